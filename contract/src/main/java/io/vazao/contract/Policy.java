@@ -1,0 +1,72 @@
+package io.vazao.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A queue's scaling policy, stored as JSON at {@code vazao:policy:{queue}}. A queue is managed by
+ * vazao when it has a policy.
+ *
+ * @param weight                        share of the worker budget under contention (&gt; 0)
+ * @param minWorkers                    floor of the target
+ * @param maxWorkers                    ceiling of the target
+ * @param messagesPerWorker             backlog one worker is expected to absorb per tick (cold start
+ *                                      fallback, and the divisor of seed mode)
+ * @param targetDrainSeconds            the backlog should be drained within this many seconds
+ * @param expectedRatePerWorker         messages/s one worker handles, used until a rate is measured;
+ *                                      null when unknown
+ * @param rateLimitPerSecond            all workers of the queue together stay under this; null = none
+ * @param paused                        paused queues get no workers
+ * @param scaleDownStabilizationSeconds lower demand must last this long before the target falls
+ * @param mode                          adaptive or seed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Policy(
+        double weight,
+        int minWorkers,
+        int maxWorkers,
+        int messagesPerWorker,
+        int targetDrainSeconds,
+        Double expectedRatePerWorker,
+        Double rateLimitPerSecond,
+        boolean paused,
+        int scaleDownStabilizationSeconds,
+        Mode mode) {
+
+    public static final int DEFAULT_MIN_WORKERS = 1;
+    public static final int DEFAULT_MAX_WORKERS = 10;
+    public static final int DEFAULT_MESSAGES_PER_WORKER = 200;
+    public static final int DEFAULT_TARGET_DRAIN_SECONDS = 30;
+    public static final int DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS = 30;
+
+    public Policy {
+        if (mode == null) {
+            mode = Mode.ADAPTIVE;
+        }
+    }
+
+    /** The defaults of the replaced system (min 1, max 10, 200 messages per worker) with a weight. */
+    public static Policy defaults(double weight) {
+        return new Policy(weight, DEFAULT_MIN_WORKERS, DEFAULT_MAX_WORKERS, DEFAULT_MESSAGES_PER_WORKER,
+                DEFAULT_TARGET_DRAIN_SECONDS, null, null, false, DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
+                Mode.ADAPTIVE);
+    }
+
+    public boolean hasRateLimit() {
+        return rateLimitPerSecond != null && rateLimitPerSecond > 0;
+    }
+
+    public Policy withWeight(double newWeight) {
+        return new Policy(newWeight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
+                expectedRatePerWorker, rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode);
+    }
+
+    public Policy withPaused(boolean newPaused) {
+        return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
+                expectedRatePerWorker, rateLimitPerSecond, newPaused, scaleDownStabilizationSeconds, mode);
+    }
+
+    public Policy withRateLimit(Double newRateLimit) {
+        return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
+                expectedRatePerWorker, newRateLimit, paused, scaleDownStabilizationSeconds, mode);
+    }
+}

@@ -1,0 +1,97 @@
+package io.vazao.contract;
+
+import java.util.Objects;
+
+/**
+ * The one place where vazao's Redis key layout is spelled out. Every part builds its keys here so
+ * the writer and the readers of a key cannot drift apart. The prefix is configurable so that
+ * several installations (or test runs) can share one Redis.
+ */
+public final class RedisKeys {
+
+    public static final String DEFAULT_PREFIX = "vazao:";
+
+    /** Approximate cap of the events stream (XADD MAXLEN ~). */
+    public static final long EVENTS_MAX_LENGTH = 10_000;
+
+    private final String prefix;
+
+    public RedisKeys(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (prefix.isBlank()) {
+            throw new IllegalArgumentException("Redis key prefix must not be blank");
+        }
+        this.prefix = prefix.endsWith(":") ? prefix : prefix + ":";
+    }
+
+    public static RedisKeys defaults() {
+        return new RedisKeys(DEFAULT_PREFIX);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** {@code vazao:policy:{queue}} — JSON {@link Policy}, written by the API. */
+    public String policy(String queue) {
+        return prefix + "policy:" + requireName(queue);
+    }
+
+    /** Pattern matching every policy key, for SCAN. */
+    public String policyPattern() {
+        return prefix + "policy:*";
+    }
+
+    /** The queue a policy key belongs to, or null if the key is not a policy key. */
+    public String queueOfPolicyKey(String key) {
+        String head = prefix + "policy:";
+        return key != null && key.startsWith(head) ? key.substring(head.length()) : null;
+    }
+
+    /** {@code vazao:settings} — JSON {@link Settings}, written by the API. */
+    public String settings() {
+        return prefix + "settings";
+    }
+
+    /** {@code vazao:targets} — hash queue → integer, written by the policy service in one command. */
+    public String targets() {
+        return prefix + "targets";
+    }
+
+    /** {@code vazao:target:{queue}} — JSON {@link Target} with reason and inputs. */
+    public String target(String queue) {
+        return prefix + "target:" + requireName(queue);
+    }
+
+    /** {@code vazao:worker:{workerId}} — heartbeat hash, see {@link Heartbeat}. */
+    public String worker(String workerId) {
+        return prefix + "worker:" + requireName(workerId);
+    }
+
+    /** {@code vazao:workers:{queue}} — sorted set workerId → lastSeen (epoch ms). */
+    public String workers(String queue) {
+        return prefix + "workers:" + requireName(queue);
+    }
+
+    /** {@code vazao:events} — capped stream of {@link ScalingEvent}s. */
+    public String events() {
+        return prefix + "events";
+    }
+
+    /** {@code vazao:ratelimit:{queue}} — distributed token bucket state. */
+    public String rateLimit(String queue) {
+        return prefix + "ratelimit:" + requireName(queue);
+    }
+
+    /** {@code vazao:actual} — hash queue → worker processes the local scaler really runs. */
+    public String actual() {
+        return prefix + "actual";
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        return name;
+    }
+}

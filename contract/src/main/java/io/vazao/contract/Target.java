@@ -1,0 +1,14 @@
+package io.vazao.contract;
+
+/**
+ * A queue's current target with the reason behind it, stored as JSON at {@code vazao:target:{queue}}.
+ *
+ * @param queue      the queue
+ * @param target     the number of workers it should have
+ * @param previous   the target before this decision
+ * @param reason     human-readable, with the numbers behind it
+ * @param inputs     the snapshot the decision was made from
+ * @param computedAt epoch milliseconds
+ */
+public record Target(String queue, int target, int previous, String reason, QueueInputs inputs, long computedAt) {
+}

@@ -1,0 +1,54 @@
+package io.vazao.contract;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RabbitMQ topology defaults, kept from the replaced system so its publishers keep working: a
+ * durable direct exchange with one queue per kind of work, and a dead-letter queue per queue.
+ */
+public final class Topology {
+
+    public static final String EXCHANGE = "business_exchange";
+    public static final String EXCHANGE_TYPE = "direct";
+
+    /** Exchange that receives dead-lettered messages; routed by the original queue name. */
+    public static final String DEAD_LETTER_EXCHANGE = "vazao.dlx";
+
+    /** Header naming why a message was dead-lettered. */
+    public static final String HEADER_REASON = "x-vazao-reason";
+    /** Header counting how many times processing was attempted. */
+    public static final String HEADER_ATTEMPTS = "x-vazao-attempts";
+
+    public static final QueueSpec ORDERS =
+            new QueueSpec("business_queue_1", "business.queue1", "processOrder", "order", 0.4);
+    public static final QueueSpec PAYMENTS =
+            new QueueSpec("business_queue_2", "business.queue2", "processPayment", "payment", 0.6);
+
+    public static final List<QueueSpec> SEED_QUEUES = List.of(ORDERS, PAYMENTS);
+
+    private Topology() {
+    }
+
+    /** The dead-letter queue of a queue: {@code {queue}.dlq}. */
+    public static String deadLetterQueue(String queue) {
+        return queue + ".dlq";
+    }
+
+    public static Optional<QueueSpec> seedQueue(String queue) {
+        return SEED_QUEUES.stream().filter(q -> q.queue().equals(queue)).findFirst();
+    }
+
+    /**
+     * A work queue of the seed topology.
+     *
+     * @param queue         queue name
+     * @param routingKey    binding on {@link #EXCHANGE}
+     * @param function      the Funqy function that processes it
+     * @param messageType   the payload's {@code type} field
+     * @param defaultWeight its share of the budget in the seed (40/60)
+     */
+    public record QueueSpec(String queue, String routingKey, String function, String messageType,
+                            double defaultWeight) {
+    }
+}
