@@ -88,6 +88,14 @@ public final class RedisKeys {
         return prefix + "actual";
     }
 
+    /**
+     * {@code vazao:audit:processed:{queue}} — set of processed message ids, written only when a
+     * worker runs with the processed-id audit on (end-to-end tests and "lost = 0" proofs).
+     */
+    public String auditProcessed(String queue) {
+        return prefix + "audit:processed:" + requireName(queue);
+    }
+
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");

@@ -21,6 +21,7 @@ class RedisKeysTest {
         assertEquals("vazao:events", keys.events());
         assertEquals("vazao:ratelimit:q1", keys.rateLimit("q1"));
         assertEquals("vazao:actual", keys.actual());
+        assertEquals("vazao:audit:processed:q1", keys.auditProcessed("q1"));
     }
 
     @Test
