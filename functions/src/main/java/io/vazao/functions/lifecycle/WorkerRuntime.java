@@ -83,8 +83,8 @@ public class WorkerRuntime {
     void beforeConsuming(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         LOG.infof("event=worker-starting worker=%s queue=%s function=%s routingKey=%s prefetch=%d", identity.workerId(),
                 binding.queue(), binding.kind().function(), binding.routingKey(), config.prefetch());
-        broker.start();
         heartbeat.beat();
+        broker.start();
         policy.refresh();
         long beat = heartbeat.interval().toMillis();
         tasks.scheduleAtFixedRate(quietly("heartbeat", heartbeat::beat), beat, beat, TimeUnit.MILLISECONDS);

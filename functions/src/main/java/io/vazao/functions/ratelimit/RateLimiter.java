@@ -68,22 +68,23 @@ public class RateLimiter {
 
     /** Blocks until this worker may process one more message. */
     public void acquire() throws InterruptedException {
-        while (true) {
-            TokenBudget b = budget;
-            if (b == null || takeLocal()) {
-                return;
+        long wait;
+        while ((wait = tryAcquire()) > 0) {
+            TimeUnit.MILLISECONDS.sleep(Math.min(MAX_SLEEP_MILLIS, wait));
+        }
+    }
+
+    /** Takes a token if one is to be had now: returns 0 if so, else milliseconds to wait before retrying. */
+    public long tryAcquire() {
+        TokenBudget b = budget;
+        if (b == null || takeLocal()) {
+            return 0;
+        }
+        synchronized (refillLock) {
+            if (takeLocal()) {
+                return 0;
             }
-            long sleepMillis;
-            synchronized (refillLock) {
-                if (takeLocal()) {
-                    return;
-                }
-                sleepMillis = refill(b);
-            }
-            if (sleepMillis <= 0) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(Math.min(MAX_SLEEP_MILLIS, sleepMillis));
+            return refill(b);
         }
     }
 
