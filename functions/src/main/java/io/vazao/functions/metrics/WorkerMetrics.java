@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,8 @@ import io.vazao.functions.config.QueueBinding;
  */
 @ApplicationScoped
 public class WorkerMetrics {
+
+    private static final Logger LOG = Logger.getLogger(WorkerMetrics.class);
 
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -55,7 +59,9 @@ public class WorkerMetrics {
     }
 
     public void processed(long nanos) {
-        processed.incrementAndGet();
+        if (processed.incrementAndGet() == 1) {
+            firstMessage();
+        }
         processedCounter.increment();
         processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
@@ -64,6 +70,14 @@ public class WorkerMetrics {
         failed.incrementAndGet();
         failedCounter.increment();
         processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Start-up time as users feel it: from the process's start to its first processed message. */
+    private static void firstMessage() {
+        long since = ProcessHandle.current().info().startInstant()
+                .map(start -> System.currentTimeMillis() - start.toEpochMilli())
+                .orElse(-1L);
+        LOG.infof("event=first-message millisSinceProcessStart=%d", since);
     }
 
     public long processedCount() {
