@@ -349,6 +349,11 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                 want = Math.max(want, rec.target());
             }
         }
+        // An older recommendation not above a newer one can never be the window's maximum again:
+        // dropping it keeps the list short (one entry under steady load) without changing the result.
+        while (!recs.isEmpty() && recs.get(recs.size() - 1).target() <= desired) {
+            recs.remove(recs.size() - 1);
+        }
         recs.add(new QueueHistory.Recommendation(nowMs, desired));
         p.recommendations = recs;
         if (nowMs < p.panicUntil && qh.lastTarget() > want) {

@@ -6,7 +6,9 @@ import java.util.List;
  * Engine memory for one queue.
  *
  * @param lastTarget       the target published last tick, or -1 before the first decision
- * @param recommendations  recent (time, recommended target) pairs inside the stabilization window
+ * @param recommendations  recent (time, recommended target) pairs inside the stabilization window, oldest
+ *                         first; only those that can still be the window's highest are kept (each is
+ *                         higher than every later one)
  * @param perWorkerRate    smoothed messages/s one worker handles (EWMA), or null before a measurement
  * @param lastDepth        ready + unacked last tick, or -1 when unknown (for "growing backlog" rules)
  * @param panicUntilMillis epoch ms until which the queue is in panic mode after a burst (the target
