@@ -35,7 +35,6 @@ import io.vazao.policy.store.StoredPolicies;
 import io.vazao.policy.store.TargetWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +76,7 @@ public class ControlLoop {
     private final StatusBoard board;
     private final PolicyMetrics metrics;
     private final Clock clock;
-    private final Instance<DecisionEngine> engines;
+    private final DecisionEngine engine;
 
     private final ServiceRateMeter rateMeter = new ServiceRateMeter();
     private final Map<String, QueueInputs> lastInputs = new HashMap<>();
@@ -92,7 +91,7 @@ public class ControlLoop {
 
     public ControlLoop(VazaoConfig config, Bootstrap bootstrap, PolicyStore store, BrokerReader broker,
                        HeartbeatReader heartbeats, TargetWriter targets, EventLog events, StatusBoard board,
-                       PolicyMetrics metrics, Clock clock, Instance<DecisionEngine> engines) {
+                       PolicyMetrics metrics, Clock clock, DecisionEngine engine) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.store = store;
@@ -103,16 +102,12 @@ public class ControlLoop {
         this.board = board;
         this.metrics = metrics;
         this.clock = clock;
-        this.engines = engines;
+        this.engine = engine;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.loop().enabled()) {
             LOG.info("event=loop_disabled reason=configuration");
-            return;
-        }
-        if (!engines.isResolvable()) {
-            LOG.warn("event=loop_disabled reason=\"no decision engine available\"");
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -155,7 +150,6 @@ public class ControlLoop {
                 history = seedHistory(store.targets());
             }
             TickInputs inputs = read(settings, stored);
-            DecisionEngine engine = engines.get();
             Timer.Sample sample = Timer.start();
             Outcome outcome = engine.decide(inputs.snapshot(), inputs.policies(), settings, history,
                     Instant.ofEpochMilli(clock.millis()));
