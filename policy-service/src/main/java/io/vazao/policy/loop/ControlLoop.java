@@ -120,7 +120,18 @@ public class ControlLoop {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops ticking and waits for a tick in progress to finish. */
+    void stop() {
         if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             executor.shutdownNow();
         }
     }

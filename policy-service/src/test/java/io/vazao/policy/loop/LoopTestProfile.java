@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The control loop against the real RabbitMQ and Redis, reaching the broker through two TCP
- * forwarders (management API, AMQP) that the test can cut: a real outage, without touching the
+ * forwarders (management API, AMQP, Redis) that the test can cut: a real outage, without touching the
  * shared broker. Own key prefix, own queue.
  */
 public class LoopTestProfile implements QuarkusTestProfile {
@@ -20,11 +20,13 @@ public class LoopTestProfile implements QuarkusTestProfile {
     static final String TOKEN = "test-token-" + UUID.randomUUID();
     static final TcpProxy MANAGEMENT;
     static final TcpProxy AMQP;
+    static final TcpProxy REDIS;
 
     static {
         try {
             MANAGEMENT = new TcpProxy("127.0.0.1", 15672);
             AMQP = new TcpProxy("127.0.0.1", 5672);
+            REDIS = new TcpProxy("127.0.0.1", 6379);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,6 +41,8 @@ public class LoopTestProfile implements QuarkusTestProfile {
                 "vazao.management.url", "http://127.0.0.1:" + MANAGEMENT.port(),
                 "vazao.management.timeout", "1s",
                 "vazao.amqp.port", Integer.toString(AMQP.port()),
-                "vazao.amqp.timeout", "1s");
+                "vazao.amqp.timeout", "1s",
+                "quarkus.redis.hosts", "redis://127.0.0.1:" + REDIS.port(),
+                "quarkus.redis.timeout", "3s");
     }
 }
