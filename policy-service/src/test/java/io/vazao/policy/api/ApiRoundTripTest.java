@@ -206,7 +206,8 @@ class ApiRoundTripTest {
 
     @Test
     void openApiHealthAndMetricsNeedNoCredentials() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/policies/{queue}"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/policies/{queue}"))
+                .body(containsString("weight, minWorkers and maxWorkers required"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
     }

@@ -1,9 +1,11 @@
 package io.vazao.policy.loop;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.vazao.policy.support.PrefixCleanup;
 import io.vazao.policy.support.TcpProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,6 +32,11 @@ public class LoopTestProfile implements QuarkusTestProfile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(PrefixCleanup.class, Map.of("prefix", PREFIX)));
     }
 
     @Override
