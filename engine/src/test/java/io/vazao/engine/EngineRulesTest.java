@@ -226,6 +226,18 @@ class EngineRulesTest {
         }
 
         @Test
+        void theExtraWorkerIsNotUndoneTheNextTick() {
+            Policy p = adaptive(1, 1, 10, 100.0, 60, 30);
+            History h = decide(hot(3000, 50, 100), p, History.empty(), 0).history();
+            h = decide(hot(3500, 95, 100), p, h, 1).history();
+            assertEquals(2, h.of("q").lastTarget());
+            // next tick: CPU back to normal, backlog steady; demand alone says 1
+            Decision d = only(decide(hot(3500, 40, 100), p, h, 2));
+            assertEquals(2, d.target(), d.reason());
+            assertTrue(d.reason().contains("keeping the highest of the last 30 s"), d.reason());
+        }
+
+        @Test
         void hotWorkersWithAShrinkingBacklogAreLeftAlone() {
             Policy p = adaptive(1, 1, 10, 100.0, 60, 30);
             History h = decide(hot(3000, 95, 100), p, History.empty(), 0).history();
@@ -250,6 +262,31 @@ class EngineRulesTest {
             Snapshot idle = new Snapshot(List.of(queue("q", inputs(0, 0, 0, 3, null))), 97.5);
             assertEquals(1, only(engine.decide(idle, Map.of("q", p), budget(100), h, at(100))).target());
         }
+    }
+
+    @Test
+    void seedModeTargetsAreReservedBeforeAdaptiveQueuesShare() {
+        Policy seed = Fixtures.seedPolicy(1.0, 1, 10, 200); // ready 1400 -> 1400 // 200 + 1 = 8
+        Policy a = adaptive(1, 1, 20, 10.0, 10, 30);
+        Policy b = adaptive(3, 1, 20, 10.0, 10, 30);
+        Outcome o = engine.decide(snapshot(queue("s", inputs(1400, 0, 0, 1, null)),
+                        queue("a", inputs(50_000, 0, 0, 1, null)), queue("b", inputs(50_000, 0, 0, 1, null))),
+                Map.of("s", seed, "a", a, "b", b), budget(16), History.empty(), at(0));
+        assertEquals(8, o.decisions().get(0).target());
+        assertEquals(2, o.decisions().get(1).target()); // 8 left, weights 1:3
+        assertEquals(6, o.decisions().get(2).target());
+        assertTrue(o.configErrors().isEmpty());
+    }
+
+    @Test
+    void resumedHistoryNeitherJumpsFromZeroNorDropsBeforeTheWindow() {
+        Policy p = adaptive(1, 1, 10, 10.0, 10, 30);
+        History h = History.resume(Map.of("q", 6), at(0));
+        Decision d = only(decide(queue("q", inputs(0, 0, 0, 6, null)), p, h, 1));
+        assertEquals(6, d.target());
+        assertEquals(6, d.previous());
+        assertNull(d.kind());
+        assertEquals(1, only(decide(queue("q", inputs(0, 0, 0, 6, null)), p, h, 30)).target());
     }
 
     @Test
