@@ -34,5 +34,5 @@ awk -F, 'NR > 1 {
 
 # JMH measures wall-clock time; on a shared machine the CPU time per call says more.
 echo
-echo "thread CPU time per call (same inputs), less sensitive to other load on the machine"
+echo "same inputs, thread CPU time per call (less sensitive to other load on the machine)"
 ./mvnw -B -q -pl engine -am -Pjmh -DskipTests verify -Djmh.main=io.vazao.engine.bench.DecisionCpuTime -Djmh.args=

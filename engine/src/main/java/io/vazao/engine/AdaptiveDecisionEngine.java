@@ -97,7 +97,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                 p.reason.append("; budget ").append(budget).append(" short: share ").append(target)
                         .append(" (weight ");
                 Num.append(p.reason, p.weight).append(')');
-                if (!shared.feasible()) {
+                if (target < p.floor) {
                     p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
                 }
             }
@@ -271,7 +271,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             rateSource = "messagesPerWorker per tick";
             if (policy.messagesPerWorker() <= 0) {
                 errors.add("queue " + p.queue + ": messagesPerWorker " + policy.messagesPerWorker()
-                        + " must be > 0: using 1 message/s per worker");
+                        + " must be > 0: using 1 message per worker per tick");
             }
         }
 
@@ -345,21 +345,31 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
 
         // Stabilization (HPA): ask for the highest recommendation of the window.
         long windowMs = Math.max(0, policy.scaleDownStabilizationSeconds()) * 1000L;
-        List<QueueHistory.Recommendation> recs = new ArrayList<>(qh.recommendations().size() + 1);
+        // The stored list is decreasing in target (oldest first). Keep the entries still inside the
+        // window and above this recommendation: an entry not above a newer one can never be the
+        // window's maximum again, so the list stays short (one entry under steady load).
+        List<QueueHistory.Recommendation> old = qh.recommendations();
         int want = desired;
-        for (QueueHistory.Recommendation rec : qh.recommendations()) {
+        int keep = 0;
+        QueueHistory.Recommendation[] kept = null;
+        for (QueueHistory.Recommendation rec : old) {
             if (rec.atMillis() > nowMs - windowMs && rec.atMillis() <= nowMs) {
-                recs.add(rec);
                 want = Math.max(want, rec.target());
+                if (rec.target() > desired) {
+                    if (kept == null) {
+                        kept = new QueueHistory.Recommendation[old.size() + 1];
+                    }
+                    kept[keep++] = rec;
+                }
             }
         }
-        // An older recommendation not above a newer one can never be the window's maximum again:
-        // dropping it keeps the list short (one entry under steady load) without changing the result.
-        while (!recs.isEmpty() && recs.get(recs.size() - 1).target() <= desired) {
-            recs.remove(recs.size() - 1);
+        QueueHistory.Recommendation now = new QueueHistory.Recommendation(nowMs, desired);
+        if (kept == null) {
+            p.recommendations = List.of(now);
+        } else {
+            kept[keep++] = now;
+            p.recommendations = List.of(java.util.Arrays.copyOf(kept, keep));
         }
-        recs.add(new QueueHistory.Recommendation(nowMs, desired));
-        p.recommendations = recs;
         if (nowMs < p.panicUntil && qh.lastTarget() > want) {
             want = qh.lastTarget();
             r.append("; panic until +").append((p.panicUntil - nowMs + 999) / 1000).append(" s: holding ")
