@@ -1,5 +1,6 @@
 package io.vazao.deploy;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,9 +37,24 @@ class BrokenManifestsTest {
 
     static final Path FIXTURES = Repo.resolve("deploy-tests/src/test/resources/broken");
 
+    /** Rendered fixtures: kubectl runs are the slow part, so they run a few at a time up front. */
+    static final Map<String, Future<Manifest>> RENDERED = new ConcurrentHashMap<>();
+    static ExecutorService renderers;
+
     @BeforeAll
-    static void needsKubectl() {
+    static void needsKubectlAndRendersEveryFixture() throws IOException {
         assumeTrue(Kustomize.available(), "kubectl is not installed: the manifest checks need `kubectl kustomize`");
+        renderers = Executors.newFixedThreadPool(3);
+        for (String fixture : fixtures().toList()) {
+            RENDERED.put(fixture, renderers.submit(() -> ManifestChecks.render(FIXTURES.resolve(fixture))));
+        }
+    }
+
+    @AfterAll
+    static void stopRenderers() {
+        if (renderers != null) {
+            renderers.shutdownNow();
+        }
     }
 
     static Stream<String> fixtures() throws IOException {
@@ -44,13 +67,23 @@ class BrokenManifestsTest {
     @MethodSource("fixtures")
     void eachFaultIsCaughtByItsCheck(String fixture) throws IOException {
         String expected = Files.readString(FIXTURES.resolve(fixture).resolve("expect")).trim();
-        List<Violation> violations = ManifestChecks.check(ManifestChecks.render(FIXTURES.resolve(fixture)));
+        List<Violation> violations = ManifestChecks.check(rendered(fixture));
         System.out.printf("broken fixture=%s expected=%s fired=%s%n", fixture, expected,
                 violations.stream().map(Violation::check).collect(Collectors.toCollection(TreeSet::new)));
         assertFalse(violations.isEmpty(), fixture + ": no check fired");
         assertTrue(violations.stream().anyMatch(v -> v.check().equals(expected)),
                 () -> fixture + ": expected check '" + expected + "', got:\n"
                         + violations.stream().map(Violation::toString).collect(Collectors.joining("\n")));
+    }
+
+    private static Manifest rendered(String fixture) {
+        try {
+            return RENDERED.get(fixture).get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(fixture + " did not render", e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(fixture + " did not render", e);
+        }
     }
 
     /** Every check the code has is exercised by at least one fixture. */
