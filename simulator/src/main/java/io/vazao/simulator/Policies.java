@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 /** Builds the policies of a comparison with the same per-queue ceiling for all of them. */
 public final class Policies {
 
+    /** The contenders, compared by default. */
     public static final List<String> NAMES = List.of("vazao", "keda", "seed");
+    /** Everything {@link #create} knows, the reference row included. */
+    public static final List<String> ALL = List.of("vazao", "keda", "seed", "ceiling");
 
     private final Supplier<DecisionEngine> engine;
 
@@ -28,7 +31,8 @@ public final class Policies {
                     Settings.defaults().withMaxTotalWorkers(budget), model.serviceRate());
             case "keda" -> new KedaDefaultsPolicy(model.maxWorkers());
             case "seed" -> new SeedPolicy(model.maxWorkers());
-            default -> throw new IllegalArgumentException("unknown policy " + name + "; known: " + NAMES);
+            case "ceiling" -> new CeilingPolicy(model.maxWorkers());
+            default -> throw new IllegalArgumentException("unknown policy " + name + "; known: " + ALL);
         };
     }
 

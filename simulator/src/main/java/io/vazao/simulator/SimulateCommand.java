@@ -37,7 +37,8 @@ public class SimulateCommand implements Callable<Integer> {
     String scenario;
 
     @Option(names = "--policy", split = ",", paramLabel = "NAME",
-            description = "policies to compare, comma-separated (default: vazao,keda,seed)")
+            description = "policies to compare, comma-separated: vazao, keda, seed, and ceiling (every queue "
+                    + "at max-workers from the start: the reference floor of waiting) (default: vazao,keda,seed)")
     List<String> policies = new ArrayList<>(Policies.NAMES);
 
     @Option(names = "--rate", defaultValue = "100", description = "messages/s one worker processes (default: ${DEFAULT-VALUE})")
@@ -90,8 +91,8 @@ public class SimulateCommand implements Callable<Integer> {
             model = new WorkerModel(rate, startup, prefetch, initialWorkers, maxWorkers);
             config = new SimulationConfig(step, statsInterval, tail);
             for (String p : policies) {
-                if (!Policies.NAMES.contains(p)) {
-                    throw new IllegalArgumentException("unknown policy " + p + "; known: " + Policies.NAMES);
+                if (!Policies.ALL.contains(p)) {
+                    throw new IllegalArgumentException("unknown policy " + p + "; known: " + Policies.ALL);
                 }
             }
         } catch (IllegalArgumentException | IOException e) {

@@ -53,6 +53,6 @@ class SimulationPropertiesTest {
 
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<String> policies() {
-        return net.jqwik.api.Arbitraries.of(Policies.NAMES);
+        return net.jqwik.api.Arbitraries.of(Policies.ALL);
     }
 }

@@ -57,6 +57,16 @@ class VazaoPolicyTest {
     }
 
     @Test
+    void waitsNoLessThanTheCeilingReference() {
+        Arrivals burst = new ScenarioArrivals(Scenario.builtin("burst"));
+        Simulation sim = new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
+        PolicyResult vazao = sim.run(vazao(20));
+        PolicyResult ceiling = sim.run(new CeilingPolicy(10));
+        assertTrue(vazao.meanDelaySeconds() >= ceiling.meanDelaySeconds());
+        assertTrue(vazao.workerSeconds() <= ceiling.workerSeconds());
+    }
+
+    @Test
     void aReplayIsDeterministic() {
         Arrivals spikes = new ScenarioArrivals(Scenario.builtin("spike-train"));
         Simulation sim = new Simulation(spikes, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
