@@ -71,8 +71,9 @@ public final class VazaoPolicy implements ScalingPolicy {
         return targets;
     }
 
+    /** As policy-service's SnapshotBuilder: no measurement rather than a rate of 0 from idle workers. */
     static QueueInputs inputs(Observation o) {
-        Double perWorker = o.running() > 0 ? o.ackRate() / o.running() : null;
+        Double perWorker = o.running() > 0 && o.ackRate() > 0 ? o.ackRate() / o.running() : null;
         return new QueueInputs(o.ready(), o.unacked(), o.running(), o.publishRate(), o.ackRate(), o.running(),
                 perWorker, "management");
     }

@@ -29,6 +29,7 @@ class VazaoPolicyTest {
         assertEquals(2, in.liveWorkers(), "starting workers send no heartbeat yet");
         assertEquals(90.0, in.perWorkerRate(), 1e-9, "ack rate ÷ live workers");
         assertNull(VazaoPolicy.inputs(new Observation(5, 0, 1, 0, 0, 1)).perWorkerRate());
+        assertNull(VazaoPolicy.inputs(new Observation(0, 0, 0, 0, 2, 0)).perWorkerRate(), "idle workers");
     }
 
     @Test
