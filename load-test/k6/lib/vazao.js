@@ -253,12 +253,16 @@ export function publishPayment(data) {
 }
 
 /**
- * @typedef {{ queue: string, ready: number, unacked: number, target: number, liveWorkers: number }} QueueStatus
+ * One queue of GET /api/v1/status; broker figures are null while unknown (before the first tick,
+ * or when the broker could not be read).
+ * @typedef {{ queue: string, ready: number | null, unacked: number | null, target: number | null,
+ *             liveWorkers: number | null }} QueueStatus
  */
 
 /**
  * One read of vazao's status: total backlog and workers of the watched queues, or null on failure.
- * @returns {{ backlog: number, target: number, live: number } | null}
+ * The backlog is null while any watched queue's figures are unknown: unknown is not drained.
+ * @returns {{ backlog: number | null, target: number, live: number } | null}
  */
 export function readStatus() {
   const res = http.get(`${config.vazaoUrl}/api/v1/status`, {
@@ -272,10 +276,12 @@ export function readStatus() {
   }
   const body = /** @type {{ queues?: QueueStatus[] }} */ (res.json());
   const watched = (body.queues || []).filter((q) => config.queues.includes(q.queue));
+  const known = watched.length === config.queues.length
+    && watched.every((q) => q.ready !== null && q.unacked !== null);
   return {
-    backlog: watched.reduce((n, q) => n + q.ready + q.unacked, 0),
-    target: watched.reduce((n, q) => n + q.target, 0),
-    live: watched.reduce((n, q) => n + q.liveWorkers, 0),
+    backlog: known ? watched.reduce((n, q) => n + (q.ready ?? 0) + (q.unacked ?? 0), 0) : null,
+    target: watched.reduce((n, q) => n + (q.target ?? 0), 0),
+    live: watched.reduce((n, q) => n + (q.liveWorkers ?? 0), 0),
   };
 }
 
@@ -289,8 +295,10 @@ export function monitor() {
   const elapsed = () => (Date.now() - started) / 1000;
   for (;;) {
     const s = readStatus();
-    if (s) {
+    if (s && s.backlog !== null) {
       backlog.add(s.backlog);
+    }
+    if (s) {
       targetWorkers.add(s.target);
       liveWorkers.add(s.live);
     }
