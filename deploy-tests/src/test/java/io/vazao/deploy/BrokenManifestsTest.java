@@ -96,7 +96,7 @@ class BrokenManifestsTest {
                 throw new UncheckedIOException(e);
             }
         }).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> checks = new TreeSet<>(Set.of("scaledobject-target", "trigger-queue", "scaler-address", "secret-ref",
+        Set<String> checks = new TreeSet<>(Set.of("scaledobject-target", "trigger-queue", "scaler-address", "scaler-ready", "secret-ref",
                 "configmap-ref", "limits", "probes", "non-root", "schema-core", "schema-keda", "grace-period",
                 "replica-bounds", "budget-cap", "triggers", "fallback", "auth-ref", "hpa-behavior", "serviceaccount-ref",
                 "scrape", "network-keda", "default-deny", "pdb", "placeholder-secrets"));

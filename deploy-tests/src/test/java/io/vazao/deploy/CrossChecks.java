@@ -185,6 +185,11 @@ final class CrossChecks {
                     + at(s, "spec", "ports")).orElse("; no such Service"));
             return;
         }
+        // The scaler holds targets through outages that make the pod unready: it must stay reachable.
+        if (!at(service.get(), "spec", "publishNotReadyAddresses").asBoolean(false)) {
+            fail("scaler-ready", so, "Service " + name(service.get()) + " must set publishNotReadyAddresses: true, or KEDA "
+                    + "loses the scaler whenever a broker or Redis outage makes the policy service unready");
+        }
         // The Service must reach the policy service's gRPC container port.
         Optional<JsonNode> backend = m.ofKind("Deployment")
                 .filter(d -> namespace(d).equals(ns) && selects(at(service.get(), "spec", "selector"),

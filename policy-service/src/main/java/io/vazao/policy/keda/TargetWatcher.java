@@ -11,7 +11,6 @@ import io.vazao.contract.RedisKeys;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -45,12 +44,11 @@ public class TargetWatcher {
     private volatile List<String> lastInvalid = List.of();
     private long timer = -1;
 
-    TargetWatcher(ReactiveRedisDataSource redis, KedaScalerConfig config, Vertx vertx,
-                  @ConfigProperty(name = "vazao.key-prefix", defaultValue = RedisKeys.DEFAULT_PREFIX) String prefix) {
+    TargetWatcher(ReactiveRedisDataSource redis, KedaScalerConfig config, Vertx vertx, RedisKeys keys) {
         this.redis = redis;
         this.config = config;
         this.vertx = vertx;
-        this.keys = new RedisKeys(prefix);
+        this.keys = keys;
     }
 
     void start(@Observes StartupEvent event) {

@@ -44,6 +44,7 @@ class KedaScalerRedisDownTest {
             return Map.of("vazao.key-prefix", PREFIX,
                     "vazao.keda.poll-interval", "300ms",
                     "vazao.keda.redis-timeout", "1s",
+                    "vazao.loop.enabled", "false",
                     "quarkus.grpc.clients.keda.host", "localhost");
         }
 

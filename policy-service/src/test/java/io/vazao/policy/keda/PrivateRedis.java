@@ -18,8 +18,9 @@ import static org.awaitility.Awaitility.await;
  */
 public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
 
-    static final String PORT = "vazao.test.private-redis.port";
-    static final String PID = "vazao.test.private-redis.pid";
+    // Outside the "vazao." prefix: the service's config mapping rejects unknown keys under it.
+    static final String PORT = "keda-test.private-redis.port";
+    static final String PID = "keda-test.private-redis.pid";
 
     @Override
     public Map<String, String> start() {
@@ -32,6 +33,7 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         kill();
+        System.clearProperty(PORT);
     }
 
     /** Starts redis-server on the port and waits until it accepts connections. */
