@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
 import redis.clients.jedis.JedisPooled;
 
 @Command(name = "demo", description = {
-        "Bring the system up (if needed), publish a burst that needs more workers than the budget, show queues, targets",
-        "and workers live, then summarise: processed per queue, peak workers, the split under contention, time to drain,",
-        "time back to min, lost messages. Leaves nothing running unless --keep."})
+        "Burst beyond the budget and watch vazao share it 40/60, drain, and return to min; nothing lost.",
+        "Brings the system up if needed, publishes the burst, shows queues, targets and workers live, then summarises:",
+        "processed per queue, peak workers, the split under contention, time to drain, time back to min, lost messages.",
+        "Leaves nothing running unless --keep."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--budget", defaultValue = "6", description = "worker budget (default ${DEFAULT-VALUE})")

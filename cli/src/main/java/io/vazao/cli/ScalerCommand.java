@@ -53,6 +53,9 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Option(names = {"-e", "--env"}, description = "KEY=VALUE added to every worker's environment (repeatable)")
     Map<String, String> env = new LinkedHashMap<>();
 
+    @Option(names = "--function", description = "QUEUE=FUNCTION (processOrder|processPayment) for queues outside the seed topology (repeatable)")
+    Map<String, String> functions = new LinkedHashMap<>();
+
     @Option(names = "--tick", defaultValue = "PT0.5S", description = "how often it converges, ISO-8601 (default ${DEFAULT-VALUE})")
     Duration tick;
 
@@ -101,7 +104,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         URI redisUri = URI.create(redis != null ? redis : envOr("VAZAO_REDIS_URI", "redis://127.0.0.1:6379"));
         JedisPooled jedis = new JedisPooled(new HostAndPort(redisUri.getHost(), redisUri.getPort() > 0 ? redisUri.getPort() : 6379),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(2_000).socketTimeoutMillis(2_000).build());
-        LocalScaler scaler = new LocalScaler(new RedisScalerStore(jedis, keys), new WorkerLauncher(command, env, logs),
+        LocalScaler scaler = new LocalScaler(new RedisScalerStore(jedis, keys), new WorkerLauncher(command, env, logs, functions),
                 keys.prefix(), config, pids, System::currentTimeMillis);
         Log.info("scaler.started", "pid", ProcessHandle.current().pid(), "prefix", keys.prefix(), "redis", redisUri,
                 "tick", tick.toMillis() + "ms", "command", String.join(" ", command));

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", description = {
-        "Make sure RabbitMQ and Redis answer (start the machine's own if installed and stopped),",
-        "then start the policy service and the local scaler in the background (pid files and logs in .vazao/)."})
+        "Start the policy service and the local scaler in the background (pid files and logs in .vazao/).",
+        "First makes sure RabbitMQ and Redis answer: starts the machine's own if installed and stopped, else says what to install."})
 public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "policy service HTTP port (default ${DEFAULT-VALUE})")

@@ -16,12 +16,18 @@ import java.util.Map;
  * @param command  the command before the worker's own options, e.g. {@code [java, -Xmx160m, -jar, quarkus-run.jar]}
  * @param env      extra environment for every worker
  * @param logDir   one log file per worker in this folder; null discards the output
+ * @param functions queue → function (VAZAO_FUNCTION) for queues outside the seed topology
  */
-public record WorkerLauncher(List<String> command, Map<String, String> env, Path logDir) {
+public record WorkerLauncher(List<String> command, Map<String, String> env, Path logDir, Map<String, String> functions) {
 
     public WorkerLauncher {
         command = List.copyOf(command);
         env = Map.copyOf(env);
+        functions = Map.copyOf(functions);
+    }
+
+    public WorkerLauncher(List<String> command, Map<String, String> env, Path logDir) {
+        this(command, env, logDir, Map.of());
     }
 
     /** The JVM options a worker runs with by default: a bounded heap and a start-up friendly JIT and GC. */
@@ -50,6 +56,9 @@ public record WorkerLauncher(List<String> command, Map<String, String> env, Path
         Map<String, String> e = pb.environment();
         e.putAll(env);
         e.putAll(workerEnv(queue, workerId, keyPrefix));
+        if (functions.containsKey(queue)) {
+            e.put("VAZAO_FUNCTION", functions.get(queue));
+        }
         pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         if (logDir == null) {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
