@@ -25,6 +25,9 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = {"-e", "--env"}, description = "KEY=VALUE for the policy service, the scaler and its workers, e.g. -e VAZAO_WORK_MEAN_MS=2 (repeatable)")
     Map<String, String> env = new LinkedHashMap<>();
 
+    @Option(names = "--function", description = "QUEUE=FUNCTION for workers of queues outside the seed topology (repeatable)")
+    Map<String, String> functions = new LinkedHashMap<>();
+
     @Option(names = "--no-scaler", description = "start only the policy service")
     boolean noScaler;
 
@@ -59,7 +62,7 @@ public final class UpCommand implements Callable<Integer> {
             e.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             Process p = Background.start(List.of(java, "-Xmx256m", "-jar", home.policyServiceJar().toString()), e,
                     home.logs().resolve("policy-service.log"), home.pid("policy-service"));
-            System.out.println("policy service starting (pid " + p.pid() + ", log " + home.root().relativize(home.logs().resolve("policy-service.log")) + ")");
+            System.out.println("policy service starting (pid " + p.pid() + ", log " + home.logs().resolve("policy-service.log") + ")");
             Files.writeString(home.urlFile(), url + "\n");
         }
         var scaler = Background.running(home.pid("scaler"));
@@ -68,11 +71,13 @@ public final class UpCommand implements Callable<Integer> {
         } else if (scaler.isPresent()) {
             System.out.println("local scaler already running (pid " + scaler.get().pid() + ")");
         } else {
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-jar", home.cliJar().toString(), "scaler"));
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-jar", home.cliJar().toString(), "scaler",
+                    "--pid-file", home.workersPidFile().toString(), "--log-dir", home.logs().resolve("workers").toString()));
+            functions.forEach((q, f) -> cmd.addAll(List.of("--function", q + "=" + f)));
             Map<String, String> e = new LinkedHashMap<>(common);
             e.put("VAZAO_HOME", home.root().toString());
             Process p = Background.start(cmd, e, home.logs().resolve("scaler.log"), home.pid("scaler"));
-            System.out.println("local scaler started (pid " + p.pid() + ", log " + home.root().relativize(home.logs().resolve("scaler.log")) + ")");
+            System.out.println("local scaler started (pid " + p.pid() + ", log " + home.logs().resolve("scaler.log") + ")");
         }
         ApiClient api = new ApiClient(URI.create(url), null);
         if (!Services.await(timeoutSeconds * 1000L, api::healthy)) {
