@@ -56,6 +56,9 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--function", description = "QUEUE=FUNCTION (processOrder|processPayment) for queues outside the seed topology (repeatable)")
     Map<String, String> functions = new LinkedHashMap<>();
 
+    @Option(names = "--no-cds", description = "do not create or use an AppCDS archive for the workers")
+    boolean noCds;
+
     @Option(names = "--tick", defaultValue = "PT0.5S", description = "how often it converges, ISO-8601 (default ${DEFAULT-VALUE})")
     Duration tick;
 
@@ -83,6 +86,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         String prefix = keyPrefix != null ? keyPrefix : envOr("VAZAO_KEY_PREFIX", RedisKeys.DEFAULT_PREFIX);
         RedisKeys keys = new RedisKeys(prefix);
         List<String> command;
+        Path cds = null;
         if (workerCommand != null && !workerCommand.isEmpty()) {
             command = workerCommand;
         } else {
@@ -93,6 +97,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
             String javaExe = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java").toString();
             command = WorkerLauncher.javaCommand(javaExe,
                     jvmOptions != null && !jvmOptions.isEmpty() ? jvmOptions : WorkerLauncher.defaultJvmOptions(maxHeap), j);
+            cds = noCds ? null : WorkerLauncher.archiveFor(j, home.state().resolve("cds"));
         }
         Path logs = logDir != null ? logDir : home.logs().resolve("workers");
         Path pids = pidFile != null ? pidFile : home.workersPidFile();
@@ -104,10 +109,10 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         URI redisUri = URI.create(redis != null ? redis : envOr("VAZAO_REDIS_URI", "redis://127.0.0.1:6379"));
         JedisPooled jedis = new JedisPooled(new HostAndPort(redisUri.getHost(), redisUri.getPort() > 0 ? redisUri.getPort() : 6379),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(2_000).socketTimeoutMillis(2_000).build());
-        LocalScaler scaler = new LocalScaler(new RedisScalerStore(jedis, keys), new WorkerLauncher(command, env, logs, functions),
+        LocalScaler scaler = new LocalScaler(new RedisScalerStore(jedis, keys), new WorkerLauncher(command, env, logs, functions, cds),
                 keys.prefix(), config, pids, System::currentTimeMillis);
         Log.info("scaler.started", "pid", ProcessHandle.current().pid(), "prefix", keys.prefix(), "redis", redisUri,
-                "tick", tick.toMillis() + "ms", "command", String.join(" ", command));
+                "tick", tick.toMillis() + "ms", "cds", cds == null ? "off" : cds, "command", String.join(" ", command));
 
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scaler-tick");

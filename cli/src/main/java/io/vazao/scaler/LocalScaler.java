@@ -159,9 +159,11 @@ public final class LocalScaler implements AutoCloseable {
         if (action instanceof Action.Reap r) {
                 Managed m = workers.remove(r.workerId());
                 int n = counts.getOrDefault(r.queue(), 0);
+                // A stopped worker left the count when it was signalled; one that died leaves it now.
+                boolean wasCounted = m != null && m.stopRequestedAt == 0;
                 Log.info("worker." + r.kind().wire(), "queue", r.queue(), "worker", r.workerId(),
                         "pid", m == null ? "?" : m.process.pid(), "reason", r.reason());
-                events.add(event(now, r.queue(), r.kind(), n, n, r.reason(), r.workerId()));
+                events.add(event(now, r.queue(), r.kind(), wasCounted ? n + 1 : n, n, r.reason(), r.workerId()));
         } else if (action instanceof Action.Kill k) {
                 Managed m = workers.get(k.workerId());
                 if (m != null) {

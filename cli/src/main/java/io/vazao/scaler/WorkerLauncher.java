@@ -13,21 +13,39 @@ import java.util.Map;
  * and worker id in the environment. Everything else in the scaler's own environment (work settings,
  * RabbitMQ and Redis addresses, audit switch) passes through to the workers unchanged.
  *
- * @param command  the command before the worker's own options, e.g. {@code [java, -Xmx160m, -jar, quarkus-run.jar]}
- * @param env      extra environment for every worker
- * @param logDir   one log file per worker in this folder; null discards the output
- * @param functions queue → function (VAZAO_FUNCTION) for queues outside the seed topology
+ * <p>Start-up cost: several JVMs starting at once on two cores are slow, so workers run with a small
+ * heap, the serial collector and the C1 tier only, and, when {@code cdsArchive} is set, with an AppCDS
+ * archive: while the archive does not exist, one worker at a time runs with
+ * {@code -XX:ArchiveClassesAtExit} and writes it when it stops; every later worker maps it
+ * ({@code -XX:SharedArchiveFile}). The JVM checks the archive against the jars and ignores a stale one.
  */
-public record WorkerLauncher(List<String> command, Map<String, String> env, Path logDir, Map<String, String> functions) {
+public final class WorkerLauncher {
 
-    public WorkerLauncher {
-        command = List.copyOf(command);
-        env = Map.copyOf(env);
-        functions = Map.copyOf(functions);
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path logDir;
+    private final Map<String, String> functions;
+    private final Path cdsArchive;
+    private Process archiver;
+
+    /**
+     * @param command    {@code [java, options..., -jar, quarkus-run.jar]} (or any command, for tests)
+     * @param env        extra environment for every worker
+     * @param logDir     one log file per worker in this folder; null discards the output
+     * @param functions  queue → function (VAZAO_FUNCTION) for queues outside the seed topology
+     * @param cdsArchive the AppCDS archive to use or create; null turns AppCDS off
+     */
+    public WorkerLauncher(List<String> command, Map<String, String> env, Path logDir, Map<String, String> functions,
+                          Path cdsArchive) {
+        this.command = List.copyOf(command);
+        this.env = Map.copyOf(env);
+        this.logDir = logDir;
+        this.functions = Map.copyOf(functions);
+        this.cdsArchive = cdsArchive;
     }
 
     public WorkerLauncher(List<String> command, Map<String, String> env, Path logDir) {
-        this(command, env, logDir, Map.of());
+        this(command, env, logDir, Map.of(), null);
     }
 
     /** The JVM options a worker runs with by default: a bounded heap and a start-up friendly JIT and GC. */
@@ -36,23 +54,49 @@ public record WorkerLauncher(List<String> command, Map<String, String> env, Path
                 "-XX:+ExitOnOutOfMemoryError");
     }
 
-    /** {@code java <options> [-XX:SharedArchiveFile=app-cds.jsa] -jar <jar>}, using the archive when it sits beside the jar. */
     public static List<String> javaCommand(String java, List<String> jvmOptions, Path jar) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmOptions);
-        Path cds = jar.toAbsolutePath().getParent().resolve("app-cds.jsa");
-        if (Files.isRegularFile(cds)) {
-            cmd.add("-XX:SharedArchiveFile=" + cds);
-            cmd.add("-Xshare:auto");
-        }
         cmd.add("-jar");
         cmd.add(jar.toAbsolutePath().toString());
         return cmd;
     }
 
-    public Process start(String queue, String workerId, String keyPrefix) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command);
+    /** An archive name tied to the jar's size and time, so a rebuilt jar gets a fresh archive. */
+    public static Path archiveFor(Path jar, Path dir) throws IOException {
+        Path app = jar.toAbsolutePath().getParent();
+        long stamp = Files.getLastModifiedTime(jar).toMillis();
+        Path lib = app.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            stamp = Math.max(stamp, Files.getLastModifiedTime(lib).toMillis());
+        }
+        return dir.resolve("functions-" + Long.toString(stamp, 36) + ".jsa");
+    }
+
+    List<String> commandFor() {
+        List<String> cmd = new ArrayList<>(command);
+        if (cdsArchive == null || cmd.isEmpty()) {
+            return cmd;
+        }
+        if (Files.isRegularFile(cdsArchive)) {
+            cmd.add(1, "-XX:SharedArchiveFile=" + cdsArchive);
+            cmd.add(2, "-Xshare:auto");
+        } else if (archiver == null || !archiver.isAlive()) {
+            cmd.add(1, "-XX:ArchiveClassesAtExit=" + cdsArchive);
+            archiver = null;
+            return cmd;
+        }
+        return cmd;
+    }
+
+    public synchronized Process start(String queue, String workerId, String keyPrefix) throws IOException {
+        List<String> cmd = commandFor();
+        boolean archiving = cmd.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+        if (archiving && cdsArchive.getParent() != null) {
+            Files.createDirectories(cdsArchive.getParent());
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> e = pb.environment();
         e.putAll(env);
         e.putAll(workerEnv(queue, workerId, keyPrefix));
@@ -68,7 +112,12 @@ public record WorkerLauncher(List<String> command, Map<String, String> env, Path
             pb.redirectErrorStream(true);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(workerId + ".log").toFile()));
         }
-        return pb.start();
+        Process p = pb.start();
+        if (archiving) {
+            archiver = p;
+            Log.info("worker.cds-archiving", "worker", workerId, "archive", cdsArchive);
+        }
+        return p;
     }
 
     static Map<String, String> workerEnv(String queue, String workerId, String keyPrefix) {
