@@ -60,8 +60,13 @@ class OneMachineE2ETest {
     Stack stack;
 
     /** One look at the system. */
-    record Sample(long t, int totalLive, int processes, Map<String, long[]> queues) {
+    record Sample(long t, int totalLive, int processes, Map<String, long[]> queues, Map<String, String> reasons) {
         // per queue: {ready + unacked, target, live}
+
+        /** Both queues want more than their share of the budget: the engine says "budget … short" for each. */
+        boolean contended(String a, String b) {
+            return reasons.getOrDefault(a, "").contains("short") && reasons.getOrDefault(b, "").contains("short");
+        }
     }
 
     @AfterEach
@@ -105,11 +110,13 @@ class OneMachineE2ETest {
     Sample sample() throws Exception {
         JsonNode s = stack.status();
         Map<String, long[]> q = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
         for (JsonNode n : s.path("queues")) {
             q.put(n.path("queue").asText(), new long[] {n.path("ready").asLong() + n.path("unacked").asLong(),
                     n.path("target").asLong(), n.path("liveWorkers").asLong()});
+            reasons.put(n.path("queue").asText(), n.path("reason").asText(""));
         }
-        return new Sample(System.currentTimeMillis(), s.path("totalLive").asInt(), stack.workers().size(), q);
+        return new Sample(System.currentTimeMillis(), s.path("totalLive").asInt(), stack.workers().size(), q, reasons);
     }
 
     @Test
@@ -166,11 +173,14 @@ class OneMachineE2ETest {
         });
 
         // 1. The first extra worker starts within 3 s of the burst.
-        await().atMost(Duration.ofSeconds(30)).until(() -> events().stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> events().stream()
                 .anyMatch(e -> e.kind() == EventKind.STARTED && e.ts() >= t0));
         long firstStart = events().stream().filter(e -> e.kind() == EventKind.STARTED && e.ts() >= t0)
                 .mapToLong(ScalingEvent::ts).min().orElseThrow();
-        System.out.printf("e2e: first extra worker started %d ms after the burst began%n", firstStart - t0);
+        long firstScaleUp = events().stream().filter(e -> e.kind() == EventKind.SCALE_UP && e.ts() >= t0)
+                .mapToLong(ScalingEvent::ts).min().orElse(firstStart);
+        System.out.printf("e2e: target raised %d ms after the burst began, first extra worker started %d ms after the burst (%d ms after the target)%n",
+                firstScaleUp - t0, firstStart - t0, firstStart - firstScaleUp);
 
         // 2. Mid-run, while the orders queue is backlogged with more than one worker, SIGKILL one of them.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -198,7 +208,18 @@ class OneMachineE2ETest {
                     && redis.scard(keys.auditProcessed(orders)) >= PER_QUEUE && redis.scard(keys.auditProcessed(payments)) >= PER_QUEUE;
         });
         long drainedAt = System.currentTimeMillis();
-        System.out.printf("e2e: drained %d ms after the burst began%n", drainedAt - t0);
+        System.out.printf("e2e: published %d in %.1f s; drained %d ms after the burst began%n",
+                published.totalSent(), published.seconds(), drainedAt - t0);
+        long lastPrinted = 0;
+        for (Sample s : samples) {
+            if (s.t() - lastPrinted >= 3_000) {
+                lastPrinted = s.t();
+                long[] o = s.queues().getOrDefault(orders, new long[3]);
+                long[] p = s.queues().getOrDefault(payments, new long[3]);
+                System.out.printf("e2e: t+%5.1fs orders depth %6d target %d live %d | payments depth %6d target %d live %d | processes %d%n",
+                        (s.t() - t0) / 1000.0, o[0], o[1], o[2], p[0], p[1], p[2], s.processes());
+            }
+        }
 
         // 4. Every published id was processed: the audit sets equal the published sets.
         assertEquals(ids(runId, PER_QUEUE, false), redis.smembers(keys.auditProcessed(orders)));
@@ -212,14 +233,22 @@ class OneMachineE2ETest {
         System.out.printf("e2e: back to min %d ms after the drain%n", System.currentTimeMillis() - drainedAt);
         sampler.shutdownNow();
 
-        // 6. The budget held and the split was 40/60 within one worker while both queues were backlogged.
+        assertTrue(firstStart - firstScaleUp <= 1_500, "the scaler starts a worker within one tick of the target");
+        assertTrue(firstStart - t0 <= 3_000, "first extra worker " + (firstStart - t0) + " ms after the burst");
+
+        // 6. The budget held, and while both queues wanted more than their share the split was 40/60
+        //    within one worker: exactly in the targets, and on average in the live workers (which
+        //    follow the targets after a JVM start).
         List<int[]> contention = new ArrayList<>();
+        int targetSamples = 0;
         for (Sample s : samples) {
             assertTrue(s.totalLive() <= BUDGET, "live workers " + s.totalLive() + " above the budget");
             assertTrue(s.processes() <= BUDGET, "worker processes " + s.processes() + " above the budget");
             long[] o = s.queues().get(orders);
             long[] p = s.queues().get(payments);
-            if (o != null && p != null && o[0] > 1_000 && p[0] > 1_000 && o[1] + p[1] == BUDGET) {
+            if (o != null && p != null && s.contended(orders, payments)) {
+                targetSamples++;
+                assertEquals(BUDGET, o[1] + p[1], "the whole budget is shared under contention");
                 assertTrue(Math.abs(o[1] - 0.4 * BUDGET) <= 1 && Math.abs(p[1] - 0.6 * BUDGET) <= 1,
                         "targets " + o[1] + "/" + p[1] + " are not 40/60 within one worker");
                 if (o[2] + p[2] == BUDGET) {
@@ -227,12 +256,14 @@ class OneMachineE2ETest {
                 }
             }
         }
-        assertFalse(contention.isEmpty(), "the budget was never full while both queues were backlogged");
-        for (int[] c : contention) {
-            assertTrue(Math.abs(c[0] - 0.4 * BUDGET) <= 1 && Math.abs(c[1] - 0.6 * BUDGET) <= 1,
-                    "live split " + c[0] + "/" + c[1] + " is not 40/60 within one worker");
-        }
-        System.out.printf("e2e: %d samples under full contention, all 40/60 within one worker%n", contention.size());
+        assertTrue(targetSamples > 0, "both queues never wanted more than their share");
+        assertFalse(contention.isEmpty(), "the budget was never full while both queues wanted more than their share");
+        double liveOrders = contention.stream().mapToInt(c -> c[0]).average().orElseThrow();
+        double livePayments = contention.stream().mapToInt(c -> c[1]).average().orElseThrow();
+        System.out.printf("e2e: contention in %d samples; live split %.2f/%.2f over %d samples with the budget full%n",
+                targetSamples, liveOrders, livePayments, contention.size());
+        assertTrue(Math.abs(liveOrders - 0.4 * BUDGET) <= 1 && Math.abs(livePayments - 0.6 * BUDGET) <= 1,
+                "live split " + liveOrders + "/" + livePayments + " is not 40/60 within one worker");
 
         // 7. `vazao down` leaves no process behind.
         stack.workers();
