@@ -257,6 +257,7 @@ public final class DemoCommand implements Callable<Integer> {
         long drainedAt;
         long backToMinAt;
         final List<int[]> contention = new ArrayList<>();
+        final List<int[]> targetSplits = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
 
         Observations(List<String> queues, Map<String, Integer> mins, int budget, int initialLive, long t0) {
@@ -290,9 +291,18 @@ public final class DemoCommand implements Callable<Integer> {
                     seen.add(name);
                 }
             }
-            boolean allBacklogged = q.size() == queues.size() && q.values().stream().allMatch(v -> v[0] > 1000);
-            if (allBacklogged && totalLive >= budget) {
-                contention.add(new int[] {(int) q.get(queues.get(0))[2], (int) q.get(queues.get(1))[2]});
+            // Contention: every queue wants more than its share (the engine's reason says "budget … short").
+            boolean contended = q.size() == queues.size();
+            for (JsonNode n : s.path("queues")) {
+                if (queues.contains(n.path("queue").asText()) && !n.path("reason").asText("").contains("short")) {
+                    contended = false;
+                }
+            }
+            if (contended) {
+                targetSplits.add(new int[] {(int) q.get(queues.get(0))[1], (int) q.get(queues.get(1))[1]});
+                if (totalLive >= budget) {
+                    contention.add(new int[] {(int) q.get(queues.get(0))[2], (int) q.get(queues.get(1))[2]});
+                }
             }
             boolean empty = q.size() == queues.size() && q.values().stream().allMatch(v -> v[0] == 0);
             if (drainedAt == 0 && published && empty && !seen.isEmpty()) {
@@ -318,17 +328,21 @@ public final class DemoCommand implements Callable<Integer> {
             m.put("budget", budget);
             m.put("targetUpAfterSeconds", secs(firstTargetUpAt));
             m.put("extraWorkerLiveAfterSeconds", secs(firstExtraLiveAt));
-            if (!contention.isEmpty()) {
-                double a = contention.stream().mapToInt(c -> c[0]).average().orElse(0);
-                double b = contention.stream().mapToInt(c -> c[1]).average().orElse(0);
-                m.put("splitUnderContention", String.format(Locale.ROOT, "%.1f/%.1f workers (%.0f%%/%.0f%%) over %d samples",
-                        a, b, 100 * a / (a + b), 100 * b / (a + b), contention.size()));
-            } else {
-                m.put("splitUnderContention", "not observed (the budget was never full while both queues were backlogged)");
-            }
+            m.put("targetSplitUnderContention", split(targetSplits));
+            m.put("liveSplitUnderContention", split(contention));
             m.put("drainSeconds", secs(drainedAt));
             m.put("backToMinSeconds", secs(backToMinAt));
             return m;
+        }
+
+        private static String split(List<int[]> samples) {
+            if (samples.isEmpty()) {
+                return "not observed (both queues never wanted more than their share at once)";
+            }
+            double a = samples.stream().mapToInt(c -> c[0]).average().orElse(0);
+            double b = samples.stream().mapToInt(c -> c[1]).average().orElse(0);
+            return String.format(Locale.ROOT, "%.1f/%.1f workers (%.0f%%/%.0f%%) over %d samples",
+                    a, b, 100 * a / (a + b), 100 * b / (a + b), samples.size());
         }
 
         private Double secs(long at) {

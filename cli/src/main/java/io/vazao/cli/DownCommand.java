@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "down", description = "Stop what `vazao up` started: the local scaler (which drains its workers first), then the policy service.")
 public final class DownCommand implements Callable<Integer> {
 
-    @Option(names = "--grace", defaultValue = "60", description = "seconds each component gets to stop before SIGKILL (default ${DEFAULT-VALUE})")
-    int graceSeconds;
+    @Option(names = "--grace", description = "seconds each component gets to stop before SIGKILL (default ${DEFAULT-VALUE})")
+    int graceSeconds = 60;
 
     @Override
     public Integer call() throws IOException {

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         "First makes sure RabbitMQ and Redis answer: starts the machine's own if installed and stopped, else says what to install."})
 public final class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8080", description = "policy service HTTP port (default ${DEFAULT-VALUE})")
-    int port;
+    @Option(names = "--port", description = "policy service HTTP port (default ${DEFAULT-VALUE})")
+    int port = 8080;
 
     @Option(names = "--key-prefix", description = "Redis key prefix (default $VAZAO_KEY_PREFIX or vazao:)")
     String keyPrefix;
@@ -31,8 +31,8 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-scaler", description = "start only the policy service")
     boolean noScaler;
 
-    @Option(names = "--timeout", defaultValue = "180", description = "seconds to wait for everything to answer (default ${DEFAULT-VALUE})")
-    int timeoutSeconds;
+    @Option(names = "--timeout", description = "seconds to wait for everything to answer (default ${DEFAULT-VALUE})")
+    int timeoutSeconds = 180;
 
     @Override
     public Integer call() throws Exception {

@@ -149,9 +149,15 @@ class OneMachineE2ETest {
 
         List<Sample> samples = new CopyOnWriteArrayList<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        long[] lastPrinted = {0};
         sampler.scheduleWithFixedDelay(() -> {
             try {
-                samples.add(sample());
+                Sample s = sample();
+                samples.add(s);
+                if (s.t() - lastPrinted[0] >= 5_000) {
+                    lastPrinted[0] = s.t();
+                    System.out.println("e2e: " + line(s));
+                }
             } catch (Exception e) {
                 // one missed sample
             }
@@ -210,16 +216,6 @@ class OneMachineE2ETest {
         long drainedAt = System.currentTimeMillis();
         System.out.printf("e2e: published %d in %.1f s; drained %d ms after the burst began%n",
                 published.totalSent(), published.seconds(), drainedAt - t0);
-        long lastPrinted = 0;
-        for (Sample s : samples) {
-            if (s.t() - lastPrinted >= 3_000) {
-                lastPrinted = s.t();
-                long[] o = s.queues().getOrDefault(orders, new long[3]);
-                long[] p = s.queues().getOrDefault(payments, new long[3]);
-                System.out.printf("e2e: t+%5.1fs orders depth %6d target %d live %d | payments depth %6d target %d live %d | processes %d%n",
-                        (s.t() - t0) / 1000.0, o[0], o[1], o[2], p[0], p[1], p[2], s.processes());
-            }
-        }
 
         // 4. Every published id was processed: the audit sets equal the published sets.
         assertEquals(ids(runId, PER_QUEUE, false), redis.smembers(keys.auditProcessed(orders)));
@@ -273,6 +269,14 @@ class OneMachineE2ETest {
             assertFalse(h.isAlive(), "process " + h.pid() + " " + h.info().commandLine().orElse("") + " outlived vazao down");
         }
         assertTrue(stack.component("scaler").isEmpty() && stack.component("policy-service").isEmpty());
+    }
+
+    String line(Sample s) {
+        long[] o = s.queues().getOrDefault(orders, new long[3]);
+        long[] p = s.queues().getOrDefault(payments, new long[3]);
+        return String.format("%tT orders depth %6d target %d live %d | payments depth %6d target %d live %d | processes %d | %s / %s",
+                s.t(), o[0], o[1], o[2], p[0], p[1], p[2], s.processes(),
+                s.reasons().getOrDefault(orders, ""), s.reasons().getOrDefault(payments, ""));
     }
 
     static Set<String> ids(String runId, long n, boolean payments) {
