@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 UpCommand.class, DownCommand.class, StatusCommand.class, WorkersCommand.class, EventsCommand.class,
                 PolicyCommand.class, WeightsCommand.class, SettingsCommand.class,
                 QueueActionCommands.Purge.class, QueueActionCommands.Pause.class, QueueActionCommands.Resume.class,
-                LoadCommand.class, DemoCommand.class, ScalerCommand.class, ReactionCommand.class, CommandLine.HelpCommand.class},
+                LoadCommand.class, DemoCommand.class, io.vazao.simulator.SimulateCommand.class, ScalerCommand.class, ReactionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
