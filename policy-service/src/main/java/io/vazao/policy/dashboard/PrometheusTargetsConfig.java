@@ -2,6 +2,7 @@ package io.vazao.policy.dashboard;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Where the policy service tells Prometheus about local workers (prefix {@code vazao.prometheus}). */
@@ -20,4 +21,8 @@ public interface PrometheusTargetsConfig {
      */
     @WithDefault("127.0.0.1")
     Optional<String> workerAddress();
+
+    /** How often heartbeats are read for the target file and the stale-worker gauge. */
+    @WithDefault("5s")
+    Duration scanInterval();
 }
