@@ -509,11 +509,19 @@
     if (!queue) { return; }
     api('POST', '/api/v1/queues/' + encodeURIComponent(queue) + '/' + action).then(function (res) {
       if (res.ok) {
+        if (res.body && res.body.weight !== undefined) {  // pause and resume answer with the policy
+          state.policies[queue] = res.body;
+          syncPolicyForm(false);
+        }
         showSaved(done(res.body || {}));
       } else {
         showApiErrors(res);
       }
     }).catch(function (e) { showError('', e.message); });
+  }
+
+  function queueName(body) {
+    return body && body.queue ? body.queue : state.selected;
   }
 
   function wireEditor() {
@@ -541,8 +549,8 @@
     $('purge-dialog').addEventListener('close', function () {
       if ($('purge-dialog').returnValue === 'purge') {
         queueAction('purge', function (body) {
-          var n = body.purged !== undefined ? body.purged : body.messageCount;
-          return n === undefined ? 'purged' : 'purged ' + n + ' messages';
+          var n = typeof body.messageCount === 'number' ? body.messageCount : body.purged;
+          return typeof n === 'number' ? 'purged ' + n + ' messages' : 'purged ' + queueName(body);
         });
       }
     });
