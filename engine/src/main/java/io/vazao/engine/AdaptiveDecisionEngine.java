@@ -292,6 +292,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         }
 
         int desired = demand;
+        int stated = demand; // the last number the reason ends on
         // CPU rule: hot workers while the backlog grows means the rate estimate is too optimistic.
         if (!qs.workers().isEmpty() && qh.lastDepth() >= 0 && depth > qh.lastDepth()) {
             double cpu = 0;
@@ -308,6 +309,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                     Num.append(r, settings.cpuHighPercent()).append("% with backlog growing ")
                             .append(qh.lastDepth()).append(" → ").append(depth)
                             .append(": under-provisioned, at least ").append(desired);
+                    stated = desired;
                 }
             }
         }
@@ -315,6 +317,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         int clamped = Math.max(min, Math.min(max, desired));
         if (clamped != desired) {
             r.append("; clamp [").append(min).append(", ").append(max).append("] → ").append(clamped);
+            stated = clamped;
         }
         desired = clamped;
         if (policy.hasRateLimit()) {
@@ -326,6 +329,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                     Num.append(r, policy.rateLimitPerSecond()).append("/s ÷ ");
                     Num.append(r, rate).append("/s caps at ").append(capped);
                     desired = capped;
+                    stated = capped;
                 }
             }
         }
@@ -360,16 +364,18 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             want = qh.lastTarget();
             r.append("; panic until +").append((p.panicUntil - nowMs + 999) / 1000).append(" s: holding ")
                     .append(want);
+            stated = want;
         }
         want = Math.max(min, Math.min(max, want));
         if (want > desired) {
             r.append("; recommendation ").append(desired).append(" < ").append(want)
                     .append(": keeping the highest of the last ").append(windowMs / 1000)
-                    .append(" s before scaling down");
+                    .append(" s before scaling down → ").append(want);
+            stated = want;
         }
         if (demand == 0 && want == min) {
             r.append(" → min ").append(min);
-        } else {
+        } else if (want != stated) {
             r.append(" → ").append(want);
         }
         p.floor = min;

@@ -270,7 +270,7 @@ class EngineRulesTest {
         Outcome o = engine.decide(snapshot(queue("orders", in), queue("payments", in)),
                 Map.of("orders", p1, "payments", p2), budget(10), History.empty(), Instant.EPOCH);
         assertEquals("backlog 150000 (ready 150000 + unacked 0) ÷ 30 s + 120/s arrivals → demand 21 at 250/s per "
-                        + "worker (expected); clamp [1, 20] → 20; burst: 20 ≥ 2× current 0, panic for 6 s → 20; "
+                        + "worker (expected); clamp [1, 20] → 20; burst: 20 ≥ 2× current 0, panic for 6 s; "
                         + "budget 10 short: share 4 (weight 0.4)",
                 o.decisions().get(0).reason());
     }
