@@ -81,6 +81,19 @@ final class RunningSystem implements AutoCloseable {
             close();
             throw new IllegalStateException("policy service did not come up: " + e.getMessage() + "\n" + policy.logTail(), e);
         }
+        // A modest cold-start rate per worker, so that a burst of a few thousand messages asks for
+        // several workers before any rate has been measured.
+        putPolicy(queueA, "{\"weight\": 0.4, \"minWorkers\": 1, \"maxWorkers\": 10, \"expectedRatePerWorker\": 10}");
+        putPolicy(queueB, "{\"weight\": 0.6, \"minWorkers\": 1, \"maxWorkers\": 10, \"expectedRatePerWorker\": 10}");
+    }
+
+    private void putPolicy(String queue, String json) {
+        Http.Reply r = Http.send("PUT", baseUrl + "/api/v1/policies/" + queue, json,
+                "Authorization", bearer(), "Content-Type", "application/json");
+        if (r.status() != 200) {
+            close();
+            throw new IllegalStateException("PUT policy " + queue + ": HTTP " + r.status() + " " + r.body());
+        }
     }
 
     static RunningSystem start() {
