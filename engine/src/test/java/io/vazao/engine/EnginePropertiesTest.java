@@ -26,7 +26,7 @@ class EnginePropertiesTest {
 
     private final AdaptiveDecisionEngine engine = new AdaptiveDecisionEngine();
 
-    /** One generated queue: its policy and this tick's inputs. */
+    /** One random queue: its policy and this tick's inputs. */
     record Q(double weight, int min, int max, double rate, long ready, long unacked, double publish, int drain,
              Double rateLimit, Mode mode, boolean paused, boolean missing, int lastTarget) {
     }

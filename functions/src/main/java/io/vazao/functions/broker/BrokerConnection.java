@@ -58,7 +58,8 @@ public class BrokerConnection {
         f.setPassword(settings.password());
         f.setVirtualHost(settings.virtualHost());
         f.setAutomaticRecoveryEnabled(true);
-        f.setTopologyRecoveryEnabled(true);
+        // Topology is re-declared on recovery by this class (declare()), with its own short-lived channels.
+        f.setTopologyRecoveryEnabled(false);
         f.setNetworkRecoveryInterval(1_000);
         f.setConnectionTimeout(5_000);
         f.setRequestedHeartbeat(10);

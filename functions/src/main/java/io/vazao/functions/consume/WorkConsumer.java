@@ -92,7 +92,12 @@ public class WorkConsumer {
             LOG.errorf(e, "event=consumer-error queue=%s action=dead-letter", queue);
             outcome = deadLetter(message, bodyOf(message), Rejection.FAILED, "internal: " + describe(e), 0, start);
         }
-        return outcome.whenComplete((v, e) -> metrics.finished());
+        return outcome.whenComplete((v, e) -> {
+            metrics.finished();
+            if (e != null) {
+                LOG.warnf("event=settle-failed queue=%s error=\"%s\"", queue, describe(e));
+            }
+        });
     }
 
     private CompletionStage<Void> handle(Message<byte[]> message, long start) throws InterruptedException {

@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.Counter;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,20 +22,21 @@ import io.vazao.functions.config.QueueBinding;
 @ApplicationScoped
 public class WorkerMetrics {
 
+    private static final Logger LOG = Logger.getLogger(WorkerMetrics.class);
+
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Counter processedCounter;
-    private final Counter failedCounter;
     private final Timer processing;
 
     @Inject
     public WorkerMetrics(MeterRegistry registry, QueueBinding binding) {
         String queue = binding.queue();
-        processedCounter = Counter.builder("vazao.messages.processed")
+        // Function counters over the same atomics the heartbeat reads: one count, two views.
+        FunctionCounter.builder("vazao.messages.processed", processed, AtomicLong::doubleValue)
                 .description("Messages processed and acknowledged")
                 .tag("queue", queue).register(registry);
-        failedCounter = Counter.builder("vazao.messages.failed")
+        FunctionCounter.builder("vazao.messages.failed", failed, AtomicLong::doubleValue)
                 .description("Messages moved to the dead-letter queue")
                 .tag("queue", queue).register(registry);
         processing = Timer.builder("vazao.processing")
@@ -55,15 +58,23 @@ public class WorkerMetrics {
     }
 
     public void processed(long nanos) {
-        processed.incrementAndGet();
-        processedCounter.increment();
+        if (processed.incrementAndGet() == 1) {
+            firstMessage();
+        }
         processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void failed(long nanos) {
         failed.incrementAndGet();
-        failedCounter.increment();
         processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Start-up time as users feel it: from the process's start to its first processed message. */
+    private static void firstMessage() {
+        long since = ProcessHandle.current().info().startInstant()
+                .map(start -> System.currentTimeMillis() - start.toEpochMilli())
+                .orElse(-1L);
+        LOG.infof("event=first-message millisSinceProcessStart=%d", since);
     }
 
     public long processedCount() {
