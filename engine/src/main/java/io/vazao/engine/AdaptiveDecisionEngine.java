@@ -15,13 +15,13 @@ import java.util.Map;
 /**
  * vazao's decision engine. For every queue, in this order:
  * <ol>
- *   <li>missing inputs → hold the last target ({@link EventKind#HOLD}); paused → 0;
- *       {@code mode: seed} → the replaced system's formula ({@link SeedRule});</li>
- *   <li>adaptive: demand = (arrivals/s + backlog ÷ targetDrainSeconds) ÷ per-worker rate, rounded
+ *   <li>missing inputs -> hold the last target ({@link EventKind#HOLD}); paused -> 0;
+ *       {@code mode: seed} -> the replaced system's formula ({@link SeedRule});</li>
+ *   <li>adaptive: demand = (arrivals/s + backlog / targetDrainSeconds) / per-worker rate, rounded
  *       up, where the per-worker rate is the EWMA of saturated measurements ({@link ServiceRate});</li>
- *   <li>CPU rule: hot workers with a growing backlog → at least one more than now;</li>
- *   <li>clamp to [min, max]; cap by rateLimitPerSecond ÷ per-worker rate (never below min);</li>
- *   <li>panic window: a recommendation ≥ 2× the current target starts a panic during which the
+ *   <li>CPU rule: hot workers with a growing backlog -> at least one more than now;</li>
+ *   <li>clamp to [min, max]; cap by rateLimitPerSecond / per-worker rate (never below min);</li>
+ *   <li>panic window: a recommendation >= 2x the current target starts a panic during which the
  *       target does not fall; stabilization: the highest recommendation of the last
  *       scaleDownStabilizationSeconds is what the queue asks for (scale up at once, down late);</li>
  * </ol>
@@ -97,7 +97,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                 p.reason.append("; budget ").append(budget).append(" short: share ").append(target)
                         .append(" (weight ");
                 Num.append(p.reason, p.weight).append(')');
-                if (!shared.feasible()) {
+                if (target < p.floor) {
                     p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
                 }
             }
@@ -118,7 +118,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             next.put(p.queue, new QueueHistory(target, p.recommendations, p.rate, p.depth, p.panicUntil));
         }
         return new Outcome(Collections.unmodifiableList(decisions), List.copyOf(errors), List.copyOf(recycle),
-                new History(next));
+                new History(Collections.unmodifiableMap(next)));
     }
 
     /** Working state of one queue inside one call. */
@@ -131,7 +131,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         int demand;
         double weight = 1.0;
         boolean held;
-        final StringBuilder reason = new StringBuilder(160);
+        final StringBuilder reason = new StringBuilder(192);
         // next history
         List<QueueHistory.Recommendation> recommendations = List.of();
         Double rate;
@@ -179,7 +179,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             if (p.inputs != null) {
                 p.depth = p.inputs.depth();
             }
-            p.reason.append("paused → 0 workers");
+            p.reason.append("paused -> 0 workers");
             return p;
         }
         if (p.inputs == null) {
@@ -243,9 +243,9 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         p.depth = p.inputs.depth();
         p.recommendations = List.of(new QueueHistory.Recommendation(nowMs, target));
         p.panicUntil = 0;
-        p.reason.append("seed rule: int(ready ").append(ready).append(" × weight ");
+        p.reason.append("seed rule: int(ready ").append(ready).append(" x weight ");
         Num.append(p.reason, policy.weight()).append(") // ").append(perWorker).append(" + 1 = ").append(raw)
-                .append(" → clamp [").append(min).append(", ").append(max).append("] → ").append(target);
+                .append(" -> clamp [").append(min).append(", ").append(max).append("] -> ").append(target);
     }
 
     private void adaptive(QueuePlan p, Policy policy, Settings settings, QueueSnapshot qs, QueueHistory qh,
@@ -271,7 +271,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             rateSource = "messagesPerWorker per tick";
             if (policy.messagesPerWorker() <= 0) {
                 errors.add("queue " + p.queue + ": messagesPerWorker " + policy.messagesPerWorker()
-                        + " must be > 0: using 1 message/s per worker");
+                        + " must be > 0: using 1 message per worker per tick");
             }
         }
 
@@ -283,15 +283,16 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         p.demand = demand;
 
         if (demand == 0) {
-            r.append("no backlog and no arrivals → demand 0");
+            r.append("no backlog and no arrivals -> demand 0");
         } else {
             r.append("backlog ").append(depth).append(" (ready ").append(in.ready()).append(" + unacked ")
-                    .append(in.unacked()).append(") ÷ ").append(drain).append(" s + ");
-            Num.append(r, arrivals).append("/s arrivals → demand ").append(demand).append(" at ");
+                    .append(in.unacked()).append(") / ").append(drain).append(" s + ");
+            Num.append(r, arrivals).append("/s arrivals -> demand ").append(demand).append(" at ");
             Num.append(r, rate).append("/s per worker (").append(rateSource).append(')');
         }
 
         int desired = demand;
+        int stated = demand; // the last number the reason ends on
         // CPU rule: hot workers while the backlog grows means the rate estimate is too optimistic.
         if (!qs.workers().isEmpty() && qh.lastDepth() >= 0 && depth > qh.lastDepth()) {
             double cpu = 0;
@@ -306,15 +307,17 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                     r.append("; workers at ");
                     Num.append(r, cpu).append("% CPU > ");
                     Num.append(r, settings.cpuHighPercent()).append("% with backlog growing ")
-                            .append(qh.lastDepth()).append(" → ").append(depth)
+                            .append(qh.lastDepth()).append(" -> ").append(depth)
                             .append(": under-provisioned, at least ").append(desired);
+                    stated = desired;
                 }
             }
         }
 
         int clamped = Math.max(min, Math.min(max, desired));
         if (clamped != desired) {
-            r.append("; clamp [").append(min).append(", ").append(max).append("] → ").append(clamped);
+            r.append("; clamp [").append(min).append(", ").append(max).append("] -> ").append(clamped);
+            stated = clamped;
         }
         desired = clamped;
         if (policy.hasRateLimit()) {
@@ -323,9 +326,10 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                 int capped = (int) Math.max(min, cap);
                 if (capped < desired) {
                     r.append("; rate limit ");
-                    Num.append(r, policy.rateLimitPerSecond()).append("/s ÷ ");
+                    Num.append(r, policy.rateLimitPerSecond()).append("/s / ");
                     Num.append(r, rate).append("/s caps at ").append(capped);
                     desired = capped;
+                    stated = capped;
                 }
             }
         }
@@ -334,43 +338,55 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         int current = qh.lastTarget() >= 0 ? qh.lastTarget() : in.liveWorkers();
         if (desired > current && desired >= PANIC_THRESHOLD * Math.max(1, current)) {
             p.panicUntil = nowMs + panicWindowMillis;
-            r.append("; burst: ").append(desired).append(" ≥ ");
-            Num.append(r, PANIC_THRESHOLD).append("× current ").append(current).append(", panic for ")
+            r.append("; burst: ").append(desired).append(" >= ");
+            Num.append(r, PANIC_THRESHOLD).append("x current ").append(current).append(", panic for ")
                     .append(panicWindowMillis / 1000).append(" s");
         }
 
         // Stabilization (HPA): ask for the highest recommendation of the window.
         long windowMs = Math.max(0, policy.scaleDownStabilizationSeconds()) * 1000L;
-        List<QueueHistory.Recommendation> recs = new ArrayList<>(qh.recommendations().size() + 1);
+        // The stored list is decreasing in target (oldest first). Keep the entries still inside the
+        // window and above this recommendation: an entry not above a newer one can never be the
+        // window's maximum again, so the list stays short (one entry under steady load).
+        List<QueueHistory.Recommendation> old = qh.recommendations();
         int want = desired;
-        for (QueueHistory.Recommendation rec : qh.recommendations()) {
+        int keep = 0;
+        QueueHistory.Recommendation[] kept = null;
+        for (QueueHistory.Recommendation rec : old) {
             if (rec.atMillis() > nowMs - windowMs && rec.atMillis() <= nowMs) {
-                recs.add(rec);
                 want = Math.max(want, rec.target());
+                if (rec.target() > desired) {
+                    if (kept == null) {
+                        kept = new QueueHistory.Recommendation[old.size() + 1];
+                    }
+                    kept[keep++] = rec;
+                }
             }
         }
-        // An older recommendation not above a newer one can never be the window's maximum again:
-        // dropping it keeps the list short (one entry under steady load) without changing the result.
-        while (!recs.isEmpty() && recs.get(recs.size() - 1).target() <= desired) {
-            recs.remove(recs.size() - 1);
+        QueueHistory.Recommendation now = new QueueHistory.Recommendation(nowMs, desired);
+        if (kept == null) {
+            p.recommendations = List.of(now);
+        } else {
+            kept[keep++] = now;
+            p.recommendations = List.of(java.util.Arrays.copyOf(kept, keep));
         }
-        recs.add(new QueueHistory.Recommendation(nowMs, desired));
-        p.recommendations = recs;
         if (nowMs < p.panicUntil && qh.lastTarget() > want) {
             want = qh.lastTarget();
             r.append("; panic until +").append((p.panicUntil - nowMs + 999) / 1000).append(" s: holding ")
                     .append(want);
+            stated = want;
         }
         want = Math.max(min, Math.min(max, want));
         if (want > desired) {
             r.append("; recommendation ").append(desired).append(" < ").append(want)
                     .append(": keeping the highest of the last ").append(windowMs / 1000)
-                    .append(" s before scaling down");
+                    .append(" s before scaling down -> ").append(want);
+            stated = want;
         }
         if (demand == 0 && want == min) {
-            r.append(" → min ").append(min);
-        } else {
-            r.append(" → ").append(want);
+            r.append(" -> min ").append(min);
+        } else if (want != stated) {
+            r.append(" -> ").append(want);
         }
         p.floor = min;
         p.want = want;

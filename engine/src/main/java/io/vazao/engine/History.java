@@ -11,13 +11,9 @@ import java.util.Map;
  * the smoothed per-worker service rate. Keeping it a value is what makes a recorded trace
  * replayable.
  *
- * @param queues state per queue
+ * @param queues state per queue (not copied: the engine hands over a map nobody else holds)
  */
 public record History(Map<String, QueueHistory> queues) {
-
-    public History {
-        queues = Map.copyOf(queues);
-    }
 
     public static History empty() {
         return new History(Map.of());
@@ -34,7 +30,7 @@ public record History(Map<String, QueueHistory> queues) {
         long at = now.toEpochMilli();
         lastTargets.forEach((queue, target) -> m.put(queue, new QueueHistory(target,
                 List.of(new QueueHistory.Recommendation(at, target)), null, -1)));
-        return new History(m);
+        return new History(java.util.Collections.unmodifiableMap(m));
     }
 
     public QueueHistory of(String queue) {

@@ -1,7 +1,5 @@
 package io.vazao.engine;
 
-import java.util.Arrays;
-
 /**
  * Shares an integer worker budget between queues by weighted max-min fairness (water-filling).
  *
@@ -76,31 +74,17 @@ public final class WeightedBudget {
             assigned += out[i];
         }
         long left = budget - assigned;
-        if (left != 0) {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            if (left > 0) {
-                Arrays.sort(order, (a, b) -> remainder[a] != remainder[b]
-                        ? Long.compare(remainder[b], remainder[a]) : names[a].compareTo(names[b]));
-                for (int k = 0; k < n && left > 0; k++) {
-                    int i = order[k];
-                    if (out[i] < caps[i]) {
-                        out[i]++;
-                        left--;
-                    }
-                }
-            } else {
-                // Float noise pushed a floor past an integer: take back from the smallest remainders.
-                Arrays.sort(order, (a, b) -> remainder[a] != remainder[b]
-                        ? Long.compare(remainder[a], remainder[b]) : names[b].compareTo(names[a]));
-                for (int k = 0; k < n && left < 0; k++) {
-                    int i = order[k];
-                    if (out[i] > floors[i]) {
-                        out[i]--;
-                        left++;
-                    }
+        if (left > 0) {
+            giveByLargestRemainder(names, caps, out, remainder, left);
+        } else if (left < 0) {
+            // Float noise pushed a floor past an integer: take back from the smallest remainders.
+            int[] order = IndexSort.sorted(n, (a, b) -> remainder[a] != remainder[b]
+                    ? Long.compare(remainder[a], remainder[b]) : names[b].compareTo(names[a]));
+            for (int k = 0; k < n && left < 0; k++) {
+                int i = order[k];
+                if (out[i] > floors[i]) {
+                    out[i]--;
+                    left++;
                 }
             }
         }
@@ -108,43 +92,102 @@ public final class WeightedBudget {
     }
 
     /**
-     * The λ at which Σ clamp(w·λ, f, c) = budget. Σ is piecewise linear and non-decreasing in λ; its
-     * slope changes at f/w (a queue starts to grow) and c/w (it is satisfied), so one sweep over the
-     * sorted breakpoints finds λ exactly in O(n log n).
+     * Hands out {@code left} workers, one each, to the largest remainders among the queues below
+     * their cap; equal remainders go by queue name. A primitive sort finds the threshold remainder;
+     * only the queues tied at it are ordered by name.
+     */
+    private static void giveByLargestRemainder(String[] names, int[] caps, int[] out, long[] remainder, long left) {
+        int n = out.length;
+        long[] eligible = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (out[i] < caps[i]) {
+                eligible[m++] = remainder[i];
+            }
+        }
+        if (m == 0) {
+            return;
+        }
+        java.util.Arrays.sort(eligible, 0, m);
+        int give = (int) Math.min(left, m);
+        long threshold = eligible[m - give]; // the give-th largest remainder
+        int above = 0;
+        for (int k = m - 1; k >= 0 && eligible[k] > threshold; k--) {
+            above++;
+        }
+        int[] tied = new int[m];
+        int t = 0;
+        for (int i = 0; i < n; i++) {
+            if (out[i] < caps[i]) {
+                if (remainder[i] > threshold) {
+                    out[i]++;
+                } else if (remainder[i] == threshold) {
+                    tied[t++] = i;
+                }
+            }
+        }
+        int rest = give - above;
+        if (rest > 0) {
+            int[] byName = java.util.Arrays.copyOf(tied, t);
+            int[] order = IndexSort.sorted(t, (a, b) -> names[byName[a]].compareTo(names[byName[b]]));
+            for (int k = 0; k < rest; k++) {
+                out[byName[order[k]]]++;
+            }
+        }
+    }
+
+    /**
+     * The λ at which S(λ) = Σ clamp(w·λ, f, c) = budget. S is piecewise linear and non-decreasing
+     * in λ with breakpoints at f/w (a queue starts to grow) and c/w (it is satisfied). A binary search
+     * over the sorted breakpoints finds the segment that crosses the budget; S is linear inside it.
+     * O(n log n) with a primitive sort, no boxing.
      */
     static double level(int[] floors, int[] caps, double[] weights, int budget) {
         int n = floors.length;
         double[] at = new double[2 * n];
-        double[] slopeChange = new double[2 * n];
         int m = 0;
-        double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += floors[i];
             if (caps[i] > floors[i]) {
-                at[m] = floors[i] / weights[i];
-                slopeChange[m++] = weights[i];
-                at[m] = caps[i] / weights[i];
-                slopeChange[m++] = -weights[i];
+                at[m++] = floors[i] / weights[i];
+                at[m++] = caps[i] / weights[i];
             }
         }
-        Integer[] idx = new Integer[m];
-        for (int k = 0; k < m; k++) {
-            idx[k] = k;
+        if (m == 0) {
+            return 0;
         }
-        Arrays.sort(idx, (a, b) -> Double.compare(at[a], at[b]));
+        java.util.Arrays.sort(at, 0, m);
+        // Largest breakpoint index with S(at[k]) <= budget (S(at[0]) = Σ floors <= budget).
+        int lo = 0;
+        int hi = m - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (sum(floors, caps, weights, at[mid]) <= budget) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        double left = at[lo];
+        double base = sum(floors, caps, weights, left);
+        // Slope just right of `left`: the queues still growing there.
         double slope = 0;
-        double lambda = 0;
-        for (int k = 0; k < m; k++) {
-            int e = idx[k];
-            double next = at[e];
-            if (slope > 0 && sum + slope * (next - lambda) >= budget) {
-                return lambda + (budget - sum) / slope;
+        for (int i = 0; i < n; i++) {
+            // the same divisions as the breakpoints, so a queue starting exactly at `left` counts
+            if (caps[i] > floors[i] && floors[i] / weights[i] <= left && left < caps[i] / weights[i]) {
+                slope += weights[i];
             }
-            sum += slope * (next - lambda);
-            lambda = next;
-            slope += slopeChange[e];
         }
-        // Only reached through rounding when Σ caps ≈ budget: the last breakpoint satisfies everyone.
-        return lambda;
+        if (slope <= 0 || base >= budget) {
+            return left;
+        }
+        return left + (budget - base) / slope;
+    }
+
+    private static double sum(int[] floors, int[] caps, double[] weights, double level) {
+        double s = 0;
+        for (int i = 0; i < floors.length; i++) {
+            s += Math.min(caps[i], Math.max(floors[i], weights[i] * level));
+        }
+        return s;
     }
 }

@@ -114,7 +114,7 @@ class AdaptiveDecisionEngineTest {
         Decision d = only(engine.decide(snapshot(queue("q", inputs(4999, 7777, 0, 1, null))), Map.of("q", p),
                 budget(100), History.empty(), at(0)));
         assertEquals(10, d.target());
-        assertTrue(d.reason().startsWith("seed rule: int(ready 4999 × weight 0.4) // 200 + 1 = 10"), d.reason());
+        assertTrue(d.reason().startsWith("seed rule: int(ready 4999 x weight 0.4) // 200 + 1 = 10"), d.reason());
     }
 
     @Test

@@ -94,7 +94,7 @@ class EngineRulesTest {
                     History.empty(), 0));
             assertEquals(334, d.demand());
             assertEquals(10, d.target());
-            assertTrue(d.reason().contains("clamp [1, 10] → 10"), d.reason());
+            assertTrue(d.reason().contains("clamp [1, 10] -> 10"), d.reason());
         }
 
         @Test
@@ -102,7 +102,7 @@ class EngineRulesTest {
             Policy limited = adaptive(1, 1, 50, 10.0, 30, 30).withRateLimit(35.0);
             Decision d = only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), limited, History.empty(), 0));
             assertEquals(4, d.target()); // ceil(35 / 10)
-            assertTrue(d.reason().contains("rate limit 35/s ÷ 10/s caps at 4"), d.reason());
+            assertTrue(d.reason().contains("rate limit 35/s / 10/s caps at 4"), d.reason());
             Policy minAbove = new Policy(1, 6, 50, 200, 30, 10.0, 35.0, false, 30, Mode.ADAPTIVE);
             assertEquals(6, only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), minAbove, History.empty(), 0))
                     .target());
@@ -194,7 +194,7 @@ class EngineRulesTest {
             History h = decide(queue("q", inputs(100, 0, 0, 1, null)), p, History.empty(), 0).history();
             Outcome burst = decide(queue("q", inputs(2000, 0, 0, 1, null)), p, h, 1);
             assertEquals(20, only(burst).target());
-            assertTrue(only(burst).reason().contains("burst: 20 ≥ 2× current 1, panic for 6 s"), only(burst).reason());
+            assertTrue(only(burst).reason().contains("burst: 20 >= 2x current 1, panic for 6 s"), only(burst).reason());
             h = burst.history();
             for (int s = 2; s <= 6; s++) {
                 Outcome o = decide(queue("q", inputs(100, 0, 0, 20, null)), p, h, s);
@@ -222,7 +222,19 @@ class EngineRulesTest {
             assertEquals(1, h.of("q").lastTarget());
             Decision d = only(decide(hot(3500, 95, 100), p, h, 1));
             assertEquals(2, d.target());
-            assertTrue(d.reason().contains("workers at 95% CPU > 80% with backlog growing 3000 → 3500"), d.reason());
+            assertTrue(d.reason().contains("workers at 95% CPU > 80% with backlog growing 3000 -> 3500"), d.reason());
+        }
+
+        @Test
+        void theExtraWorkerIsNotUndoneTheNextTick() {
+            Policy p = adaptive(1, 1, 10, 100.0, 60, 30);
+            History h = decide(hot(3000, 50, 100), p, History.empty(), 0).history();
+            h = decide(hot(3500, 95, 100), p, h, 1).history();
+            assertEquals(2, h.of("q").lastTarget());
+            // next tick: CPU back to normal, backlog steady; demand alone says 1
+            Decision d = only(decide(hot(3500, 40, 100), p, h, 2));
+            assertEquals(2, d.target(), d.reason());
+            assertTrue(d.reason().contains("keeping the highest of the last 30 s"), d.reason());
         }
 
         @Test
@@ -253,6 +265,31 @@ class EngineRulesTest {
     }
 
     @Test
+    void seedModeTargetsAreReservedBeforeAdaptiveQueuesShare() {
+        Policy seed = Fixtures.seedPolicy(1.0, 1, 10, 200); // ready 1400 -> 1400 // 200 + 1 = 8
+        Policy a = adaptive(1, 1, 20, 10.0, 10, 30);
+        Policy b = adaptive(3, 1, 20, 10.0, 10, 30);
+        Outcome o = engine.decide(snapshot(queue("s", inputs(1400, 0, 0, 1, null)),
+                        queue("a", inputs(50_000, 0, 0, 1, null)), queue("b", inputs(50_000, 0, 0, 1, null))),
+                Map.of("s", seed, "a", a, "b", b), budget(16), History.empty(), at(0));
+        assertEquals(8, o.decisions().get(0).target());
+        assertEquals(2, o.decisions().get(1).target()); // 8 left, weights 1:3
+        assertEquals(6, o.decisions().get(2).target());
+        assertTrue(o.configErrors().isEmpty());
+    }
+
+    @Test
+    void resumedHistoryNeitherJumpsFromZeroNorDropsBeforeTheWindow() {
+        Policy p = adaptive(1, 1, 10, 10.0, 10, 30);
+        History h = History.resume(Map.of("q", 6), at(0));
+        Decision d = only(decide(queue("q", inputs(0, 0, 0, 6, null)), p, h, 1));
+        assertEquals(6, d.target());
+        assertEquals(6, d.previous());
+        assertNull(d.kind());
+        assertEquals(1, only(decide(queue("q", inputs(0, 0, 0, 6, null)), p, h, 30)).target());
+    }
+
+    @Test
     void decisionsFollowSnapshotOrderAndHistoryOnlyKeepsSnapshotQueues() {
         Policy p = adaptive(1, 1, 10, 10.0, 30, 30);
         History h = History.resume(Map.of("gone", 3, "b", 2), at(0));
@@ -269,8 +306,8 @@ class EngineRulesTest {
         QueueInputs in = inputs(150_000, 0, 120, 0, null);
         Outcome o = engine.decide(snapshot(queue("orders", in), queue("payments", in)),
                 Map.of("orders", p1, "payments", p2), budget(10), History.empty(), Instant.EPOCH);
-        assertEquals("backlog 150000 (ready 150000 + unacked 0) ÷ 30 s + 120/s arrivals → demand 21 at 250/s per "
-                        + "worker (expected); clamp [1, 20] → 20; burst: 20 ≥ 2× current 0, panic for 6 s → 20; "
+        assertEquals("backlog 150000 (ready 150000 + unacked 0) / 30 s + 120/s arrivals -> demand 21 at 250/s per "
+                        + "worker (expected); clamp [1, 20] -> 20; burst: 20 >= 2x current 0, panic for 6 s; "
                         + "budget 10 short: share 4 (weight 0.4)",
                 o.decisions().get(0).reason());
     }

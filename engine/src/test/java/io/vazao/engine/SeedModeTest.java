@@ -20,7 +20,7 @@ class SeedModeTest {
 
     private final AdaptiveDecisionEngine engine = new AdaptiveDecisionEngine();
 
-    @ParameterizedTest(name = "ready {0} × weight {1} // {2} + 1, clamp [{3}, {4}] → {5}")
+    @ParameterizedTest(name = "ready {0} x weight {1} // {2} + 1, clamp [{3}, {4}] -> {5}")
     @CsvSource({
             "0, 0.4, 200, 1, 10, 1",
             "199, 1.0, 200, 1, 10, 1",

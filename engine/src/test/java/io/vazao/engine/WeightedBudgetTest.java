@@ -18,9 +18,9 @@ class WeightedBudgetTest {
                 // name, floors, caps, weights, budget, expected
                 Arguments.of("caps fit: everyone gets what it wants",
                         new int[] {1, 1}, new int[] {3, 4}, new double[] {0.4, 0.6}, 12, new int[] {3, 4}),
-                Arguments.of("40/60 of 12 → 4.8/7.2 → 5/7",
+                Arguments.of("40/60 of 12 -> 4.8/7.2 -> 5/7",
                         new int[] {1, 1}, new int[] {10, 10}, new double[] {0.4, 0.6}, 12, new int[] {5, 7}),
-                Arguments.of("40/60 of 10 → 4/6 exactly",
+                Arguments.of("40/60 of 10 -> 4/6 exactly",
                         new int[] {1, 1}, new int[] {10, 10}, new double[] {0.4, 0.6}, 10, new int[] {4, 6}),
                 Arguments.of("a satisfied queue's leftovers flow to the other",
                         new int[] {1, 1}, new int[] {2, 20}, new double[] {0.4, 0.6}, 12, new int[] {2, 10}),

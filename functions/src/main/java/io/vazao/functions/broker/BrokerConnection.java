@@ -1,0 +1,170 @@
+package io.vazao.functions.broker;
+
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+
+import io.vazao.functions.config.WorkerIdentity;
+
+/**
+ * The worker's own AMQP connection, beside the messaging connector's: it declares the topology and
+ * publishes dead letters with confirms. Its state is also what readiness reports, so readiness
+ * follows the broker while liveness does not. The client library recovers the connection after a
+ * broker restart; only the first connection is retried here.
+ */
+@ApplicationScoped
+public class BrokerConnection {
+
+    private static final Logger LOG = Logger.getLogger(BrokerConnection.class);
+    private static final long RETRY_MILLIS = 2_000;
+
+    private final ConnectionFactory factory;
+    private final TopologyDeclarer topology;
+    private final String address;
+    private final String connectionName;
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vazao-broker-connect");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Connection connection;
+    private volatile boolean closed;
+    private volatile boolean topologyDeclared;
+    private volatile boolean loggedDown;
+
+    @Inject
+    public BrokerConnection(BrokerSettings settings, TopologyDeclarer topology, WorkerIdentity identity) {
+        this.topology = topology;
+        this.address = settings.address();
+        this.connectionName = "vazao-worker " + identity.workerId();
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost(settings.host());
+        f.setPort(settings.port());
+        f.setUsername(settings.username());
+        f.setPassword(settings.password());
+        f.setVirtualHost(settings.virtualHost());
+        f.setAutomaticRecoveryEnabled(true);
+        // Topology is re-declared on recovery by this class (declare()), with its own short-lived channels.
+        f.setTopologyRecoveryEnabled(false);
+        f.setNetworkRecoveryInterval(1_000);
+        f.setConnectionTimeout(5_000);
+        f.setRequestedHeartbeat(10);
+        this.factory = f;
+    }
+
+    /** Connects and declares the topology, or schedules retries when the broker is not there yet. */
+    public void start() {
+        if (!connectOnce()) {
+            retry.schedule(this::retryConnect, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retryConnect() {
+        if (closed) {
+            return;
+        }
+        if (!connectOnce()) {
+            retry.schedule(this::retryConnect, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized boolean connectOnce() {
+        if (closed) {
+            return true;
+        }
+        try {
+            if (connection == null) {
+                Connection c = factory.newConnection(connectionName);
+                ((Recoverable) c).addRecoveryListener(new RecoveryListener() {
+                    @Override
+                    public void handleRecovery(Recoverable recoverable) {
+                        LOG.infof("event=broker-reconnected broker=%s", address);
+                        loggedDown = false;
+                        declareQuietly();
+                    }
+
+                    @Override
+                    public void handleRecoveryStarted(Recoverable recoverable) {
+                        LOG.infof("event=broker-connection-lost broker=%s", address);
+                    }
+                });
+                connection = c;
+                LOG.infof("event=broker-connected broker=%s", address);
+            }
+            declare();
+            return true;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            if (!loggedDown) {
+                LOG.warnf("event=broker-unreachable broker=%s error=\"%s\" retryMillis=%d", address, e, RETRY_MILLIS);
+                loggedDown = true;
+            }
+            return false;
+        }
+    }
+
+    private void declareQuietly() {
+        try {
+            declare();
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.warnf("event=topology-declare-failed error=\"%s\"", e);
+        }
+    }
+
+    private void declare() throws IOException, TimeoutException {
+        try (Channel ch = connection.createChannel()) {
+            topology.declare(ch);
+        }
+        topologyDeclared = true;
+    }
+
+    /** True while the connection to the broker is open. */
+    public boolean isOpen() {
+        Connection c = connection;
+        return c != null && c.isOpen();
+    }
+
+    public boolean topologyDeclared() {
+        return topologyDeclared;
+    }
+
+    /** A new channel on the connection; throws IOException while the broker is unreachable. */
+    public Channel createChannel() throws IOException {
+        Connection c = connection;
+        if (c == null || !c.isOpen()) {
+            throw new IOException("broker " + address + " is not connected");
+        }
+        Channel ch = c.createChannel();
+        if (ch == null) {
+            throw new IOException("no channel available on the connection to " + address);
+        }
+        return ch;
+    }
+
+    @PreDestroy
+    void close() {
+        closed = true;
+        retry.shutdownNow();
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close(2_000);
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf("closing broker connection: %s", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.vazao.functions.broker;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+
+import io.vazao.contract.Topology;
+import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.config.WorkerIdentity;
+import io.vazao.functions.payload.Rejection;
+
+/**
+ * Publishes a message to the queue's dead-letter queue with the reason and attempt count in its
+ * headers, and returns only once the broker has confirmed it: the caller acks the original only
+ * after that, so a message is never in neither queue. Dead letters are rare; one confirmed channel
+ * used under a lock is enough.
+ */
+@ApplicationScoped
+public class DeadLetterPublisher {
+
+    /** Header with the human-readable detail of the reason. */
+    public static final String HEADER_DETAIL = "x-vazao-detail";
+    /** Header naming the queue the message was taken from. */
+    public static final String HEADER_QUEUE = "x-vazao-queue";
+    /** Header naming the worker that dead-lettered it. */
+    public static final String HEADER_WORKER = "x-vazao-worker";
+
+    private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
+
+    private final BrokerConnection broker;
+    private final QueueBinding binding;
+    private final String workerId;
+    private Channel channel;
+    private volatile boolean returned;
+
+    @Inject
+    public DeadLetterPublisher(BrokerConnection broker, QueueBinding binding, WorkerIdentity identity) {
+        this.broker = broker;
+        this.binding = binding;
+        this.workerId = identity.workerId();
+    }
+
+    /**
+     * Publishes {@code body} to the dead-letter queue and waits for the broker's confirm.
+     *
+     * @throws IOException when the broker is unreachable, nacks, does not confirm in time, or cannot
+     *                     route the message (the caller must then leave the original in its queue)
+     */
+    public synchronized void publish(byte[] body, AMQP.BasicProperties original, Rejection reason, String detail,
+                                     int attempts) throws IOException {
+        Channel ch = channel();
+        Map<String, Object> headers = new HashMap<>();
+        if (original != null && original.getHeaders() != null) {
+            headers.putAll(original.getHeaders());
+        }
+        headers.put(Topology.HEADER_REASON, reason.code());
+        headers.put(Topology.HEADER_ATTEMPTS, attempts);
+        headers.put(HEADER_DETAIL, detail == null ? "" : detail);
+        headers.put(HEADER_QUEUE, binding.queue());
+        headers.put(HEADER_WORKER, workerId);
+        AMQP.BasicProperties.Builder props = original == null ? new AMQP.BasicProperties.Builder() : original.builder();
+        props.headers(headers).deliveryMode(2).expiration(null);
+        returned = false;
+        try {
+            ch.basicPublish(Topology.DEAD_LETTER_EXCHANGE, binding.queue(), true, props.build(), body);
+            ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
+        } catch (TimeoutException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            discardChannel();
+            throw new IOException("dead letter not confirmed: " + e, e);
+        } catch (IOException e) {
+            discardChannel();
+            throw e;
+        }
+        if (returned) {
+            throw new IOException("dead-letter queue " + binding.deadLetterQueue() + " is not bound to "
+                    + Topology.DEAD_LETTER_EXCHANGE);
+        }
+    }
+
+    private Channel channel() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            Channel ch = broker.createChannel();
+            ch.confirmSelect();
+            // A mandatory publish that no queue takes comes back before its confirm.
+            ch.addReturnListener(r -> returned = true);
+            channel = ch;
+        }
+        return channel;
+    }
+
+    private void discardChannel() {
+        Channel ch = channel;
+        channel = null;
+        if (ch != null && ch.isOpen()) {
+            try {
+                ch.abort();
+            } catch (IOException | RuntimeException ignored) {
+                // the channel is being thrown away either way
+            }
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        discardChannel();
+    }
+}

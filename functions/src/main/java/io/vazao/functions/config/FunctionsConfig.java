@@ -1,0 +1,98 @@
+package io.vazao.functions.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.vazao.contract.RedisKeys;
+import io.vazao.contract.Topology;
+
+/** Every {@code vazao.*} setting of a worker process (documented in the README's configuration table). */
+@ConfigMapping(prefix = "vazao")
+public interface FunctionsConfig {
+
+    /** The queue this process consumes; the function and routing key follow from {@link Topology}. */
+    String queue();
+
+    @WithDefault(RedisKeys.DEFAULT_PREFIX)
+    String keyPrefix();
+
+    /** Unique id of this process; default host-pid-random. */
+    Optional<String> workerId();
+
+    /** processOrder or processPayment; needed only for queues outside the seed topology. */
+    Optional<String> function();
+
+    /** Binding of the queue on the exchange; default the seed routing key, else the queue name. */
+    Optional<String> routingKey();
+
+    @WithDefault(Topology.EXCHANGE)
+    String exchange();
+
+    /** Messages the broker may deliver before an ack (the connector's max-outstanding-messages). */
+    @WithDefault("16")
+    int prefetch();
+
+    /** Bodies larger than this go to the dead-letter queue unread. */
+    @WithDefault("1048576")
+    int maxMessageBytes();
+
+    Work work();
+
+    Retry retry();
+
+    HeartbeatSettings heartbeat();
+
+    ShutdownSettings shutdown();
+
+    Audit audit();
+
+    RateLimit rateLimit();
+
+    interface Work {
+        /** Mean simulated work per message in milliseconds (0 = none). */
+        @WithDefault("0")
+        double meanMs();
+
+        @WithDefault("fixed")
+        String distribution();
+
+        /** Probability that one attempt fails (0..1). */
+        @WithDefault("0")
+        double failureRate();
+    }
+
+    interface Retry {
+        /** Attempts per message before it is dead-lettered (1 = no retry). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Delay before the second attempt; doubled for every further attempt. */
+        @WithDefault("100ms")
+        Duration delay();
+    }
+
+    interface HeartbeatSettings {
+        @WithDefault("2s")
+        Duration interval();
+    }
+
+    interface ShutdownSettings {
+        /** Longest wait for in-flight messages on SIGTERM. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
+    interface Audit {
+        /** When true every processed message id is added (batched) to the audit set. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface RateLimit {
+        /** How often the queue's policy is re-read for its rate limit. */
+        @WithDefault("500ms")
+        Duration policyRefresh();
+    }
+}

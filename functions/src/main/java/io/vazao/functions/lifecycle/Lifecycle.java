@@ -1,0 +1,30 @@
+package io.vazao.functions.lifecycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vazao.contract.WorkerState;
+
+/** The worker's state as heartbeats report it, and whether it still takes messages. */
+@ApplicationScoped
+public class Lifecycle {
+
+    private volatile WorkerState state = WorkerState.STARTING;
+
+    public WorkerState state() {
+        return state;
+    }
+
+    public void running() {
+        if (state == WorkerState.STARTING) {
+            state = WorkerState.RUNNING;
+        }
+    }
+
+    public void draining() {
+        state = WorkerState.DRAINING;
+    }
+
+    public boolean accepting() {
+        return state != WorkerState.DRAINING;
+    }
+}

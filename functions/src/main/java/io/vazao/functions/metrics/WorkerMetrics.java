@@ -1,0 +1,91 @@
+package io.vazao.functions.metrics;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vazao.functions.config.QueueBinding;
+
+/**
+ * The worker's counters, shared by the Prometheus endpoint and the heartbeat so both report the same
+ * numbers: {@code vazao_messages_processed_total}, {@code vazao_messages_failed_total},
+ * {@code vazao_processing_seconds} (histogram) and {@code vazao_in_flight}, all tagged with the queue.
+ */
+@ApplicationScoped
+public class WorkerMetrics {
+
+    private static final Logger LOG = Logger.getLogger(WorkerMetrics.class);
+
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Timer processing;
+
+    @Inject
+    public WorkerMetrics(MeterRegistry registry, QueueBinding binding) {
+        String queue = binding.queue();
+        // Function counters over the same atomics the heartbeat reads: one count, two views.
+        FunctionCounter.builder("vazao.messages.processed", processed, AtomicLong::doubleValue)
+                .description("Messages processed and acknowledged")
+                .tag("queue", queue).register(registry);
+        FunctionCounter.builder("vazao.messages.failed", failed, AtomicLong::doubleValue)
+                .description("Messages moved to the dead-letter queue")
+                .tag("queue", queue).register(registry);
+        processing = Timer.builder("vazao.processing")
+                .description("Time from delivery to the end of processing, retries included")
+                .tag("queue", queue)
+                .publishPercentileHistogram()
+                .register(registry);
+        Gauge.builder("vazao.in.flight", inFlight, AtomicInteger::get)
+                .description("Messages being processed now")
+                .tag("queue", queue).register(registry);
+    }
+
+    public void started() {
+        inFlight.incrementAndGet();
+    }
+
+    public void finished() {
+        inFlight.decrementAndGet();
+    }
+
+    public void processed(long nanos) {
+        if (processed.incrementAndGet() == 1) {
+            firstMessage();
+        }
+        processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void failed(long nanos) {
+        failed.incrementAndGet();
+        processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Start-up time as users feel it: from the process's start to its first processed message. */
+    private static void firstMessage() {
+        long since = ProcessHandle.current().info().startInstant()
+                .map(start -> System.currentTimeMillis() - start.toEpochMilli())
+                .orElse(-1L);
+        LOG.infof("event=first-message millisSinceProcessStart=%d", since);
+    }
+
+    public long processedCount() {
+        return processed.get();
+    }
+
+    public long failedCount() {
+        return failed.get();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+}

@@ -1,0 +1,75 @@
+package io.vazao.functions.ratelimit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.vazao.contract.Json;
+import io.vazao.contract.Policy;
+import io.vazao.contract.RedisKeys;
+import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.heartbeat.HeartbeatReporter;
+
+/**
+ * Re-reads the queue's policy for its rate limit (and counts the queue's live workers for the local
+ * fallback). Unreadable policy or Redis down: the last limit stays.
+ */
+@ApplicationScoped
+public class PolicyWatcher {
+
+    private static final Logger LOG = Logger.getLogger(PolicyWatcher.class);
+
+    private final RedisDataSource redis;
+    private final String policyKey;
+    private final String workersKey;
+    private final RateLimiter limiter;
+    private final long liveWindowMillis;
+    private volatile String lastProblem;
+
+    @Inject
+    public PolicyWatcher(RedisDataSource redis, RedisKeys keys, QueueBinding binding, RateLimiter limiter,
+                         HeartbeatReporter heartbeat) {
+        this.redis = redis;
+        this.policyKey = keys.policy(binding.queue());
+        this.workersKey = keys.workers(binding.queue());
+        this.limiter = limiter;
+        this.liveWindowMillis = heartbeat.interval().toMillis() * 3;
+    }
+
+    public void refresh() {
+        String json;
+        try {
+            json = redis.value(String.class).get(policyKey);
+            long live = redis.sortedSet(String.class).zcount(workersKey,
+                    ScoreRange.from((double) (System.currentTimeMillis() - liveWindowMillis), Double.POSITIVE_INFINITY));
+            limiter.setLiveWorkers((int) Math.min(Integer.MAX_VALUE, live));
+        } catch (RuntimeException e) {
+            problem("redis", e.getMessage());
+            return;
+        }
+        if (json == null) {
+            limiter.setLimit(null);
+            lastProblem = null;
+            return;
+        }
+        try {
+            Policy policy = Json.read(json, Policy.class);
+            limiter.setLimit(policy.rateLimitPerSecond());
+            lastProblem = null;
+        } catch (IllegalArgumentException e) {
+            problem("policy", e.getMessage());
+        }
+    }
+
+    private void problem(String kind, String message) {
+        String p = kind + ":" + message;
+        if (!p.equals(lastProblem)) {
+            LOG.warnf("event=policy-unreadable key=%s cause=%s keepingLimit=%s error=\"%s\"", policyKey, kind,
+                    limiter.limit(), message);
+            lastProblem = p;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.vazao.functions;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.vazao.functions.support.Names;
+
+/** A worker on a queue of its own, with its own Redis prefix and the processed-id audit on. */
+public class ConsumerProfile implements QuarkusTestProfile {
+
+    public static final String QUEUE = Names.queue("consume");
+    public static final String PREFIX = Names.keyPrefix();
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "vazao.queue", QUEUE,
+                "vazao.function", "processOrder",
+                "vazao.key-prefix", PREFIX,
+                "vazao.audit.enabled", "true",
+                "vazao.heartbeat.interval", "500ms",
+                "quarkus.http.test-port", "0");
+    }
+}

@@ -1,0 +1,186 @@
+package io.vazao.functions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.rabbitmq.client.Channel;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vazao.contract.Heartbeat;
+import io.vazao.contract.RedisKeys;
+import io.vazao.contract.Topology;
+import io.vazao.functions.broker.DeadLetterPublisher;
+import io.vazao.functions.broker.TopologyDeclarer;
+import io.vazao.functions.config.WorkerIdentity;
+import io.vazao.functions.metrics.WorkerMetrics;
+import io.vazao.functions.support.Names;
+import io.vazao.functions.support.Payloads;
+import io.vazao.functions.support.Rabbit;
+import io.vazao.functions.support.RedisProbe;
+
+/** One worker, in this JVM, against the real RabbitMQ and Redis. */
+@QuarkusTest
+@TestProfile(ConsumerProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsumerTest {
+
+    static final String QUEUE = ConsumerProfile.QUEUE;
+    static final RedisKeys KEYS = new RedisKeys(ConsumerProfile.PREFIX);
+    static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    @Inject
+    WorkerMetrics metrics;
+
+    @Inject
+    TopologyDeclarer topology;
+
+    @Inject
+    WorkerIdentity identity;
+
+    @AfterAll
+    static void cleanUp() {
+        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+            rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE));
+            redis.deletePrefix(ConsumerProfile.PREFIX);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void tenThousandOrdersAreEachProcessedOnce() {
+        String run = Names.random();
+        int n = 10_000;
+        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+            rabbit.publish(QUEUE, Payloads.orders("ORD-" + run, n));
+
+            String audit = KEYS.auditProcessed(QUEUE);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> redis.scard(audit) == n && rabbit.ready(QUEUE) == 0 && metrics.inFlight() == 0);
+            assertThat(redis.members(audit)).allMatch(id -> id.startsWith("ORD-" + run + "-"));
+            assertThat(metrics.processedCount()).isEqualTo(n);
+            assertThat(metrics.failedCount()).isZero();
+            assertThat(rabbit.ready(Topology.deadLetterQueue(QUEUE))).isZero();
+
+            // The heartbeat reports the same cumulative count once it has beaten again.
+            String worker = KEYS.worker(identity.workerId());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "10000".equals(redis.hash(worker).get(Heartbeat.F_PROCESSED)));
+            Heartbeat hb = Heartbeat.fromHash(redis.hash(worker));
+            assertThat(hb.processed()).isEqualTo(n);
+            assertThat(hb.queue()).isEqualTo(QUEUE);
+            assertThat(redis.zscore(KEYS.workers(QUEUE), identity.workerId())).isNotNull();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void poisonGoesToTheDeadLetterQueueWithAReasonWhileGoodMessagesAreProcessed() {
+        String run = Names.random();
+        long processedBefore = metrics.processedCount();
+        String hugeNotes = "x".repeat(2 * 1024 * 1024);
+        List<String> bodies = List.of(
+                Payloads.order("GOOD-" + run + "-1"),
+                "this is not JSON {",
+                Payloads.order("GOOD-" + run + "-2"),
+                "{\"hello\": \"world\"}",
+                Payloads.order("GOOD-" + run + "-3"),
+                Payloads.order("HUGE-" + run).replace("\"Fragile\"", "\"" + hugeNotes + "\""),
+                Payloads.order("GOOD-" + run + "-4"),
+                Payloads.payment("PAY-" + run),
+                Payloads.order("GOOD-" + run + "-5"),
+                "{\"id\": \"ORD-" + run + "\", \"type\": \"order\", \"data\": {\"customer\": {\"id\": \"C\"},"
+                        + " \"product\": {\"name\": \"Mouse\", \"quantity\": \"two\", \"unit_price\": 20, \"total\": 40}}}",
+                Payloads.order("GOOD-" + run + "-6"));
+        try (Rabbit rabbit = new Rabbit()) {
+            rabbit.publishStrings(QUEUE, bodies);
+
+            List<Rabbit.Delivered> dead = new ArrayList<>();
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                return dead.size() >= 5 && metrics.processedCount() - processedBefore >= 6;
+            });
+            assertThat(metrics.processedCount() - processedBefore).isEqualTo(6);
+            Map<String, String> reasons = dead.stream().collect(Collectors.toMap(
+                    d -> d.body().length > 100_000 ? "<2 MB order>" : d.text(),
+                    d -> d.header(Topology.HEADER_REASON)));
+            assertThat(reasons).containsOnly(
+                    Map.entry("this is not JSON {", "invalid-json"),
+                    Map.entry("{\"hello\": \"world\"}", "wrong-shape"),
+                    Map.entry("<2 MB order>", "oversized"),
+                    Map.entry(Payloads.payment("PAY-" + run), "wrong-type"),
+                    Map.entry(bodies.get(9), "wrong-shape"));
+            assertThat(dead).allSatisfy(d -> {
+                assertThat(d.header(Topology.HEADER_ATTEMPTS)).isEqualTo("0");
+                assertThat(d.header(DeadLetterPublisher.HEADER_QUEUE)).isEqualTo(QUEUE);
+                assertThat(d.header(DeadLetterPublisher.HEADER_DETAIL)).isNotBlank();
+            });
+            assertThat(rabbit.ready(QUEUE)).isZero();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void topologyIsDurableAndDeclaringItAgainIsHarmless() throws Exception {
+        try (Rabbit rabbit = new Rabbit(); Channel ch = rabbit.connection().createChannel()) {
+            topology.declare(ch);
+            topology.declare(ch);
+            // Passive declares fail (closing the channel) if anything is missing.
+            ch.exchangeDeclarePassive(Topology.EXCHANGE);
+            ch.exchangeDeclarePassive(Topology.DEAD_LETTER_EXCHANGE);
+            ch.queueDeclarePassive(QUEUE);
+            ch.queueDeclarePassive(Topology.deadLetterQueue(QUEUE));
+            // Same name, durable, no arguments: what any other part may declare too.
+            ch.queueDeclare(QUEUE, true, false, false, null);
+            ch.exchangeDeclare(Topology.EXCHANGE, "direct", true);
+            assertThat(ch.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void functionsAreCallableOverHttp() {
+        given().contentType("application/json").body(Payloads.order("HTTP-1"))
+                .post("/processOrder")
+                .then().statusCode(200)
+                .body("id", equalTo("HTTP-1"))
+                .body("type", equalTo("order"));
+        given().contentType("application/json").body(Payloads.payment("HTTP-2"))
+                .post("/processPayment")
+                .then().statusCode(200)
+                .body("id", equalTo("HTTP-2"));
+    }
+
+    @Test
+    @Order(5)
+    void metricsAndHealthAreExposed() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("vazao_messages_processed_total{queue=\"" + QUEUE + "\"}"))
+                .body(containsString("vazao_messages_failed_total{queue=\"" + QUEUE + "\"}"))
+                .body(containsString("vazao_processing_seconds_bucket{queue=\"" + QUEUE + "\""))
+                .body(containsString("vazao_in_flight{queue=\"" + QUEUE + "\"}"));
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("rabbitmq")));
+        assertThat(new String(Payloads.order("x").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .contains("\"type\": \"order\"");
+    }
+}

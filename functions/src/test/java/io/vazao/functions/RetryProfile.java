@@ -1,0 +1,30 @@
+package io.vazao.functions;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.vazao.functions.support.Names;
+
+/** A worker whose work fails on script (see {@link ScriptedWork}), 3 attempts 100 ms apart and doubling. */
+public class RetryProfile implements QuarkusTestProfile {
+
+    public static final String QUEUE = Names.queue("retry");
+    public static final String PREFIX = Names.keyPrefix();
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "vazao.queue", QUEUE,
+                "vazao.function", "processOrder",
+                "vazao.key-prefix", PREFIX,
+                "vazao.retry.max-attempts", "3",
+                "vazao.retry.delay", "100ms",
+                "quarkus.http.test-port", "0");
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(ScriptedWork.class);
+    }
+}

@@ -1,0 +1,86 @@
+package io.vazao.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vazao.contract.Topology;
+import io.vazao.functions.metrics.WorkerMetrics;
+import io.vazao.functions.support.Names;
+import io.vazao.functions.support.Payloads;
+import io.vazao.functions.support.Rabbit;
+import io.vazao.functions.support.RedisProbe;
+import io.vazao.functions.work.SimulatedWork;
+
+@QuarkusTest
+@TestProfile(RetryProfile.class)
+class RetryTest {
+
+    static final String QUEUE = RetryProfile.QUEUE;
+
+    @Inject
+    SimulatedWork work;
+
+    @Inject
+    WorkerMetrics metrics;
+
+    @AfterAll
+    static void cleanUp() {
+        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+            rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE));
+            redis.deletePrefix(RetryProfile.PREFIX);
+        }
+    }
+
+    @Test
+    void aFunctionFailingTwiceIsRetriedAndAckedOnceAndOneAlwaysFailingEndsInTheDeadLetterQueue() {
+        ScriptedWork script = (ScriptedWork) work;
+        String run = Names.random();
+        String flaky = "FLAKY-" + run;
+        String broken = "BROKEN-" + run;
+        String fine = "FINE-" + run;
+        long processedBefore = metrics.processedCount();
+        try (Rabbit rabbit = new Rabbit()) {
+            rabbit.publishStrings(QUEUE, List.of(Payloads.order(flaky), Payloads.order(broken), Payloads.order(fine)));
+
+            List<Rabbit.Delivered> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                return !dead.isEmpty() && metrics.processedCount() - processedBefore >= 2 && metrics.inFlight() == 0;
+            });
+
+            // flaky: two failures, then success: one ack, no redelivery (the function ran exactly 3 times)
+            assertThat(script.attemptsOf(flaky)).hasSize(3);
+            List<Long> t = script.attemptsOf(flaky);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(t.get(1) - t.get(0))).isGreaterThanOrEqualTo(95);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(t.get(2) - t.get(1))).isGreaterThanOrEqualTo(195);
+            assertThat(script.attemptsOf(fine)).hasSize(1);
+            assertThat(metrics.processedCount() - processedBefore).isEqualTo(2);
+
+            // broken: 3 attempts, then dead-lettered with the reason and the attempt count
+            assertThat(script.attemptsOf(broken)).hasSize(3);
+            assertThat(dead).hasSize(1);
+            Rabbit.Delivered d = dead.get(0);
+            assertThat(d.text()).contains(broken);
+            assertThat(d.header(Topology.HEADER_REASON)).isEqualTo("failed");
+            assertThat(d.header(Topology.HEADER_ATTEMPTS)).isEqualTo("3");
+            assertThat(d.header("x-vazao-detail")).contains("scripted permanent failure");
+
+            // nothing left behind, nothing redelivered afterwards
+            assertThat(rabbit.ready(QUEUE)).isZero();
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> script.attemptsOf(flaky).size() == 3 && script.attemptsOf(broken).size() == 3);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.vazao.functions.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.vazao.contract.Heartbeat;
+import io.vazao.contract.Json;
+import io.vazao.contract.Policy;
+import io.vazao.contract.RedisKeys;
+import io.vazao.contract.Topology;
+import io.vazao.contract.WorkerState;
+import io.vazao.functions.support.Names;
+import io.vazao.functions.support.Payloads;
+import io.vazao.functions.support.Rabbit;
+import io.vazao.functions.support.RedisProbe;
+import io.vazao.functions.support.WorkerMetricsScrape;
+import io.vazao.functions.support.WorkerProcess;
+
+/** Three worker processes on one queue share its rate limit through Redis. */
+class RateLimitIT {
+
+    final String queue = Names.queue("ratelimit");
+    final String prefix = Names.keyPrefix();
+    final RedisKeys keys = new RedisKeys(prefix);
+
+    @AfterEach
+    void cleanUp() {
+        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+            rabbit.deleteQueues(queue, Topology.deadLetterQueue(queue));
+            redis.deletePrefix(prefix);
+        }
+    }
+
+    @Test
+    void threeWorkersStayTogetherUnderTheLimitAndARaiseTakesEffectWithinASecond() throws Exception {
+        String run = Names.random();
+        List<WorkerProcess> workers = new ArrayList<>();
+        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+            redis.set(keys.policy(queue), Json.write(Policy.defaults(1).withRateLimit(200.0)));
+            rabbit.declareQueue(queue, queue);
+            rabbit.publish(queue, Payloads.orders("ORD-" + run, 16_000));
+            for (int i = 0; i < 3; i++) {
+                workers.add(WorkerProcess.start("ratelimit-" + run + "-" + i, Map.of(
+                        "VAZAO_QUEUE", queue,
+                        "VAZAO_FUNCTION", "processOrder",
+                        "VAZAO_KEY_PREFIX", prefix,
+                        "VAZAO_WORKER_ID", "w-" + run + "-" + i,
+                        "VAZAO_HEARTBEAT_INTERVAL", "1s")));
+            }
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String hb = keys.worker("w-" + run + "-" + i);
+                await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> WorkerState.RUNNING.wire().equals(redis.hash(hb).get(Heartbeat.F_STATE))
+                                && Integer.parseInt(redis.hash(hb).getOrDefault(Heartbeat.F_PORT, "0")) > 0);
+                ports.add(Integer.parseInt(redis.hash(hb).get(Heartbeat.F_PORT)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.consumers(queue) == 3);
+            // let every worker get past its first batch before measuring
+            long warm = total(ports);
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(ports) > warm + 200);
+
+            Sample start = sample(ports);
+            await().pollDelay(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(21)).until(() -> true);
+            Sample end = sample(ports);
+            double rate = end.rateSince(start);
+            System.out.printf("rate-limit 200/s: measured %.1f/s over %.1f s%n", rate, (end.nanos - start.nanos) / 1e9);
+            assertThat(rate).as("messages/s of three workers limited to 200/s").isBetween(190.0, 210.0);
+            assertThat(rabbit.ready(queue)).as("backlog left, so the limit and not the queue bound the rate")
+                    .isGreaterThan(1_000);
+
+            redis.set(keys.policy(queue), Json.write(Policy.defaults(1).withRateLimit(400.0)));
+            long raisedAt = System.nanoTime();
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            Sample afterOneSecond = sample(ports);
+            await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            Sample later = sample(ports);
+            assertThat(afterOneSecond.nanos - raisedAt).isLessThan(1_500_000_000L);
+            double raised = later.rateSince(afterOneSecond);
+            System.out.printf("rate-limit 400/s: measured %.1f/s from %.2f s after the change%n", raised,
+                    (afterOneSecond.nanos - raisedAt) / 1e9);
+            assertThat(raised).as("messages/s from one second after raising the limit to 400/s")
+                    .isBetween(380.0, 420.0);
+        } finally {
+            workers.forEach(WorkerProcess::terminate);
+            for (WorkerProcess w : workers) {
+                w.waitForExit(40);
+                w.close();
+            }
+        }
+    }
+
+    private long total(List<Integer> ports) {
+        return sample(ports).processed();
+    }
+
+    private Sample sample(List<Integer> ports) {
+        long before = System.nanoTime();
+        long sum = 0;
+        for (int port : ports) {
+            sum += WorkerMetricsScrape.processed(port, queue);
+        }
+        long after = System.nanoTime();
+        return new Sample(before + (after - before) / 2, sum);
+    }
+
+    record Sample(long nanos, long processed) {
+        double rateSince(Sample earlier) {
+            return (processed - earlier.processed) * 1e9 / (nanos - earlier.nanos);
+        }
+    }
+}
