@@ -23,6 +23,7 @@ public class EventTail {
     private final BroadcastProcessor<ScalingEvent> broadcast = BroadcastProcessor.create();
     private final AtomicInteger subscribers = new AtomicInteger();
     private volatile String lastId;
+    private volatile long firstSubscribedAt;
     private volatile boolean failing;
 
     public EventTail(EventLog log) {
@@ -31,7 +32,11 @@ public class EventTail {
 
     public Multi<ScalingEvent> events() {
         return Multi.createFrom().publisher(broadcast)
-                .onSubscription().invoke(() -> subscribers.incrementAndGet())
+                .onSubscription().invoke(() -> {
+                    if (subscribers.getAndIncrement() == 0) {
+                        firstSubscribedAt = System.currentTimeMillis();
+                    }
+                })
                 .onTermination().invoke(() -> subscribers.decrementAndGet());
     }
 
@@ -42,11 +47,11 @@ public class EventTail {
             return;
         }
         try {
-            if (lastId == null) {
-                lastId = log.lastId();
-                return;
-            }
-            var entries = log.after(lastId, 500);
+            // Stream ids start with the append time in ms: the first poll starts from when the first
+            // subscriber arrived (less a margin for clock skew between this host and Redis).
+            var entries = lastId == null
+                    ? log.from(Math.max(0, firstSubscribedAt - 250) + "-0", 500)
+                    : log.after(lastId, 500);
             for (var m : entries) {
                 lastId = m.id();
                 ScalingEvent e = EventLog.parse(m);

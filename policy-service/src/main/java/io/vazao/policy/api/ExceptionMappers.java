@@ -23,6 +23,13 @@ public class ExceptionMappers {
         return json(503, ApiError.of("redis unavailable"));
     }
 
+    /** Stored JSON that cannot be read (written by hand or by a newer version). */
+    @ServerExceptionMapper
+    public Response unreadable(IllegalArgumentException e) {
+        LOG.warnf("event=api_unreadable_data error=\"%s\"", e.getMessage());
+        return json(500, new ApiError("stored data unreadable", java.util.List.of(new Violation("redis", e.getMessage()))));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Per-queue scaling policies. A queue is managed while it has one. */
@@ -53,7 +56,7 @@ public class PoliciesResource {
     @Path("/{queue}")
     @Operation(summary = "Create or replace a queue's policy (the queue becomes managed)")
     public Response put(@PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                        byte[] body) {
+                        @RequestBody(description = "weight, minWorkers and maxWorkers required; see docs/api.md for every field's rule", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) byte[] body) {
         QueueNames.requireValid(queue);
         Policy policy = PolicyValidator.replacement(JsonBody.object(contentType, body, config.api().maxBodyBytes()));
         boolean existed = store.policy(queue).isPresent();
@@ -65,7 +68,7 @@ public class PoliciesResource {
     @Path("/{queue}")
     @Operation(summary = "Change some fields of a queue's policy")
     public Policy patch(@PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                        byte[] body) {
+                        @RequestBody(description = "any subset of the policy fields", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) byte[] body) {
         var json = JsonBody.object(contentType, body, config.api().maxBodyBytes());
         Policy updated = PolicyValidator.patch(existing(queue), json);
         store.putPolicy(queue, updated);

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The replaced system's flow-control endpoint, kept so its clients keep working. */
@@ -39,7 +42,8 @@ public class QueueWeightsResource {
 
     @POST
     @Operation(summary = "Set weights; they must sum to 1 within 1e-6, queues not named keep theirs")
-    public Map<String, Double> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Map<String, Double> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                    @RequestBody(description = "{\"queue\": weight, ...}: numbers in (0, 1] summing to 1 within 1e-6", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Map.class))) byte[] body) {
         var json = JsonBody.object(contentType, body, config.api().maxBodyBytes());
         Map<String, Policy> policies = store.policies().policies();
         Map<String, Double> weights = WeightsValidator.validate(json, policies.keySet());

@@ -20,6 +20,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -46,9 +49,14 @@ public class SessionResource {
     public record SessionInfo(long expiresAt) {
     }
 
+    /** The body of a login (documentation only: the body is parsed strictly by hand). */
+    public record LoginRequest(String token) {
+    }
+
     @POST
     @Operation(summary = "Log in with {\"token\": \"...\"}; sets the vazao_session cookie")
-    public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                          @RequestBody(description = "the API token", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LoginRequest.class))) byte[] body) {
         JsonNode json = JsonBody.object(contentType, body, config.api().maxBodyBytes());
         List<Violation> violations = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = json.fields();

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Global settings: the worker budget and the loop's timing. */
@@ -35,7 +38,8 @@ public class SettingsResource {
 
     @PUT
     @Operation(summary = "Change settings; fields left out keep their current value")
-    public Settings put(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Settings put(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                        @RequestBody(description = "any subset of the settings fields", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Settings.class))) byte[] body) {
         var json = JsonBody.object(contentType, body, config.api().maxBodyBytes());
         Settings updated = SettingsValidator.apply(store.settings(), json);
         store.putSettings(updated);

@@ -86,6 +86,7 @@ public class ControlLoop {
     private Set<String> recycled = Set.of();
     private History history;
     private boolean redisDown;
+    private String lastFailure;
     private long tickMillis = Settings.DEFAULT_TICK_MILLIS;
     private ScheduledExecutorService executor;
 
@@ -120,7 +121,18 @@ public class ControlLoop {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops ticking and waits for a tick in progress to finish. */
+    void stop() {
         if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             executor.shutdownNow();
         }
     }
@@ -143,9 +155,15 @@ public class ControlLoop {
     synchronized long tick() {
         try {
             bootstrap.ensure();
-            Settings settings = store.settings();
+            PolicyStore.SettingsRead read = store.settingsForLoop();
+            Settings settings = read.settings();
             tickMillis = settings.tickMillis();
             StoredPolicies stored = store.policies();
+            if (read.error() != null) {
+                List<String> errors = new ArrayList<>(stored.errors());
+                errors.add(read.error());
+                stored = new StoredPolicies(stored.policies(), errors);
+            }
             if (history == null) {
                 history = seedHistory(store.targets());
             }
@@ -160,6 +178,7 @@ public class ControlLoop {
                 redisDown = false;
                 LOG.info("event=redis_recovered");
             }
+            lastFailure = null;
             completedTicks.incrementAndGet();
         } catch (StoreUnavailableException e) {
             if (!redisDown) {
@@ -167,7 +186,12 @@ public class ControlLoop {
                 LOG.warnf("event=redis_unreachable action=hold_last_state error=\"%s\"", e.getMessage());
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "event=tick_failed error=\"%s\"", e.getMessage());
+            // Full detail once per distinct failure, so a persistent fault does not flood the log.
+            String failure = e.getClass().getName() + ": " + e.getMessage();
+            if (!failure.equals(lastFailure)) {
+                lastFailure = failure;
+                LOG.errorf(e, "event=tick_failed error=\"%s\"", e.getMessage());
+            }
         }
         return tickMillis;
     }

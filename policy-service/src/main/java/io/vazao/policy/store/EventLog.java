@@ -70,6 +70,11 @@ public class EventLog {
         return PolicyStore.call("read events", () -> streams.xrange(keys.events(), StreamRange.of("(" + id, "+"), count));
     }
 
+    /** Entries from {@code id} on (inclusive), oldest first, at most {@code count}. */
+    public List<StreamMessage<String, String, String>> from(String id, int count) {
+        return PolicyStore.call("read events", () -> streams.xrange(keys.events(), StreamRange.of(id, "+"), count));
+    }
+
     public static ScalingEvent parse(StreamMessage<String, String, String> m) {
         try {
             return ScalingEvent.fromFields(m.payload());

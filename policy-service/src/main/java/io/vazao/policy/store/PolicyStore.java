@@ -114,6 +114,18 @@ public class PolicyStore {
         return storedSettings().orElseGet(Settings::defaults);
     }
 
+    /** Settings for the loop: unreadable stored settings fall back to the defaults, with the error. */
+    public record SettingsRead(Settings settings, String error) {
+    }
+
+    public SettingsRead settingsForLoop() {
+        try {
+            return new SettingsRead(settings(), null);
+        } catch (IllegalArgumentException e) {
+            return new SettingsRead(Settings.defaults(), "settings are unreadable, using defaults: " + e.getMessage());
+        }
+    }
+
     public Optional<Settings> storedSettings() {
         return call("read settings", () -> Optional.ofNullable(values.get(keys.settings()))
                 .map(json -> Json.read(json, Settings.class)));

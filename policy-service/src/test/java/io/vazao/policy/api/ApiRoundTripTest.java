@@ -30,6 +30,8 @@ import io.vazao.contract.ScalingEvent;
 import io.vazao.policy.support.RedisDump;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import io.vazao.policy.support.SseClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,6 +155,36 @@ class ApiRoundTripTest {
     }
 
     @Test
+    void statusAndEventsStreamAsServerSentEvents() throws Exception {
+        try (SseClient status = SseClient.open("/api/v1/status/stream", TOKEN)) {
+            assertEquals("status", status.nextLineStartingWith("event:", Duration.ofSeconds(20)).substring(6).trim());
+            assertTrue(status.nextLineStartingWith("data:", Duration.ofSeconds(5)).contains(QUEUE_A));
+        }
+        try (SseClient events = SseClient.open("/api/v1/events/stream", TOKEN)) {
+            ScalingEvent e = new ScalingEvent(System.currentTimeMillis(), QUEUE_B, EventKind.SCALE_DOWN, 4, 2,
+                    "streamed entry", 0, 0.0, 4, null);
+            // The tail starts when the first subscriber arrives; append until the stream shows it.
+            String data = null;
+            for (int attempt = 0; attempt < 5 && data == null; attempt++) {
+                redis.stream(String.class).xadd(new RedisKeys(PREFIX).events(), e.toFields());
+                try {
+                    String name = events.nextLineStartingWith("event:", Duration.ofSeconds(5)).substring(6).trim();
+                    assertEquals("scaling", name);
+                    data = events.nextLineStartingWith("data:", Duration.ofSeconds(5));
+                } catch (java.util.concurrent.TimeoutException retry) {
+                    // not subscribed yet: append again
+                }
+            }
+            assertNotNull(data);
+            assertTrue(data.contains("streamed entry") && data.contains("scale_down"), data);
+        }
+        java.net.http.HttpResponse<Void> unauthenticated = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(SseClient.uri("/api/v1/events/stream")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(401, unauthenticated.statusCode());
+    }
+
+    @Test
     void purgeEmptiesTheQueue() throws Exception {
         ConnectionFactory f = new ConnectionFactory();
         f.setHost("127.0.0.1");
@@ -174,7 +206,8 @@ class ApiRoundTripTest {
 
     @Test
     void openApiHealthAndMetricsNeedNoCredentials() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/policies/{queue}"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/policies/{queue}"))
+                .body(containsString("weight, minWorkers and maxWorkers required"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
     }

@@ -1,6 +1,8 @@
 package io.vazao.policy.api;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.vazao.policy.support.PrefixCleanup;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +14,11 @@ public class ApiTestProfile implements QuarkusTestProfile {
     static final String QUEUE_A = "t-api-" + RUN + "-a";
     static final String QUEUE_B = "t-api-" + RUN + "-b";
     static final String TOKEN = "test-token-" + UUID.randomUUID();
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(PrefixCleanup.class, Map.of("prefix", PREFIX)));
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {

@@ -61,8 +61,8 @@ class BootstrapTest {
     }
 
     @AfterEach
-    void reseed() {
+    void cleanUp() {
+        // The other classes of this profile seed what they need in @BeforeAll.
         RedisDump.deleteAll(redis, ApiTestProfile.PREFIX);
-        TestSeeds.seed(redis);
     }
 }

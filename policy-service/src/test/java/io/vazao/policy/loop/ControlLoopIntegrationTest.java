@@ -20,6 +20,8 @@ import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vazao.contract.EventKind;
+import io.vazao.contract.Heartbeat;
+import io.vazao.contract.WorkerState;
 import io.vazao.contract.Json;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.ScalingEvent;
@@ -70,6 +72,19 @@ class ControlLoopIntegrationTest {
                 // Idle queue: the target sits at the policy's minimum.
                 await().atMost(Duration.ofSeconds(60)).until(() -> target().orElse(-1) == 1);
 
+                // A worker heartbeats like a function would (the loop drops it once it stops): it counts as live.
+                String workerId = "t-worker-" + LoopTestProfile.RUN;
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    heartbeat(workerId);
+                    return detail().inputs().liveWorkers() == 1;
+                });
+                heartbeat(workerId);
+                given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/workers").then().statusCode(200)
+                        .body(containsString(workerId)).body(containsString("\"stale\":false"));
+                redis.key().del(keys.worker(workerId));
+                redis.sortedSet(String.class).zrem(keys.workers(QUEUE), workerId);
+                await().atMost(Duration.ofSeconds(30)).until(() -> detail().inputs().liveWorkers() == 0);
+
                 // Workers of this queue are known to do about 50 messages/s and the backlog should be gone
                 // within 10 s: 5,000 messages then need the policy's maximum of 10 workers.
                 given().header("Authorization", "Bearer " + TOKEN).contentType("application/json")
@@ -113,7 +128,7 @@ class ControlLoopIntegrationTest {
                         .body(containsString("vazao_scaling_events_total{direction=\"up\",queue=\"" + QUEUE + "\"}"));
 
                 // Management API gone: AMQP passive declare still sees the backlog; the reason says so.
-                LoopTestProfile.MANAGEMENT.close();
+                LoopTestProfile.MANAGEMENT.cut();
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> "amqp".equals(detail().inputs().source()));
                 Target amqp = detail();
@@ -122,7 +137,7 @@ class ControlLoopIntegrationTest {
                 assertEquals(raised, amqp.target());
 
                 // AMQP gone too: nothing is readable, every target holds.
-                LoopTestProfile.AMQP.close();
+                LoopTestProfile.AMQP.cut();
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> "held".equals(detail().inputs().source()));
                 Map<String, String> before = redis.hash(String.class).hgetall(keys.targets());
@@ -135,10 +150,39 @@ class ControlLoopIntegrationTest {
                 given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/status").then().statusCode(200)
                         .body(containsString("\"brokerReachable\":false"));
                 given().get("/q/health/ready").then().statusCode(503).body(containsString("broker"));
+
+                // The broker is back: figures come from the management API again.
+                LoopTestProfile.MANAGEMENT.restore();
+                LoopTestProfile.AMQP.restore();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> "management".equals(detail().inputs().source()));
+
+                // Redis gone: no tick completes, the API still serves the last status, writes get 503.
+                LoopTestProfile.REDIS.cut();
+                long beforeOutage = loop.completedTicks();
+                await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+                long stalled = loop.completedTicks();
+                given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/status").then().statusCode(200)
+                        .body(containsString(QUEUE));
+                given().header("Authorization", "Bearer " + TOKEN).contentType("application/json")
+                        .body("{\"maxTotalWorkers\": 20}").put("/api/v1/settings").then().statusCode(503)
+                        .body(containsString("redis unavailable"));
+                assertTrue(loop.completedTicks() <= stalled + 1, "ticks completed while Redis was unreachable");
+                LoopTestProfile.REDIS.restore();
+                await().atMost(Duration.ofSeconds(60)).until(() -> loop.completedTicks() >= Math.max(stalled, beforeOutage) + 2);
             } finally {
                 channel.queueDelete(QUEUE);
             }
         }
+    }
+
+    private void heartbeat(String workerId) {
+        long now = System.currentTimeMillis();
+        Heartbeat hb = new Heartbeat(workerId, QUEUE, "localhost", 1, 0, now, now, 0, 0, 0, 12.5, 100_000_000L,
+                WorkerState.RUNNING, "test");
+        redis.hash(String.class).hset(keys.worker(workerId), hb.toHash());
+        redis.key().pexpire(keys.worker(workerId), 6_000);
+        redis.sortedSet(String.class).zadd(keys.workers(QUEUE), now, workerId);
     }
 
     private Optional<Integer> target() {
@@ -177,8 +221,10 @@ class ControlLoopIntegrationTest {
 
     @AfterAll
     void cleanUp() {
+        LoopTestProfile.REDIS.restore();
+        loop.stop(); // no tick may write under the prefix after it is cleaned
+        RedisDump.deleteAll(redis, PREFIX);
         LoopTestProfile.MANAGEMENT.close();
         LoopTestProfile.AMQP.close();
-        RedisDump.deleteAll(redis, PREFIX);
     }
 }
