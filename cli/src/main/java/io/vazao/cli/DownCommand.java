@@ -1,0 +1,77 @@
+package io.vazao.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "down", description = "Stop what `vazao up` started: the local scaler (which drains its workers first), then the policy service.")
+public final class DownCommand implements Callable<Integer> {
+
+    @Option(names = "--grace", description = "seconds each component gets to stop before SIGKILL (default ${DEFAULT-VALUE})")
+    int graceSeconds = 60;
+
+    @Override
+    public Integer call() throws IOException {
+        Home home = Home.detect();
+        int stopped = stop(home, "scaler", "local scaler");
+        stopped += stop(home, "policy-service", "policy service");
+        int leftovers = stopLeftoverWorkers(home.workersPidFile(), graceSeconds * 1000L);
+        if (leftovers > 0) {
+            System.out.println("stopped " + leftovers + " worker(s) the scaler left behind");
+        }
+        if (stopped == 0 && leftovers == 0) {
+            System.out.println("nothing was running");
+        }
+        return ExitCodes.OK;
+    }
+
+    private int stop(Home home, String name, String label) throws IOException {
+        Path pidFile = home.pid(name);
+        Optional<ProcessHandle> h = Background.running(pidFile);
+        Files.deleteIfExists(pidFile);
+        if (h.isEmpty()) {
+            return 0;
+        }
+        boolean killed = Background.stop(h.get(), graceSeconds * 1000L);
+        System.out.println(label + " stopped (pid " + h.get().pid() + (killed ? ", after SIGKILL" : "") + ")");
+        return 1;
+    }
+
+    /**
+     * Workers listed in the scaler's pid file that are still alive (the scaler was SIGKILLed and
+     * could not drain them). Only processes whose command line is a worker's are touched.
+     */
+    static int stopLeftoverWorkers(Path pidFile, long graceMillis) throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
+            return 0;
+        }
+        int n = 0;
+        List<String> lines = Files.readAllLines(pidFile);
+        for (String line : lines) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length == 0 || parts[0].isEmpty()) {
+                continue;
+            }
+            try {
+                Optional<ProcessHandle> h = ProcessHandle.of(Long.parseLong(parts[0]));
+                if (h.isPresent() && h.get().isAlive() && looksLikeWorker(h.get())) {
+                    Background.stop(h.get(), graceMillis);
+                    n++;
+                }
+            } catch (NumberFormatException e) {
+                // not a pid line
+            }
+        }
+        Files.deleteIfExists(pidFile);
+        return n;
+    }
+
+    private static boolean looksLikeWorker(ProcessHandle h) {
+        return h.info().commandLine().map(c -> c.contains("quarkus-run.jar") || c.contains("VAZAO")).orElse(false);
+    }
+}

@@ -1,0 +1,143 @@
+package io.vazao.cli;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", description = {
+        "Start the policy service and the local scaler in the background (pid files and logs in .vazao/).",
+        "First makes sure RabbitMQ and Redis answer: starts the machine's own if installed and stopped, else says what to install."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--port", description = "policy service HTTP port (default ${DEFAULT-VALUE})")
+    int port = 8080;
+
+    @Option(names = "--key-prefix", description = "Redis key prefix (default $VAZAO_KEY_PREFIX or vazao:)")
+    String keyPrefix;
+
+    @Option(names = {"-e", "--env"}, description = "KEY=VALUE for the policy service, the scaler and its workers, e.g. -e VAZAO_WORK_MEAN_MS=2 (repeatable)")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--function", description = "QUEUE=FUNCTION for workers of queues outside the seed topology (repeatable)")
+    Map<String, String> functions = new LinkedHashMap<>();
+
+    @Option(names = "--no-scaler", description = "start only the policy service")
+    boolean noScaler;
+
+    @Option(names = "--timeout", description = "seconds to wait for everything to answer (default ${DEFAULT-VALUE})")
+    int timeoutSeconds = 180;
+
+    @Override
+    public Integer call() throws Exception {
+        Home home = Home.detect();
+        Files.createDirectories(home.logs());
+        ensureRedis(home);
+        ensureRabbit(home);
+        if (!home.hasJars()) {
+            throw new CliException(ExitCodes.ERROR, "jars missing (" + home.policyServiceJar() + ", " + home.functionsJar()
+                    + "); build them: ./mvnw -q -DskipTests package (the ./vazao launcher does it for you)");
+        }
+        String prefix = keyPrefix != null ? keyPrefix : ScalerCommand.envOr("VAZAO_KEY_PREFIX", "vazao:");
+        Map<String, String> common = new LinkedHashMap<>(env);
+        common.put("VAZAO_KEY_PREFIX", prefix);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String url = "http://127.0.0.1:" + port;
+
+        var policy = Background.running(home.pid("policy-service"));
+        if (policy.isPresent()) {
+            System.out.println("policy service already running (pid " + policy.get().pid() + ")");
+            url = ApiClient.resolveUrl(null, home).toString();
+        } else {
+            if (Services.portOpen("127.0.0.1", port)) {
+                throw new CliException(ExitCodes.ERROR, "port " + port + " is taken by another program; pick another: vazao up --port 8081");
+            }
+            Map<String, String> e = new LinkedHashMap<>(common);
+            e.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            Process p = Background.start(List.of(java, "-Xmx256m", "-jar", home.policyServiceJar().toString()), e,
+                    home.logs().resolve("policy-service.log"), home.pid("policy-service"));
+            System.out.println("policy service starting (pid " + p.pid() + ", log " + home.logs().resolve("policy-service.log") + ")");
+            Files.writeString(home.urlFile(), url + "\n");
+        }
+        var scaler = Background.running(home.pid("scaler"));
+        if (noScaler) {
+            System.out.println("local scaler not started (--no-scaler)");
+        } else if (scaler.isPresent()) {
+            System.out.println("local scaler already running (pid " + scaler.get().pid() + ")");
+        } else {
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-jar", home.cliJar().toString(), "scaler",
+                    "--pid-file", home.workersPidFile().toString(), "--log-dir", home.logs().resolve("workers").toString()));
+            functions.forEach((q, f) -> cmd.addAll(List.of("--function", q + "=" + f)));
+            Map<String, String> e = new LinkedHashMap<>(common);
+            e.put("VAZAO_HOME", home.root().toString());
+            Process p = Background.start(cmd, e, home.logs().resolve("scaler.log"), home.pid("scaler"));
+            System.out.println("local scaler started (pid " + p.pid() + ", log " + home.logs().resolve("scaler.log") + ")");
+        }
+        ApiClient api = new ApiClient(URI.create(url), null);
+        if (!Services.await(timeoutSeconds * 1000L, api::healthy)) {
+            throw new CliException(ExitCodes.CHECK_FAILED, "policy service did not become ready within " + timeoutSeconds
+                    + " s; see .vazao/logs/policy-service.log");
+        }
+        System.out.println();
+        System.out.println("vazao is up");
+        System.out.println("  API and dashboard  " + url + "/");
+        System.out.println("  OpenAPI            " + url + "/q/openapi");
+        System.out.println("  metrics            " + url + "/q/metrics");
+        System.out.println("  RabbitMQ console   http://127.0.0.1:15672/ (guest/guest)");
+        System.out.println("  credentials file   " + (System.getenv("VAZAO_API_TOKEN") != null
+                ? "(token from VAZAO_API_TOKEN)" : ApiClient.tokenFile().toString()) + "  (Bearer token; Basic user vazao)");
+        System.out.println("next: ./vazao status   ./vazao load   ./vazao down");
+        return ExitCodes.OK;
+    }
+
+    private void ensureRedis(Home home) {
+        if (Services.redisAnswers("127.0.0.1", 6379)) {
+            return;
+        }
+        String server = Services.which("redis-server");
+        if (server == null) {
+            throw new CliException(ExitCodes.UNREACHABLE, "Redis does not answer on 127.0.0.1:6379 and is not installed."
+                    + " Install it (Debian/Ubuntu: sudo apt-get install redis-server) or start one on that port.");
+        }
+        System.out.println("starting the machine's Redis (" + server + ")");
+        Services.run(home.logs().resolve("redis-start.log"), 30, List.of(server, "--daemonize", "yes", "--bind", "127.0.0.1",
+                "--port", "6379", "--save", "", "--appendonly", "no"));
+        if (!Services.await(30_000, () -> Services.redisAnswers("127.0.0.1", 6379))) {
+            throw new CliException(ExitCodes.UNREACHABLE, "Redis did not come up; see .vazao/logs/redis-start.log");
+        }
+    }
+
+    private void ensureRabbit(Home home) {
+        boolean amqp = Services.portOpen("127.0.0.1", 5672);
+        if (amqp && Services.managementAnswers("127.0.0.1", 15672, "guest", "guest")) {
+            return;
+        }
+        String server = Services.which("rabbitmq-server");
+        String ctl = Services.which("rabbitmqctl");
+        String plugins = Services.which("rabbitmq-plugins");
+        if (server == null || ctl == null) {
+            throw new CliException(ExitCodes.UNREACHABLE, (amqp ? "RabbitMQ's management API does not answer on 127.0.0.1:15672"
+                    : "RabbitMQ does not answer on 127.0.0.1:5672") + " and RabbitMQ is not installed here."
+                    + " Install it (Debian/Ubuntu: sudo apt-get install rabbitmq-server) and enable the plugins:"
+                    + " sudo rabbitmq-plugins enable rabbitmq_management rabbitmq_prometheus");
+        }
+        Path log = home.logs().resolve("rabbitmq-start.log");
+        if (!amqp) {
+            System.out.println("starting the machine's RabbitMQ (" + server + ")");
+            Services.run(log, 30, List.of(server, "-detached"));
+            Services.run(log, 180, List.of(ctl, "-q", "await_startup"));
+        }
+        if (plugins != null) {
+            Services.run(log, 120, List.of(plugins, "enable", "--quiet", "rabbitmq_management", "rabbitmq_prometheus"));
+        }
+        if (!Services.await(120_000, () -> Services.managementAnswers("127.0.0.1", 15672, "guest", "guest"))) {
+            throw new CliException(ExitCodes.UNREACHABLE, "RabbitMQ's management API did not come up on 127.0.0.1:15672; see .vazao/logs/rabbitmq-start.log");
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.vazao.scaler;
+
+import io.vazao.contract.EventKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The local scaler's rules as a pure function: what it knows about its workers and the targets →
+ * the actions that make the number of worker processes per queue equal to the target. No clock,
+ * no processes, no Redis: the shell gathers the inputs and carries out the actions.
+ */
+public final class Convergence {
+
+    private Convergence() {
+    }
+
+    /**
+     * The inputs of one tick.
+     *
+     * @param now              epoch ms
+     * @param targets          queue → target workers (the last known ones if Redis is unreachable)
+     * @param workers          every worker process the scaler has not forgotten yet
+     * @param queues           restart bookkeeping per queue from the previous tick
+     * @param heartbeatsKnown  heartbeats can be trusted this tick (Redis answered, and for long
+     *                         enough after an outage for every worker to have written one)
+     * @param config           the rules' knobs
+     */
+    public record Input(long now, Map<String, Integer> targets, List<WorkerView> workers,
+                        Map<String, QueueState> queues, boolean heartbeatsKnown, ScalerConfig config) {
+    }
+
+    /**
+     * The outcome of one tick.
+     *
+     * @param actions in the order to carry them out: reaps, kills, stops, starts
+     * @param queues  restart bookkeeping for the next tick
+     * @param actual  queue → worker processes running and not stopping once the actions are done
+     */
+    public record Plan(List<Action> actions, Map<String, QueueState> queues, Map<String, Integer> actual) {
+    }
+
+    public static Plan plan(Input in) {
+        ScalerConfig cfg = in.config();
+        long now = in.now();
+        List<Action> actions = new ArrayList<>();
+        Map<String, QueueState> queues = new TreeMap<>(in.queues());
+        Map<String, List<WorkerView>> active = new TreeMap<>();
+        int alive = 0;
+
+        // 1. Exited workers: forget them; an exit nobody asked for is a failure that needs a replacement.
+        for (WorkerView w : in.workers()) {
+            if (w.alive()) {
+                alive++;
+                continue;
+            }
+            if (w.stopping()) {
+                actions.add(new Action.Reap(w.workerId(), w.queue(), EventKind.STOPPED,
+                        "exited with code " + w.exitCode() + " after SIGTERM" + (w.killed() ? " and SIGKILL" : "")));
+            } else {
+                boolean clean = w.exitCode() != null && w.exitCode() == 0;
+                actions.add(new Action.Reap(w.workerId(), w.queue(), clean ? EventKind.STOPPED : EventKind.CRASHED,
+                        "exited on its own with code " + w.exitCode()));
+                queues.put(w.queue(), failed(queues.get(w.queue()), w.workerId(), now, cfg));
+            }
+        }
+
+        // 2. Workers that did not drain in time.
+        for (WorkerView w : in.workers()) {
+            if (w.alive() && w.stopping() && !w.killed() && now - w.stopRequestedAt() > cfg.shutdownTimeoutMillis()) {
+                actions.add(new Action.Kill(w.workerId(), w.queue(),
+                        "still running " + (now - w.stopRequestedAt()) + " ms after SIGTERM"));
+            }
+        }
+
+        // 3. Live workers that must go regardless of the target: stale, too big, or asked to be recycled.
+        for (WorkerView w : in.workers()) {
+            if (!w.active()) {
+                continue;
+            }
+            String stale = in.heartbeatsKnown() ? staleness(w, now, cfg) : null;
+            if (stale != null) {
+                actions.add(new Action.Stop(w.workerId(), w.queue(), StopCause.STALE, stale));
+                queues.put(w.queue(), failed(queues.get(w.queue()), w.workerId(), now, cfg));
+            } else if (cfg.maxMemoryBytes() > 0 && w.rssBytes() > cfg.maxMemoryBytes()) {
+                actions.add(new Action.Stop(w.workerId(), w.queue(), StopCause.RECYCLE_MEMORY,
+                        "rss " + w.rssBytes() + " bytes above the limit " + cfg.maxMemoryBytes()));
+                queues.put(w.queue(), owe(queues.get(w.queue()), w.workerId()));
+            } else if (w.recycleRequested()) {
+                actions.add(new Action.Stop(w.workerId(), w.queue(), StopCause.RECYCLE_REQUESTED,
+                        "recycle requested by the policy"));
+                queues.put(w.queue(), owe(queues.get(w.queue()), w.workerId()));
+            } else {
+                active.computeIfAbsent(w.queue(), q -> new ArrayList<>()).add(w);
+            }
+        }
+
+        // A worker that reached a heartbeat after the newest failure proves the queue healthy again.
+        for (WorkerView w : in.workers()) {
+            QueueState qs = queues.get(w.queue());
+            if (qs != null && qs.failures() > 0 && w.active() && w.lastSeen() != null
+                    && w.startedAt() >= qs.lastFailureAt()) {
+                queues.put(w.queue(), new QueueState(0, qs.lastFailureAt(), 0, qs.owed()));
+            }
+        }
+
+        // 4. Match the target: stop the surplus, then start the deficit within the budget.
+        TreeSet<String> all = new TreeSet<>(in.targets().keySet());
+        all.addAll(active.keySet());
+        Map<String, Integer> actual = new TreeMap<>();
+        Map<String, Integer> deficit = new TreeMap<>();
+        for (String queue : all) {
+            List<WorkerView> running = active.getOrDefault(queue, List.of());
+            int target = Math.max(0, in.targets().getOrDefault(queue, 0));
+            if (running.size() > target) {
+                List<WorkerView> victims = new ArrayList<>(running);
+                // Workers still starting hold no messages: they go first; then the youngest.
+                victims.sort(Comparator.comparing((WorkerView w) -> w.lastSeen() != null)
+                        .thenComparing(WorkerView::startedAt, Comparator.reverseOrder())
+                        .thenComparing(WorkerView::workerId));
+                for (WorkerView w : victims.subList(0, running.size() - target)) {
+                    actions.add(new Action.Stop(w.workerId(), queue, StopCause.SCALE_DOWN,
+                            "target " + target + " below " + running.size() + " workers"));
+                }
+                actual.put(queue, target);
+            } else {
+                actual.put(queue, running.size());
+                QueueState qs = queues.getOrDefault(queue, QueueState.FRESH);
+                if (running.size() < target && now >= qs.nextStartAt()) {
+                    deficit.put(queue, target - running.size());
+                }
+            }
+        }
+
+        int headroom = cfg.budget() > 0 ? Math.max(0, cfg.budget() - alive) : Integer.MAX_VALUE;
+        // Round-robin over the queues in deficit so a scarce headroom is shared, not taken by the first.
+        boolean progress = true;
+        while (headroom > 0 && progress) {
+            progress = false;
+            for (Map.Entry<String, Integer> e : deficit.entrySet()) {
+                if (headroom == 0 || e.getValue() == 0) {
+                    continue;
+                }
+                String queue = e.getKey();
+                QueueState qs = queues.getOrDefault(queue, QueueState.FRESH);
+                int target = in.targets().getOrDefault(queue, 0);
+                int now_ = actual.get(queue);
+                String replaces = qs.owed().isEmpty() ? null : qs.owed().get(0);
+                if (replaces != null) {
+                    queues.put(queue, new QueueState(qs.failures(), qs.lastFailureAt(), qs.nextStartAt(),
+                            qs.owed().subList(1, qs.owed().size())));
+                }
+                actions.add(new Action.Start(queue, replaces, replaces != null
+                        ? "replaces " + replaces
+                        : "target " + target + " above " + now_ + " workers"));
+                actual.put(queue, now_ + 1);
+                e.setValue(e.getValue() - 1);
+                headroom--;
+                progress = true;
+            }
+        }
+        // Replacements not needed any more (the target fell meanwhile) are no longer owed.
+        for (String queue : new ArrayList<>(queues.keySet())) {
+            QueueState qs = queues.get(queue);
+            int target = in.targets().getOrDefault(queue, 0);
+            if (!qs.owed().isEmpty() && actual.getOrDefault(queue, 0) >= target) {
+                queues.put(queue, new QueueState(qs.failures(), qs.lastFailureAt(), qs.nextStartAt(), List.of()));
+            }
+        }
+        return new Plan(order(actions), queues, actual);
+    }
+
+    /** Why a worker counts as stale, or null when it is healthy (or still within its start-up time). */
+    static String staleness(WorkerView w, long now, ScalerConfig cfg) {
+        if (w.lastSeen() == null) {
+            long age = now - w.startedAt();
+            return age > cfg.startupTimeoutMillis() ? "no heartbeat " + age + " ms after start" : null;
+        }
+        long age = now - w.lastSeen();
+        return age > cfg.heartbeatTimeoutMillis() ? "heartbeat stale for " + age + " ms" : null;
+    }
+
+    private static QueueState failed(QueueState qs, String workerId, long now, ScalerConfig cfg) {
+        QueueState q = qs == null ? QueueState.FRESH : qs;
+        int failures = q.failures() + 1;
+        List<String> owed = new ArrayList<>(q.owed());
+        owed.add(workerId);
+        return new QueueState(failures, now, now + cfg.backoffMillis(failures), owed);
+    }
+
+    private static QueueState owe(QueueState qs, String workerId) {
+        QueueState q = qs == null ? QueueState.FRESH : qs;
+        List<String> owed = new ArrayList<>(q.owed());
+        owed.add(workerId);
+        return new QueueState(q.failures(), q.lastFailureAt(), q.nextStartAt(), owed);
+    }
+
+    private static List<Action> order(List<Action> actions) {
+        Map<Class<?>, Integer> rank = new HashMap<>();
+        rank.put(Action.Reap.class, 0);
+        rank.put(Action.Kill.class, 1);
+        rank.put(Action.Stop.class, 2);
+        rank.put(Action.Start.class, 3);
+        List<Action> sorted = new ArrayList<>(actions);
+        sorted.sort(Comparator.comparing(a -> rank.get(a.getClass())));
+        return sorted;
+    }
+}

@@ -1,0 +1,131 @@
+package io.vazao.scaler;
+
+import io.vazao.contract.EventKind;
+import io.vazao.contract.Heartbeat;
+import io.vazao.contract.Json;
+import io.vazao.contract.RedisKeys;
+import io.vazao.contract.ScalingEvent;
+import io.vazao.contract.Settings;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/** {@link ScalerStore} on Redis, with the key layout of {@link RedisKeys}. */
+public final class RedisScalerStore implements ScalerStore {
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+    private StreamEntryID eventsCursor;
+
+    public RedisScalerStore(UnifiedJedis redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    @Override
+    public Map<String, Integer> targets() {
+        Map<String, Integer> out = new TreeMap<>();
+        redis.hgetAll(keys.targets()).forEach((queue, value) -> {
+            try {
+                out.put(queue, Integer.parseInt(value.trim()));
+            } catch (NumberFormatException e) {
+                // A malformed entry is skipped rather than read as 0, which would stop the queue's workers.
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public Settings settings() {
+        String json = redis.get(keys.settings());
+        return json == null ? null : Json.read(json, Settings.class);
+    }
+
+    @Override
+    public Map<String, Liveness> liveness(Collection<String> workerIds) {
+        Map<String, Liveness> out = new HashMap<>();
+        if (workerIds.isEmpty()) {
+            return out;
+        }
+        Map<String, Response<List<String>>> replies = new HashMap<>();
+        try (AbstractPipeline p = redis.pipelined()) {
+            for (String id : workerIds) {
+                replies.put(id, p.hmget(keys.worker(id), Heartbeat.F_LAST_SEEN, Heartbeat.F_RSS_BYTES));
+            }
+            p.sync();
+        }
+        replies.forEach((id, reply) -> {
+            List<String> v = reply.get();
+            if (v != null && v.get(0) != null) {
+                try {
+                    out.put(id, new Liveness(Long.parseLong(v.get(0)), v.get(1) == null ? 0 : Long.parseLong(v.get(1))));
+                } catch (NumberFormatException e) {
+                    // not a heartbeat the scaler can read: treated as no heartbeat
+                }
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public Set<String> recycleRequests() {
+        Set<String> ids = new HashSet<>();
+        if (eventsCursor == null) {
+            // Only requests made while this scaler runs count: start at the stream's current end.
+            List<StreamEntry> last = redis.xrevrange(keys.events(), "+", "-", 1);
+            eventsCursor = last.isEmpty() ? new StreamEntryID(0, 0) : last.get(0).getID();
+            return ids;
+        }
+        List<StreamEntry> entries = redis.xrange(keys.events(), exclusiveAfter(eventsCursor), null, 1000);
+        for (StreamEntry e : entries) {
+            eventsCursor = e.getID();
+            Map<String, String> f = e.getFields();
+            if (EventKind.RECYCLE.wire().equals(f.get("kind")) && f.get("workerId") != null) {
+                ids.add(f.get("workerId"));
+            }
+        }
+        return ids;
+    }
+
+    private static StreamEntryID exclusiveAfter(StreamEntryID id) {
+        return new StreamEntryID(id.getTime(), id.getSequence() + 1);
+    }
+
+    @Override
+    public void writeActual(Map<String, Integer> actual) {
+        try (AbstractTransaction tx = redis.multi()) {
+            tx.del(keys.actual());
+            if (!actual.isEmpty()) {
+                Map<String, String> h = new TreeMap<>();
+                actual.forEach((q, n) -> h.put(q, Integer.toString(n)));
+                tx.hset(keys.actual(), h);
+            }
+            tx.exec();
+        }
+    }
+
+    @Override
+    public void appendEvents(List<ScalingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (AbstractPipeline p = redis.pipelined()) {
+            for (ScalingEvent e : events) {
+                p.xadd(keys.events(), XAddParams.xAddParams().maxLen(RedisKeys.EVENTS_MAX_LENGTH).approximateTrimming(),
+                        e.toFields());
+            }
+            p.sync();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.vazao.scaler;
+
+import io.vazao.contract.ScalingEvent;
+import io.vazao.contract.Settings;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What the scaler reads from and writes to Redis. Every method may throw when Redis is unreachable. */
+public interface ScalerStore {
+
+    Map<String, Integer> targets();
+
+    /** The stored settings, or null if none are stored. */
+    Settings settings();
+
+    /** workerId → newest heartbeat time and RSS, for the given workers that have a heartbeat. */
+    Map<String, Liveness> liveness(Collection<String> workerIds);
+
+    /** Ids of workers the policy asked to recycle since the previous call (from the events stream). */
+    Set<String> recycleRequests();
+
+    void writeActual(Map<String, Integer> actual);
+
+    void appendEvents(List<ScalingEvent> events);
+
+    /** The last heartbeat of a worker as the scaler needs it. */
+    record Liveness(long lastSeen, long rssBytes) {
+    }
+}

@@ -1,0 +1,131 @@
+package io.vazao.scaler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts worker processes: {@code java <jvm options> -jar quarkus-run.jar} with the queue, key prefix
+ * and worker id in the environment. Everything else in the scaler's own environment (work settings,
+ * RabbitMQ and Redis addresses, audit switch) passes through to the workers unchanged.
+ *
+ * <p>Start-up cost: several JVMs starting at once on two cores are slow, so workers run with a small
+ * heap, the serial collector and the C1 tier only, and, when {@code cdsArchive} is set, with an AppCDS
+ * archive: while the archive does not exist, one worker at a time runs with
+ * {@code -XX:ArchiveClassesAtExit} and writes it when it stops; every later worker maps it
+ * ({@code -XX:SharedArchiveFile}). The JVM checks the archive against the jars and ignores a stale one.
+ */
+public final class WorkerLauncher {
+
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path logDir;
+    private final Map<String, String> functions;
+    private final Path cdsArchive;
+    private Process archiver;
+
+    /**
+     * @param command    {@code [java, options..., -jar, quarkus-run.jar]} (or any command, for tests)
+     * @param env        extra environment for every worker
+     * @param logDir     one log file per worker in this folder; null discards the output
+     * @param functions  queue → function (VAZAO_FUNCTION) for queues outside the seed topology
+     * @param cdsArchive the AppCDS archive to use or create; null turns AppCDS off
+     */
+    public WorkerLauncher(List<String> command, Map<String, String> env, Path logDir, Map<String, String> functions,
+                          Path cdsArchive) {
+        this.command = List.copyOf(command);
+        this.env = Map.copyOf(env);
+        this.logDir = logDir;
+        this.functions = Map.copyOf(functions);
+        this.cdsArchive = cdsArchive;
+    }
+
+    public WorkerLauncher(List<String> command, Map<String, String> env, Path logDir) {
+        this(command, env, logDir, Map.of(), null);
+    }
+
+    /** The JVM options a worker runs with by default: a bounded heap and a start-up friendly JIT and GC. */
+    public static List<String> defaultJvmOptions(String maxHeap) {
+        return List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    public static List<String> javaCommand(String java, List<String> jvmOptions, Path jar) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        cmd.add("-jar");
+        cmd.add(jar.toAbsolutePath().toString());
+        return cmd;
+    }
+
+    /** An archive name tied to the jar's size and time, so a rebuilt jar gets a fresh archive. */
+    public static Path archiveFor(Path jar, Path dir) throws IOException {
+        Path app = jar.toAbsolutePath().getParent();
+        long stamp = Files.getLastModifiedTime(jar).toMillis();
+        Path lib = app.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            stamp = Math.max(stamp, Files.getLastModifiedTime(lib).toMillis());
+        }
+        return dir.resolve("functions-" + Long.toString(stamp, 36) + ".jsa");
+    }
+
+    List<String> commandFor() {
+        List<String> cmd = new ArrayList<>(command);
+        if (cdsArchive == null || cmd.isEmpty()) {
+            return cmd;
+        }
+        if (Files.isRegularFile(cdsArchive)) {
+            cmd.add(1, "-XX:SharedArchiveFile=" + cdsArchive);
+            cmd.add(2, "-Xshare:auto");
+        } else if (archiver == null || !archiver.isAlive()) {
+            cmd.add(1, "-XX:ArchiveClassesAtExit=" + cdsArchive);
+            archiver = null;
+            return cmd;
+        }
+        return cmd;
+    }
+
+    public synchronized Process start(String queue, String workerId, String keyPrefix) throws IOException {
+        List<String> cmd = commandFor();
+        boolean archiving = cmd.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+        if (archiving && cdsArchive.getParent() != null) {
+            Files.createDirectories(cdsArchive.getParent());
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Map<String, String> e = pb.environment();
+        e.putAll(env);
+        e.putAll(workerEnv(queue, workerId, keyPrefix));
+        if (functions.containsKey(queue)) {
+            e.put("VAZAO_FUNCTION", functions.get(queue));
+        }
+        pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        if (logDir == null) {
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        } else {
+            Files.createDirectories(logDir);
+            pb.redirectErrorStream(true);
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(workerId + ".log").toFile()));
+        }
+        Process p = pb.start();
+        if (archiving) {
+            archiver = p;
+            Log.info("worker.cds-archiving", "worker", workerId, "archive", cdsArchive);
+        }
+        return p;
+    }
+
+    static Map<String, String> workerEnv(String queue, String workerId, String keyPrefix) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("VAZAO_QUEUE", queue);
+        e.put("VAZAO_KEY_PREFIX", keyPrefix);
+        e.put("VAZAO_WORKER_ID", workerId);
+        e.put("QUARKUS_HTTP_PORT", "0");
+        return e;
+    }
+}

@@ -1,0 +1,123 @@
+package io.vazao.scaler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+class ConvergencePropertiesTest {
+
+    static final long NOW = 10_000_000;
+    static final List<String> QUEUES = List.of("a", "b", "c");
+
+    record World(Map<String, Integer> targets, List<WorkerView> workers) {
+    }
+
+    @Provide
+    Arbitrary<World> worlds() {
+        Arbitrary<Map<String, Integer>> targets = Arbitraries.maps(Arbitraries.of(QUEUES), Arbitraries.integers().between(0, 6)).ofMaxSize(3);
+        Arbitrary<WorkerView> worker = Combinators.combine(
+                Arbitraries.of(QUEUES), Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 120),
+                Arbitraries.integers().between(0, 20), Arbitraries.of(true, false)).as((q, kind, ageS, hbAgeS, recycle) -> {
+                    long started = NOW - ageS * 1000L;
+                    return switch (kind) {
+                        case 0 -> new WorkerView("", q, started, true, null, 0, false, NOW - hbAgeS * 1000L, 100, recycle);
+                        case 1 -> new WorkerView("", q, started, true, null, 0, false, null, 0, false);
+                        case 2 -> new WorkerView("", q, started, false, 137, 0, false, null, 0, false);
+                        default -> new WorkerView("", q, started, true, null, NOW - hbAgeS * 1000L, false, NOW - 1000, 0, false);
+                    };
+                });
+        Arbitrary<List<WorkerView>> workers = worker.list().ofMaxSize(12).map(ws -> {
+            List<WorkerView> out = new ArrayList<>();
+            for (int i = 0; i < ws.size(); i++) {
+                WorkerView w = ws.get(i);
+                out.add(new WorkerView("w" + i, w.queue(), w.startedAt(), w.alive(), w.exitCode(), w.stopRequestedAt(),
+                        w.killed(), w.lastSeen(), w.rssBytes(), w.recycleRequested()));
+            }
+            return out;
+        });
+        return Combinators.combine(targets, workers).as(World::new);
+    }
+
+    static ScalerConfig config(int budget) {
+        return new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, budget, 1_000, 30_000);
+    }
+
+    /** Without a budget cap and without back-off, one tick brings every queue exactly to its target. */
+    @Property
+    void convergesInOneTick(@ForAll("worlds") World w) {
+        var plan = Convergence.plan(new Convergence.Input(NOW, w.targets(), w.workers(), Map.of(), true, config(0)));
+        Map<String, Integer> after = activeAfter(w.workers(), plan);
+        for (String q : QUEUES) {
+            int target = w.targets().getOrDefault(q, 0);
+            int backedOff = plan.queues().getOrDefault(q, QueueState.FRESH).nextStartAt() > NOW ? 1 : 0;
+            int have = after.getOrDefault(q, 0);
+            if (backedOff == 0) {
+                assertEquals(target, have, "queue " + q);
+            } else {
+                assertTrue(have <= target);
+            }
+            assertEquals(have, plan.actual().getOrDefault(q, 0), "reported actual of " + q);
+        }
+    }
+
+    /** Starts never push the number of live processes (draining ones included) above the budget. */
+    @Property
+    void neverStartsBeyondTheBudget(@ForAll("worlds") World w, @ForAll @IntRange(min = 1, max = 8) int budget) {
+        var plan = Convergence.plan(new Convergence.Input(NOW, w.targets(), w.workers(), Map.of(), true, config(budget)));
+        long alive = w.workers().stream().filter(WorkerView::alive).count();
+        long starts = plan.actions().stream().filter(a -> a instanceof Action.Start).count();
+        assertTrue(starts == 0 || alive + starts <= budget, "alive " + alive + " + starts " + starts + " > budget " + budget);
+    }
+
+    /** A queue is never scaled down and up in the same tick. */
+    @Property
+    void neverStopsForScaleDownAndStartsTheSameQueue(@ForAll("worlds") World w) {
+        var plan = Convergence.plan(new Convergence.Input(NOW, w.targets(), w.workers(), Map.of(), true, config(0)));
+        for (String q : QUEUES) {
+            boolean down = plan.actions().stream().anyMatch(a -> a instanceof Action.Stop s && s.queue().equals(q) && s.cause() == StopCause.SCALE_DOWN);
+            boolean up = plan.actions().stream().anyMatch(a -> a instanceof Action.Start s && s.queue().equals(q));
+            assertTrue(!(down && up), "queue " + q);
+        }
+    }
+
+    /** With Redis gone (heartbeats unknown) nothing healthy-looking is stopped for staleness. */
+    @Property
+    void blindTicksNeverStopForStaleness(@ForAll("worlds") World w) {
+        var plan = Convergence.plan(new Convergence.Input(NOW, w.targets(), w.workers(), Map.of(), false, config(0)));
+        assertTrue(plan.actions().stream().noneMatch(a -> a instanceof Action.Stop s && s.cause() == StopCause.STALE));
+    }
+
+    private static Map<String, Integer> activeAfter(List<WorkerView> workers, Convergence.Plan plan) {
+        Map<String, WorkerView> byId = new HashMap<>();
+        workers.forEach(x -> byId.put(x.workerId(), x));
+        Map<String, Integer> n = new HashMap<>();
+        java.util.Set<String> stopped = new java.util.HashSet<>();
+        for (Action a : plan.actions()) {
+            if (a instanceof Action.Stop s) {
+                stopped.add(s.workerId());
+            }
+        }
+        for (WorkerView x : workers) {
+            if (x.active() && !stopped.contains(x.workerId())) {
+                n.merge(x.queue(), 1, Integer::sum);
+            }
+        }
+        for (Action a : plan.actions()) {
+            if (a instanceof Action.Start s) {
+                n.merge(s.queue(), 1, Integer::sum);
+            }
+        }
+        return n;
+    }
+}

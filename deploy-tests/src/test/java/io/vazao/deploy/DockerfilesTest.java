@@ -1,0 +1,95 @@
+package io.vazao.deploy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Dockerfiles cannot be built here (no container engine), so they are read: the final stage
+ * runs as the non-root uid the manifests expect, on the expected base image, exposing the ports
+ * the Services use; the native multi-stage build compiles on a Mandrel builder.
+ */
+class DockerfilesTest {
+
+    static final String RUNTIME_UID = "185";
+    static final String JVM_BASE = "registry.access.redhat.com/ubi9/openjdk-17-runtime:";
+    static final String NATIVE_BASE = "quay.io/quarkus/ubi9-quarkus-micro-image:";
+    static final String MANDREL_BUILDER = "quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:";
+
+    static Stream<Arguments> dockerfiles() {
+        List<Arguments> out = new ArrayList<>();
+        for (String module : List.of("functions", "policy-service")) {
+            Set<String> ports = module.equals("policy-service") ? Set.of("8080", "9090") : Set.of("8080");
+            out.add(Arguments.of(module, "Dockerfile.jvm", JVM_BASE, ports));
+            out.add(Arguments.of(module, "Dockerfile.native", NATIVE_BASE, ports));
+            out.add(Arguments.of(module, "Dockerfile.native-multistage", NATIVE_BASE, ports));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("dockerfiles")
+    void finalStageIsNonRootOnTheExpectedBaseWithTheServicePorts(String module, String file, String base,
+                                                                 Set<String> ports) throws IOException {
+        Path path = Repo.resolve(module + "/src/main/docker/" + file);
+        List<List<String>> stages = stages(Files.readAllLines(path));
+        assertFalse(stages.isEmpty(), path + " has no FROM");
+        List<String> last = stages.get(stages.size() - 1);
+
+        assertTrue(last.get(0).startsWith("FROM " + base), path + ": final stage must be " + base + "*, is " + last.get(0));
+        assertFalse(last.get(0).endsWith(":latest") || !last.get(0).substring(5).contains(":"), "pinned tag: " + last.get(0));
+
+        List<String> users = last.stream().filter(l -> l.startsWith("USER ")).toList();
+        assertFalse(users.isEmpty(), path + ": final stage sets no USER (would run as root)");
+        assertEquals("USER " + RUNTIME_UID, users.get(users.size() - 1), path + ": must end as the uid the manifests run as");
+
+        Set<String> exposed = new TreeSet<>();
+        last.stream().filter(l -> l.startsWith("EXPOSE ")).forEach(l -> exposed.addAll(List.of(l.substring(7).trim().split("\\s+"))));
+        assertEquals(new TreeSet<>(ports), exposed, path + ": exposed ports");
+        assertTrue(last.stream().anyMatch(l -> l.startsWith("ENTRYPOINT ")), path + ": no ENTRYPOINT");
+
+        if (file.endsWith("multistage")) {
+            assertTrue(stages.size() >= 2 && stages.get(0).get(0).startsWith("FROM " + MANDREL_BUILDER),
+                    path + ": the build stage must run on the Mandrel builder image");
+            assertTrue(stages.get(0).stream().anyMatch(l -> l.contains("-Dnative")), path + ": build stage must build native");
+        }
+    }
+
+    /** Instructions grouped by stage, comments and continuations folded. */
+    static List<List<String>> stages(List<String> lines) {
+        List<List<String>> stages = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.endsWith("\\")) {
+                pending.append(line, 0, line.length() - 1).append(' ');
+                continue;
+            }
+            String instruction = pending.append(line).toString();
+            pending.setLength(0);
+            if (instruction.regionMatches(true, 0, "FROM ", 0, 5)) {
+                stages.add(new ArrayList<>());
+            }
+            if (!stages.isEmpty()) {
+                stages.get(stages.size() - 1).add(instruction);
+            }
+        }
+        return stages;
+    }
+}

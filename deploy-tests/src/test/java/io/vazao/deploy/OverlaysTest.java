@@ -1,0 +1,70 @@
+package io.vazao.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vazao.contract.Topology;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Each overlay renders, and every object in it passes every check. */
+class OverlaysTest {
+
+    @BeforeAll
+    static void needsKubectl() {
+        assumeTrue(Kustomize.available(), "kubectl is not installed: the manifest checks need `kubectl kustomize` "
+                + "(CI installs it from .ci/setup.d/packages)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayPassesEveryCheck(String overlay) {
+        Manifest manifest = ManifestChecks.render(Repo.resolve("k8s/overlays/" + overlay));
+        List<Violation> violations = ManifestChecks.check(manifest);
+        assertEquals(List.of(), violations, () -> overlay + ":\n" + violations.stream().map(Violation::toString)
+                .collect(Collectors.joining("\n")));
+
+        // What must be there, whatever the overlay.
+        Set<String> kinds = manifest.objects().stream().map(Manifest::kind).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(kinds.containsAll(Set.of("Namespace", "Deployment", "Service", "ServiceAccount", "ConfigMap", "Secret",
+                "PodDisruptionBudget", "NetworkPolicy", "ScaledObject", "TriggerAuthentication")), kinds::toString);
+        Set<String> scaled = manifest.ofKind("ScaledObject")
+                .map(so -> so.at("/spec/triggers/0/metadata/queue").asText()).collect(Collectors.toSet());
+        assertEquals(Topology.SEED_QUEUES.stream().map(Topology.QueueSpec::queue).collect(Collectors.toSet()), scaled);
+        assertTrue(manifest.objects().stream().allMatch(o -> Manifest.kind(o).equals("Namespace")
+                || "vazao".equals(Manifest.namespace(o))), "every namespaced object is in namespace vazao");
+    }
+
+    @Test
+    void devRunsTheBrokersInTheClusterWithTheirPlugins() {
+        Manifest dev = ManifestChecks.render(Repo.resolve("k8s/overlays/dev"));
+        assertTrue(dev.find("Deployment", "vazao", "rabbitmq").isPresent());
+        assertTrue(dev.find("Deployment", "vazao", "redis").isPresent());
+        String plugins = dev.ofKind("ConfigMap").map(c -> c.path("data").path("enabled_plugins").asText(""))
+                .filter(s -> !s.isEmpty()).findFirst().orElse("");
+        assertTrue(plugins.contains("rabbitmq_management") && plugins.contains("rabbitmq_prometheus"), plugins);
+    }
+
+    @Test
+    void prodRunsNoBrokerAndPointsAtExternalEndpoints() {
+        Manifest prod = ManifestChecks.render(Repo.resolve("k8s/overlays/prod"));
+        List<String> images = prod.ofKind("Deployment")
+                .flatMap(d -> Manifest.items(d.at("/spec/template/spec/containers")))
+                .map(c -> c.path("image").asText()).toList();
+        assertTrue(images.stream().allMatch(i -> i.contains("vazao/")), "only vazao images in prod: " + images);
+        JsonNode config = prod.ofKind("ConfigMap").filter(c -> Manifest.name(c).startsWith("vazao-config"))
+                .findFirst().orElseThrow();
+        assertTrue(config.at("/data/RABBITMQ_HOST").asText().contains("."), "external RabbitMQ host");
+        assertTrue(config.at("/data/QUARKUS_REDIS_HOSTS").asText().contains("."), "external Redis host");
+        assertTrue(prod.ofKind("PodMonitor").count() >= 2, "PodMonitors for the Prometheus Operator");
+    }
+}

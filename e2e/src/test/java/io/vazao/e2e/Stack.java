@@ -1,0 +1,152 @@
+package io.vazao.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vazao.contract.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole vazao installation of the test's own, started exactly as a user would: {@code vazao up}
+ * with its own state folder, HTTP port, Redis key prefix, token and queue names, and stopped with
+ * {@code vazao down}.
+ */
+final class Stack implements AutoCloseable {
+
+    final Path repo;
+    final Path state;
+    final String prefix;
+    final String token;
+    final int port;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every process the test ever saw belong to this installation, to prove none survives. */
+    final Map<Long, ProcessHandle> seen = new HashMap<>();
+
+    Stack(Path repo, Path state, String prefix, String token) throws IOException {
+        this.repo = repo;
+        this.state = state;
+        this.prefix = prefix;
+        this.token = token;
+        this.port = freePort();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static Path repo() {
+        return Path.of(System.getProperty("vazao.repo", "..")).toAbsolutePath().normalize();
+    }
+
+    List<String> cli(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", repo.resolve("cli/target/vazao.jar").toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs a CLI command to completion; returns its exit code, its output appended to the state folder's cli.log. */
+    int run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        Files.createDirectories(state);
+        ProcessBuilder pb = new ProcessBuilder(cli(args)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("cli.log").toFile()));
+        pb.environment().put("VAZAO_HOME", repo.toString());
+        pb.environment().put("VAZAO_STATE_DIR", state.toString());
+        pb.environment().put("VAZAO_API_TOKEN", token);
+        pb.environment().put("VAZAO_KEY_PREFIX", prefix);
+        Process p = pb.start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("vazao " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
+        }
+        return p.exitValue();
+    }
+
+    String log() {
+        try {
+            return Files.readString(state.resolve("cli.log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    Optional<ProcessHandle> component(String name) {
+        try {
+            Path f = state.resolve(name + ".pid");
+            if (!Files.isRegularFile(f)) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readString(f).trim().split("\\s+")[0]));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Worker id → pid, from the scaler's pid file; remembers every process seen. */
+    Map<String, Long> workers() {
+        Map<String, Long> out = new HashMap<>();
+        try {
+            Path f = state.resolve("workers.pids");
+            if (Files.isRegularFile(f)) {
+                for (String line : Files.readAllLines(f)) {
+                    String[] parts = line.trim().split(" ");
+                    if (parts.length == 2) {
+                        long pid = Long.parseLong(parts[0]);
+                        out.put(parts[1], pid);
+                        ProcessHandle.of(pid).ifPresent(h -> seen.putIfAbsent(pid, h));
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the scaler is rewriting it; the next read sees it whole
+        }
+        component("scaler").ifPresent(h -> seen.putIfAbsent(h.pid(), h));
+        component("policy-service").ifPresent(h -> seen.putIfAbsent(h.pid(), h));
+        return out;
+    }
+
+    JsonNode api(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
+                    body instanceof String s ? s : Json.write(body)));
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body().isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(r.body());
+    }
+
+    JsonNode status() throws IOException, InterruptedException {
+        return api("GET", "/api/v1/status", null);
+    }
+
+    /** The last resort: whatever is still alive of this installation is killed. */
+    @Override
+    public void close() {
+        workers();
+        for (ProcessHandle h : seen.values()) {
+            if (h.isAlive()) {
+                h.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,400 @@
+package io.vazao.engine;
+
+import io.vazao.contract.EventKind;
+import io.vazao.contract.Mode;
+import io.vazao.contract.Policy;
+import io.vazao.contract.QueueInputs;
+import io.vazao.contract.Settings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * vazao's decision engine. For every queue, in this order:
+ * <ol>
+ *   <li>missing inputs -> hold the last target ({@link EventKind#HOLD}); paused -> 0;
+ *       {@code mode: seed} -> the replaced system's formula ({@link SeedRule});</li>
+ *   <li>adaptive: demand = (arrivals/s + backlog / targetDrainSeconds) / per-worker rate, rounded
+ *       up, where the per-worker rate is the EWMA of saturated measurements ({@link ServiceRate});</li>
+ *   <li>CPU rule: hot workers with a growing backlog -> at least one more than now;</li>
+ *   <li>clamp to [min, max]; cap by rateLimitPerSecond / per-worker rate (never below min);</li>
+ *   <li>panic window: a recommendation >= 2x the current target starts a panic during which the
+ *       target does not fall; stabilization: the highest recommendation of the last
+ *       scaleDownStabilizationSeconds is what the queue asks for (scale up at once, down late);</li>
+ * </ol>
+ * then the budget is shared by weight ({@link WeightedBudget}) and the host CPU guard blocks
+ * increases. Pure: no I/O, no clock, no randomness.
+ */
+public final class AdaptiveDecisionEngine implements DecisionEngine {
+
+    /** Above this host CPU (local mode) no target rises this tick. */
+    public static final double DEFAULT_HOST_CPU_GUARD_PERCENT = 95.0;
+    /** How long panic mode lasts after the last burst tick (Knative's panic window is 6 s). */
+    public static final long DEFAULT_PANIC_WINDOW_MILLIS = 6_000;
+    /** A recommendation this many times the current target is a burst (Knative's panic threshold 200 %). */
+    public static final double PANIC_THRESHOLD = 2.0;
+
+    private final double hostCpuGuardPercent;
+    private final long panicWindowMillis;
+
+    public AdaptiveDecisionEngine() {
+        this(DEFAULT_HOST_CPU_GUARD_PERCENT, DEFAULT_PANIC_WINDOW_MILLIS);
+    }
+
+    public AdaptiveDecisionEngine(double hostCpuGuardPercent, long panicWindowMillis) {
+        this.hostCpuGuardPercent = hostCpuGuardPercent;
+        this.panicWindowMillis = panicWindowMillis;
+    }
+
+    @Override
+    public Outcome decide(Snapshot snapshot, Map<String, Policy> policies, Settings settings, History history,
+                          Instant now) {
+        long nowMs = now.toEpochMilli();
+        List<String> errors = new ArrayList<>();
+        List<Recycle> recycle = new ArrayList<>();
+        List<QueueSnapshot> queues = snapshot.queues();
+        int n = queues.size();
+        QueuePlan[] plans = new QueuePlan[n];
+        for (int i = 0; i < n; i++) {
+            QueueSnapshot qs = queues.get(i);
+            plans[i] = plan(qs, policies.get(qs.queue()), settings, history.of(qs.queue()), nowMs, errors, recycle);
+        }
+
+        String[] names = new String[n];
+        int[] floors = new int[n];
+        int[] wants = new int[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = plans[i].queue;
+            floors[i] = plans[i].floor;
+            wants[i] = plans[i].want;
+            weights[i] = plans[i].weight;
+        }
+        int budget = settings.maxTotalWorkers();
+        WeightedBudget.Result shared = WeightedBudget.share(names, floors, wants, weights, budget);
+        if (!shared.feasible()) {
+            long sumFloors = 0;
+            for (int f : floors) {
+                sumFloors += f;
+            }
+            errors.add("minimum workers (and held or seed-mode targets) add up to " + sumFloors
+                    + ", more than the budget maxTotalWorkers " + budget
+                    + ": the budget is shared by weight below those minimums");
+        }
+
+        Double hostCpu = snapshot.hostCpuPercent();
+        boolean hostHot = hostCpu != null && hostCpu > hostCpuGuardPercent;
+
+        List<Decision> decisions = new ArrayList<>(n);
+        Map<String, QueueHistory> next = new LinkedHashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            QueuePlan p = plans[i];
+            int target = shared.shares()[i];
+            if (target < p.want) {
+                p.reason.append("; budget ").append(budget).append(" short: share ").append(target)
+                        .append(" (weight ");
+                Num.append(p.reason, p.weight).append(')');
+                if (target < p.floor) {
+                    p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
+                }
+            }
+            if (hostHot && !p.held && target > p.previous) {
+                int guarded = Math.max(p.previous, Math.min(p.floor, target));
+                if (guarded < target) {
+                    p.reason.append("; host CPU ");
+                    Num.append(p.reason, hostCpu).append("% > ");
+                    Num.append(p.reason, hostCpuGuardPercent).append("%: scale-up held at ").append(guarded);
+                    target = guarded;
+                }
+            }
+            EventKind kind = p.held ? EventKind.HOLD
+                    : target > p.previous ? EventKind.SCALE_UP
+                    : target < p.previous ? EventKind.SCALE_DOWN
+                    : null;
+            decisions.add(new Decision(p.queue, target, p.previous, p.demand, kind, p.reason.toString(), p.inputs));
+            next.put(p.queue, new QueueHistory(target, p.recommendations, p.rate, p.depth, p.panicUntil));
+        }
+        return new Outcome(Collections.unmodifiableList(decisions), List.copyOf(errors), List.copyOf(recycle),
+                new History(Collections.unmodifiableMap(next)));
+    }
+
+    /** Working state of one queue inside one call. */
+    private static final class QueuePlan {
+        String queue;
+        QueueInputs inputs;
+        int previous;
+        int floor;
+        int want;
+        int demand;
+        double weight = 1.0;
+        boolean held;
+        final StringBuilder reason = new StringBuilder(192);
+        // next history
+        List<QueueHistory.Recommendation> recommendations = List.of();
+        Double rate;
+        long depth = -1;
+        long panicUntil;
+    }
+
+    private QueuePlan plan(QueueSnapshot qs, Policy policy, Settings settings, QueueHistory qh, long nowMs,
+                           List<String> errors, List<Recycle> recycle) {
+        QueuePlan p = new QueuePlan();
+        p.queue = qs.queue();
+        p.inputs = qs.inputs();
+        p.previous = Math.max(0, qh.lastTarget());
+        p.rate = qh.perWorkerRate();
+        p.depth = qh.lastDepth();
+        p.panicUntil = qh.panicUntilMillis();
+        p.recommendations = qh.recommendations();
+
+        memoryCheck(qs, settings, recycle);
+
+        if (policy == null) {
+            errors.add("queue " + p.queue + " has no policy: its target is held");
+            hold(p, qh, qs, 0, Integer.MAX_VALUE, "no policy");
+            return p;
+        }
+        int max = Math.max(0, policy.maxWorkers());
+        int min = Math.max(0, policy.minWorkers());
+        if (min > max) {
+            errors.add("queue " + p.queue + ": minWorkers " + min + " > maxWorkers " + max + ": using " + max
+                    + " for both");
+            min = max;
+        }
+        double weight = policy.weight();
+        if (!(weight > 0) || Double.isInfinite(weight)) {
+            errors.add("queue " + p.queue + ": weight " + weight + " must be a positive number: using 0.001");
+            weight = 0.001;
+        }
+        p.weight = weight;
+
+        if (policy.paused()) {
+            p.floor = 0;
+            p.want = 0;
+            p.recommendations = List.of(new QueueHistory.Recommendation(nowMs, 0));
+            p.panicUntil = 0;
+            if (p.inputs != null) {
+                p.depth = p.inputs.depth();
+            }
+            p.reason.append("paused -> 0 workers");
+            return p;
+        }
+        if (p.inputs == null) {
+            hold(p, qh, qs, min, max, "inputs missing (broker or heartbeats unreadable)");
+            return p;
+        }
+        if (policy.mode() == Mode.SEED) {
+            seed(p, policy, min, max, nowMs, errors);
+            return p;
+        }
+        adaptive(p, policy, settings, qs, qh, min, max, nowMs, errors);
+        return p;
+    }
+
+    private static void memoryCheck(QueueSnapshot qs, Settings settings, List<Recycle> recycle) {
+        long limit = settings.maxMemoryPerWorkerBytes();
+        if (limit <= 0) {
+            return;
+        }
+        for (WorkerSample w : qs.workers()) {
+            if (w.rssBytes() > limit) {
+                StringBuilder sb = new StringBuilder("RSS ");
+                Num.mib(sb, w.rssBytes()).append(" > limit ");
+                Num.mib(sb, limit);
+                recycle.add(new Recycle(qs.queue(), w.workerId(), sb.toString()));
+            }
+        }
+    }
+
+    /** Missing inputs: keep the last target; with none, keep the live workers (clamped). */
+    private static void hold(QueuePlan p, QueueHistory qh, QueueSnapshot qs, int min, int max, String why) {
+        p.held = true;
+        int held;
+        if (qh.lastTarget() >= 0) {
+            held = qh.lastTarget();
+            p.reason.append(why).append(": holding last target ").append(held);
+        } else {
+            held = Math.max(min, Math.min(max, qs.workers().size()));
+            p.previous = held;
+            p.reason.append(why).append(", no previous target: holding ").append(held).append(" (")
+                    .append(qs.workers().size()).append(" live workers, within [").append(min).append(", ")
+                    .append(max).append("])");
+        }
+        p.floor = held;
+        p.want = held;
+        p.demand = held;
+    }
+
+    private static void seed(QueuePlan p, Policy policy, int min, int max, long nowMs, List<String> errors) {
+        int perWorker = policy.messagesPerWorker();
+        if (perWorker <= 0) {
+            errors.add("queue " + p.queue + ": messagesPerWorker " + perWorker + " must be > 0: using 1");
+            perWorker = 1;
+        }
+        long ready = p.inputs.ready();
+        long raw = SeedRule.raw(ready, policy.weight(), perWorker);
+        int target = SeedRule.clamp(raw, min, max);
+        p.demand = (int) Math.min(Integer.MAX_VALUE, raw);
+        p.floor = target;
+        p.want = target;
+        p.depth = p.inputs.depth();
+        p.recommendations = List.of(new QueueHistory.Recommendation(nowMs, target));
+        p.panicUntil = 0;
+        p.reason.append("seed rule: int(ready ").append(ready).append(" x weight ");
+        Num.append(p.reason, policy.weight()).append(") // ").append(perWorker).append(" + 1 = ").append(raw)
+                .append(" -> clamp [").append(min).append(", ").append(max).append("] -> ").append(target);
+    }
+
+    private void adaptive(QueuePlan p, Policy policy, Settings settings, QueueSnapshot qs, QueueHistory qh,
+                          int min, int max, long nowMs, List<String> errors) {
+        QueueInputs in = p.inputs;
+        StringBuilder r = p.reason;
+        long depth = in.depth();
+        p.depth = depth;
+
+        boolean expected = policy.expectedRatePerWorker() != null && policy.expectedRatePerWorker() > 0;
+        p.rate = ServiceRate.smooth(qh.perWorkerRate(), in,
+                expected ? policy.expectedRatePerWorker() : coldRate(policy, settings));
+        double rate;
+        String rateSource;
+        if (p.rate != null) {
+            rate = p.rate;
+            rateSource = "measured";
+        } else if (expected) {
+            rate = policy.expectedRatePerWorker();
+            rateSource = "expected";
+        } else {
+            rate = coldRate(policy, settings);
+            rateSource = "messagesPerWorker per tick";
+            if (policy.messagesPerWorker() <= 0) {
+                errors.add("queue " + p.queue + ": messagesPerWorker " + policy.messagesPerWorker()
+                        + " must be > 0: using 1 message per worker per tick");
+            }
+        }
+
+        double arrivals = Math.max(0, in.publishRate());
+        int drain = Math.max(1, policy.targetDrainSeconds());
+        double needed = arrivals + depth / (double) drain;
+        double raw = needed / rate;
+        int demand = raw <= 1e-9 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.ceil(raw - 1e-9));
+        p.demand = demand;
+
+        if (demand == 0) {
+            r.append("no backlog and no arrivals -> demand 0");
+        } else {
+            r.append("backlog ").append(depth).append(" (ready ").append(in.ready()).append(" + unacked ")
+                    .append(in.unacked()).append(") / ").append(drain).append(" s + ");
+            Num.append(r, arrivals).append("/s arrivals -> demand ").append(demand).append(" at ");
+            Num.append(r, rate).append("/s per worker (").append(rateSource).append(')');
+        }
+
+        int desired = demand;
+        int stated = demand; // the last number the reason ends on
+        // CPU rule: hot workers while the backlog grows means the rate estimate is too optimistic.
+        if (!qs.workers().isEmpty() && qh.lastDepth() >= 0 && depth > qh.lastDepth()) {
+            double cpu = 0;
+            for (WorkerSample w : qs.workers()) {
+                cpu += w.cpuPercent();
+            }
+            cpu /= qs.workers().size();
+            if (cpu > settings.cpuHighPercent()) {
+                int current = qh.lastTarget() >= 0 ? qh.lastTarget() : in.liveWorkers();
+                if (current + 1 > desired) {
+                    desired = current + 1;
+                    r.append("; workers at ");
+                    Num.append(r, cpu).append("% CPU > ");
+                    Num.append(r, settings.cpuHighPercent()).append("% with backlog growing ")
+                            .append(qh.lastDepth()).append(" -> ").append(depth)
+                            .append(": under-provisioned, at least ").append(desired);
+                    stated = desired;
+                }
+            }
+        }
+
+        int clamped = Math.max(min, Math.min(max, desired));
+        if (clamped != desired) {
+            r.append("; clamp [").append(min).append(", ").append(max).append("] -> ").append(clamped);
+            stated = clamped;
+        }
+        desired = clamped;
+        if (policy.hasRateLimit()) {
+            double cap = Math.ceil(policy.rateLimitPerSecond() / rate - 1e-9);
+            if (desired > cap) {
+                int capped = (int) Math.max(min, cap);
+                if (capped < desired) {
+                    r.append("; rate limit ");
+                    Num.append(r, policy.rateLimitPerSecond()).append("/s / ");
+                    Num.append(r, rate).append("/s caps at ").append(capped);
+                    desired = capped;
+                    stated = capped;
+                }
+            }
+        }
+
+        // Panic (Knative): a burst is followed at once and nothing falls for the panic window.
+        int current = qh.lastTarget() >= 0 ? qh.lastTarget() : in.liveWorkers();
+        if (desired > current && desired >= PANIC_THRESHOLD * Math.max(1, current)) {
+            p.panicUntil = nowMs + panicWindowMillis;
+            r.append("; burst: ").append(desired).append(" >= ");
+            Num.append(r, PANIC_THRESHOLD).append("x current ").append(current).append(", panic for ")
+                    .append(panicWindowMillis / 1000).append(" s");
+        }
+
+        // Stabilization (HPA): ask for the highest recommendation of the window.
+        long windowMs = Math.max(0, policy.scaleDownStabilizationSeconds()) * 1000L;
+        // The stored list is decreasing in target (oldest first). Keep the entries still inside the
+        // window and above this recommendation: an entry not above a newer one can never be the
+        // window's maximum again, so the list stays short (one entry under steady load).
+        List<QueueHistory.Recommendation> old = qh.recommendations();
+        int want = desired;
+        int keep = 0;
+        QueueHistory.Recommendation[] kept = null;
+        for (QueueHistory.Recommendation rec : old) {
+            if (rec.atMillis() > nowMs - windowMs && rec.atMillis() <= nowMs) {
+                want = Math.max(want, rec.target());
+                if (rec.target() > desired) {
+                    if (kept == null) {
+                        kept = new QueueHistory.Recommendation[old.size() + 1];
+                    }
+                    kept[keep++] = rec;
+                }
+            }
+        }
+        QueueHistory.Recommendation now = new QueueHistory.Recommendation(nowMs, desired);
+        if (kept == null) {
+            p.recommendations = List.of(now);
+        } else {
+            kept[keep++] = now;
+            p.recommendations = List.of(java.util.Arrays.copyOf(kept, keep));
+        }
+        if (nowMs < p.panicUntil && qh.lastTarget() > want) {
+            want = qh.lastTarget();
+            r.append("; panic until +").append((p.panicUntil - nowMs + 999) / 1000).append(" s: holding ")
+                    .append(want);
+            stated = want;
+        }
+        want = Math.max(min, Math.min(max, want));
+        if (want > desired) {
+            r.append("; recommendation ").append(desired).append(" < ").append(want)
+                    .append(": keeping the highest of the last ").append(windowMs / 1000)
+                    .append(" s before scaling down -> ").append(want);
+            stated = want;
+        }
+        if (demand == 0 && want == min) {
+            r.append(" -> min ").append(min);
+        } else if (want != stated) {
+            r.append(" -> ").append(want);
+        }
+        p.floor = min;
+        p.want = want;
+    }
+
+    /** The seed's sizing as a rate: messagesPerWorker per tick. */
+    private static double coldRate(Policy policy, Settings settings) {
+        double tickSeconds = Math.max(1, settings.tickMillis()) / 1000.0;
+        return Math.max(1, policy.messagesPerWorker()) / tickSeconds;
+    }
+}

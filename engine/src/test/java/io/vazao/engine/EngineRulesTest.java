@@ -1,0 +1,314 @@
+package io.vazao.engine;
+
+import static io.vazao.engine.Fixtures.adaptive;
+import static io.vazao.engine.Fixtures.at;
+import static io.vazao.engine.Fixtures.budget;
+import static io.vazao.engine.Fixtures.inputs;
+import static io.vazao.engine.Fixtures.only;
+import static io.vazao.engine.Fixtures.queue;
+import static io.vazao.engine.Fixtures.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vazao.contract.EventKind;
+import io.vazao.contract.Mode;
+import io.vazao.contract.Policy;
+import io.vazao.contract.QueueInputs;
+import io.vazao.contract.Settings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** One rule at a time, each with the numbers it must produce and the reason it must give. */
+class EngineRulesTest {
+
+    private final AdaptiveDecisionEngine engine = new AdaptiveDecisionEngine();
+
+    private Outcome decide(QueueSnapshot q, Policy p, History h, long second) {
+        return engine.decide(snapshot(q), Map.of(q.queue(), p), budget(1000), h, at(second));
+    }
+
+    private static Policy withWindow(Policy p, int seconds) {
+        return new Policy(p.weight(), p.minWorkers(), p.maxWorkers(), p.messagesPerWorker(), p.targetDrainSeconds(),
+                p.expectedRatePerWorker(), p.rateLimitPerSecond(), p.paused(), seconds, p.mode());
+    }
+
+    @Nested
+    class ServiceRateRules {
+
+        @Test
+        void coldStartUsesExpectedRateThenMessagesPerWorkerPerTick() {
+            // 6000 / 30 s = 200/s; expected 25/s → 8 workers
+            Decision expected = only(decide(queue("q", inputs(6000, 0, 0, 0, null)), adaptive(1, 0, 50, 25.0, 30, 30),
+                    History.empty(), 0));
+            assertEquals(8, expected.demand());
+            assertTrue(expected.reason().contains("25/s per worker (expected)"), expected.reason());
+            // no expected rate: messagesPerWorker 200 per 1 s tick = 200/s → 1 worker
+            Decision perTick = only(decide(queue("q", inputs(6000, 0, 0, 0, null)), adaptive(1, 0, 50, null, 30, 30),
+                    History.empty(), 0));
+            assertEquals(1, perTick.demand());
+            assertTrue(perTick.reason().contains("200/s per worker (messagesPerWorker per tick)"), perTick.reason());
+            // a 10 s tick (the seed's) makes it 20/s → 10 workers
+            Decision seedTick = only(engine.decide(snapshot(queue("q", inputs(6000, 0, 0, 0, null))),
+                    Map.of("q", adaptive(1, 0, 50, null, 30, 30)),
+                    new Settings(1000, 10_000, 6000, 80, 512L << 20), History.empty(), at(0)));
+            assertEquals(10, seedTick.demand());
+        }
+
+        @Test
+        void saturatedMeasurementsAreSmoothed() {
+            Policy p = adaptive(1, 0, 50, 100.0, 30, 30);
+            // backlog waiting (ready > 0): 40/s per worker is the capacity
+            History h = decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0).history();
+            assertEquals(40.0, h.of("q").perWorkerRate(), 1e-9);
+            Outcome o = decide(queue("q", inputs(3000, 80, 0, 2, 50.0)), p, h, 1);
+            assertEquals(40 + ServiceRate.ALPHA * 10, o.history().of("q").perWorkerRate(), 1e-9);
+            // (3080 / 30) / 43 = 2.39 → 3
+            assertEquals(3, only(o).demand());
+            assertTrue(only(o).reason().contains("43/s per worker (measured)"), only(o).reason());
+        }
+
+        @Test
+        void idleWorkersDoNotTeachALowRate() {
+            Policy p = adaptive(1, 0, 50, 100.0, 30, 30);
+            History h = decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0).history();
+            // nothing waiting: 3/s per worker is the arrival rate, not the capacity
+            History idle = decide(queue("q", inputs(0, 1, 6, 2, 3.0)), p, h, 1).history();
+            assertEquals(40.0, idle.of("q").perWorkerRate(), 1e-9);
+            // but an idle measurement above the estimate is a lower bound of the capacity
+            History faster = decide(queue("q", inputs(0, 1, 6, 2, 60.0)), p, h, 1).history();
+            assertEquals(40 + ServiceRate.ALPHA * 20, faster.of("q").perWorkerRate(), 1e-9);
+        }
+    }
+
+    @Nested
+    class Limits {
+
+        @Test
+        void clampToMax() {
+            Decision d = only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), adaptive(1, 1, 10, 10.0, 30, 30),
+                    History.empty(), 0));
+            assertEquals(334, d.demand());
+            assertEquals(10, d.target());
+            assertTrue(d.reason().contains("clamp [1, 10] -> 10"), d.reason());
+        }
+
+        @Test
+        void rateLimitCapsButNeverBelowMin() {
+            Policy limited = adaptive(1, 1, 50, 10.0, 30, 30).withRateLimit(35.0);
+            Decision d = only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), limited, History.empty(), 0));
+            assertEquals(4, d.target()); // ceil(35 / 10)
+            assertTrue(d.reason().contains("rate limit 35/s / 10/s caps at 4"), d.reason());
+            Policy minAbove = new Policy(1, 6, 50, 200, 30, 10.0, 35.0, false, 30, Mode.ADAPTIVE);
+            assertEquals(6, only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), minAbove, History.empty(), 0))
+                    .target());
+        }
+
+        @Test
+        void pausedGetsZeroWorkersEvenWithAMin() {
+            Policy p = adaptive(1, 2, 10, 10.0, 30, 30).withPaused(true);
+            History h = History.resume(Map.of("q", 5), at(0));
+            Decision d = only(decide(queue("q", inputs(100_000, 0, 0, 5, null)), p, h, 1));
+            assertEquals(0, d.target());
+            assertEquals(EventKind.SCALE_DOWN, d.kind());
+            assertTrue(d.reason().contains("paused"), d.reason());
+        }
+
+        @Test
+        void minAboveMaxIsReported() {
+            Policy p = new Policy(1, 8, 3, 200, 30, 10.0, null, false, 30, Mode.ADAPTIVE);
+            Outcome o = decide(queue("q", inputs(0, 0, 0, 0, null)), p, History.empty(), 0);
+            assertEquals(3, only(o).target());
+            assertEquals(1, o.configErrors().size());
+            assertTrue(o.configErrors().get(0).contains("minWorkers 8 > maxWorkers 3"), o.configErrors().get(0));
+        }
+    }
+
+    @Nested
+    class MissingInputs {
+
+        @Test
+        void withoutHistoryHoldTheLiveWorkersNotMin() {
+            QueueSnapshot q = new QueueSnapshot("q", null, List.of(new WorkerSample("w1", 10, 1),
+                    new WorkerSample("w2", 10, 1), new WorkerSample("w3", 10, 1)));
+            Decision d = only(decide(q, adaptive(1, 1, 10, 10.0, 30, 30), History.empty(), 0));
+            assertEquals(3, d.target());
+            assertEquals(3, d.previous());
+            assertEquals(EventKind.HOLD, d.kind());
+            assertNull(d.inputs());
+        }
+
+        @Test
+        void holdKeepsTheRateAndTheWindow() {
+            Policy p = adaptive(1, 1, 10, 100.0, 30, 30);
+            History h = decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0).history();
+            History held = decide(queue("q", null), p, h, 1).history();
+            assertEquals(h.of("q").perWorkerRate(), held.of("q").perWorkerRate());
+            assertEquals(h.of("q").recommendations(), held.of("q").recommendations());
+            assertEquals(h.of("q").lastTarget(), held.of("q").lastTarget());
+        }
+
+        @Test
+        void aQueueWithoutPolicyIsHeldAndReported() {
+            Outcome o = engine.decide(snapshot(queue("q", inputs(1, 0, 0, 0, null))), Map.of(), budget(10),
+                    History.resume(Map.of("q", 4), at(0)), at(1));
+            assertEquals(4, only(o).target());
+            assertEquals(EventKind.HOLD, only(o).kind());
+            assertTrue(o.configErrors().get(0).contains("no policy"));
+        }
+    }
+
+    @Nested
+    class Stabilization {
+
+        @Test
+        void scaleUpIsImmediate() {
+            Policy p = adaptive(1, 1, 50, 10.0, 10, 30);
+            History h = decide(queue("q", inputs(100, 0, 0, 1, null)), p, History.empty(), 0).history();
+            Decision d = only(decide(queue("q", inputs(1000, 0, 0, 1, null)), p, h, 1));
+            assertEquals(10, d.target());
+            assertEquals(EventKind.SCALE_UP, d.kind());
+        }
+
+        @Test
+        void scaleDownTakesTheHighestRecommendationInTheWindow() {
+            Policy p = adaptive(1, 1, 50, 10.0, 10, 10);
+            History h = History.empty();
+            int[] demands = {9, 6, 7, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
+            // window (t - 10 s, t]: the 9 of second 0 expires at 10, the 7 of second 2 at 12
+            int[] expected = {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 7, 7, 3, 3, 3};
+            for (int s = 0; s < demands.length; s++) {
+                Outcome o = decide(queue("q", inputs(demands[s] * 100L, 0, 0, 1, null)), p, h, s);
+                assertEquals(expected[s], only(o).target(), "second " + s + ": " + only(o).reason());
+                h = o.history();
+            }
+        }
+
+        @Test
+        void panicHoldsAfterABurstEvenWithoutAWindow() {
+            Policy p = withWindow(adaptive(1, 1, 50, 10.0, 10, 0), 0);
+            History h = decide(queue("q", inputs(100, 0, 0, 1, null)), p, History.empty(), 0).history();
+            Outcome burst = decide(queue("q", inputs(2000, 0, 0, 1, null)), p, h, 1);
+            assertEquals(20, only(burst).target());
+            assertTrue(only(burst).reason().contains("burst: 20 >= 2x current 1, panic for 6 s"), only(burst).reason());
+            h = burst.history();
+            for (int s = 2; s <= 6; s++) {
+                Outcome o = decide(queue("q", inputs(100, 0, 0, 20, null)), p, h, s);
+                assertEquals(20, only(o).target(), "second " + s);
+                assertTrue(only(o).reason().contains("panic until"), only(o).reason());
+                h = o.history();
+            }
+            assertEquals(1, only(decide(queue("q", inputs(100, 0, 0, 20, null)), p, h, 7)).target());
+        }
+    }
+
+    @Nested
+    class CpuAndMemory {
+
+        private QueueSnapshot hot(long ready, double cpu, long rss) {
+            return queue("q", inputs(ready, 0, 0, 2, null),
+                    List.of(new WorkerSample("w1", cpu, rss), new WorkerSample("w2", cpu, 100)));
+        }
+
+        @Test
+        void hotWorkersWithAGrowingBacklogGetOneMore() {
+            // 3500 / 60 s / 100/s = 0.58 → demand 1: only the CPU rule can add a worker
+            Policy p = adaptive(1, 1, 10, 100.0, 60, 30);
+            History h = decide(hot(3000, 50, 100), p, History.empty(), 0).history();
+            assertEquals(1, h.of("q").lastTarget());
+            Decision d = only(decide(hot(3500, 95, 100), p, h, 1));
+            assertEquals(2, d.target());
+            assertTrue(d.reason().contains("workers at 95% CPU > 80% with backlog growing 3000 -> 3500"), d.reason());
+        }
+
+        @Test
+        void theExtraWorkerIsNotUndoneTheNextTick() {
+            Policy p = adaptive(1, 1, 10, 100.0, 60, 30);
+            History h = decide(hot(3000, 50, 100), p, History.empty(), 0).history();
+            h = decide(hot(3500, 95, 100), p, h, 1).history();
+            assertEquals(2, h.of("q").lastTarget());
+            // next tick: CPU back to normal, backlog steady; demand alone says 1
+            Decision d = only(decide(hot(3500, 40, 100), p, h, 2));
+            assertEquals(2, d.target(), d.reason());
+            assertTrue(d.reason().contains("keeping the highest of the last 30 s"), d.reason());
+        }
+
+        @Test
+        void hotWorkersWithAShrinkingBacklogAreLeftAlone() {
+            Policy p = adaptive(1, 1, 10, 100.0, 60, 30);
+            History h = decide(hot(3000, 95, 100), p, History.empty(), 0).history();
+            assertEquals(1, only(decide(hot(2900, 95, 100), p, h, 1)).target());
+        }
+
+        @Test
+        void aWorkerAboveTheMemoryLimitIsRecycled() {
+            Outcome o = decide(hot(0, 10, 600L << 20), adaptive(1, 1, 10, 100.0, 30, 30), History.empty(), 0);
+            assertEquals(List.of(new Recycle("q", "w1", "RSS 600 MiB > limit 512 MiB")), o.recycle());
+        }
+
+        @Test
+        void hotHostBlocksScaleUpButNotScaleDown() {
+            Policy p = adaptive(1, 1, 10, 10.0, 10, 0);
+            History h = History.resume(Map.of("q", 3), at(0));
+            Snapshot hotHost = new Snapshot(List.of(queue("q", inputs(1000, 0, 0, 3, null))), 97.5);
+            Decision up = only(engine.decide(hotHost, Map.of("q", p), budget(100), h, at(1)));
+            assertEquals(3, up.target());
+            assertNull(up.kind());
+            assertTrue(up.reason().contains("host CPU 97.5% > 95%: scale-up held at 3"), up.reason());
+            Snapshot idle = new Snapshot(List.of(queue("q", inputs(0, 0, 0, 3, null))), 97.5);
+            assertEquals(1, only(engine.decide(idle, Map.of("q", p), budget(100), h, at(100))).target());
+        }
+    }
+
+    @Test
+    void seedModeTargetsAreReservedBeforeAdaptiveQueuesShare() {
+        Policy seed = Fixtures.seedPolicy(1.0, 1, 10, 200); // ready 1400 -> 1400 // 200 + 1 = 8
+        Policy a = adaptive(1, 1, 20, 10.0, 10, 30);
+        Policy b = adaptive(3, 1, 20, 10.0, 10, 30);
+        Outcome o = engine.decide(snapshot(queue("s", inputs(1400, 0, 0, 1, null)),
+                        queue("a", inputs(50_000, 0, 0, 1, null)), queue("b", inputs(50_000, 0, 0, 1, null))),
+                Map.of("s", seed, "a", a, "b", b), budget(16), History.empty(), at(0));
+        assertEquals(8, o.decisions().get(0).target());
+        assertEquals(2, o.decisions().get(1).target()); // 8 left, weights 1:3
+        assertEquals(6, o.decisions().get(2).target());
+        assertTrue(o.configErrors().isEmpty());
+    }
+
+    @Test
+    void resumedHistoryNeitherJumpsFromZeroNorDropsBeforeTheWindow() {
+        Policy p = adaptive(1, 1, 10, 10.0, 10, 30);
+        History h = History.resume(Map.of("q", 6), at(0));
+        Decision d = only(decide(queue("q", inputs(0, 0, 0, 6, null)), p, h, 1));
+        assertEquals(6, d.target());
+        assertEquals(6, d.previous());
+        assertNull(d.kind());
+        assertEquals(1, only(decide(queue("q", inputs(0, 0, 0, 6, null)), p, h, 30)).target());
+    }
+
+    @Test
+    void decisionsFollowSnapshotOrderAndHistoryOnlyKeepsSnapshotQueues() {
+        Policy p = adaptive(1, 1, 10, 10.0, 30, 30);
+        History h = History.resume(Map.of("gone", 3, "b", 2), at(0));
+        Outcome o = engine.decide(snapshot(queue("b", inputs(0, 0, 0, 0, null)), queue("a", inputs(0, 0, 0, 0, null))),
+                Map.of("a", p, "b", p), budget(10), h, at(1));
+        assertEquals(List.of("b", "a"), o.decisions().stream().map(Decision::queue).toList());
+        assertFalse(o.history().queues().containsKey("gone"));
+    }
+
+    @Test
+    void theReasonReadsLikeASentence() {
+        Policy p1 = new Policy(0.4, 1, 20, 200, 30, 250.0, null, false, 30, Mode.ADAPTIVE);
+        Policy p2 = new Policy(0.6, 1, 20, 200, 30, 250.0, null, false, 30, Mode.ADAPTIVE);
+        QueueInputs in = inputs(150_000, 0, 120, 0, null);
+        Outcome o = engine.decide(snapshot(queue("orders", in), queue("payments", in)),
+                Map.of("orders", p1, "payments", p2), budget(10), History.empty(), Instant.EPOCH);
+        assertEquals("backlog 150000 (ready 150000 + unacked 0) / 30 s + 120/s arrivals -> demand 21 at 250/s per "
+                        + "worker (expected); clamp [1, 20] -> 20; burst: 20 >= 2x current 0, panic for 6 s; "
+                        + "budget 10 short: share 4 (weight 0.4)",
+                o.decisions().get(0).reason());
+    }
+}

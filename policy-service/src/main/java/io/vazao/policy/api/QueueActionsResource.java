@@ -1,0 +1,77 @@
+package io.vazao.policy.api;
+
+import io.vazao.contract.Policy;
+import io.vazao.policy.broker.BrokerUnavailableException;
+import io.vazao.policy.broker.ManagementApi;
+import io.vazao.policy.store.PolicyStore;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/** Operations on a managed queue: empty it, pause it, resume it. */
+@Path("/api/v1/queues/{queue}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "queues")
+public class QueueActionsResource {
+
+    private static final Logger LOG = Logger.getLogger(QueueActionsResource.class);
+
+    private final PolicyStore store;
+    private final ManagementApi management;
+
+    public QueueActionsResource(PolicyStore store, ManagementApi management) {
+        this.store = store;
+        this.management = management;
+    }
+
+    public record Purged(String queue, boolean purged) {
+    }
+
+    @POST
+    @Path("/purge")
+    @Operation(summary = "Delete every ready message of the queue (through the management API)")
+    public Purged purge(@PathParam("queue") String queue) {
+        existing(queue);
+        try {
+            if (!management.purge(queue)) {
+                throw new ApiException(404, "queue not declared on the broker",
+                        List.of(new Violation("queue", "RabbitMQ has no queue " + queue)));
+            }
+        } catch (BrokerUnavailableException e) {
+            throw new ApiException(503, "broker unavailable", List.of(new Violation("broker", e.getMessage())));
+        }
+        LOG.infof("event=queue_purged queue=%s", queue);
+        return new Purged(queue, true);
+    }
+
+    @POST
+    @Path("/pause")
+    @Operation(summary = "Pause the queue (policy.paused = true): the engine gives a paused queue no workers")
+    public Policy pause(@PathParam("queue") String queue) {
+        Policy updated = existing(queue).withPaused(true);
+        store.putPolicy(queue, updated);
+        return updated;
+    }
+
+    @POST
+    @Path("/resume")
+    @Operation(summary = "Resume a paused queue")
+    public Policy resume(@PathParam("queue") String queue) {
+        Policy updated = existing(queue).withPaused(false);
+        store.putPolicy(queue, updated);
+        return updated;
+    }
+
+    private Policy existing(String queue) {
+        if (!QueueNames.valid(queue)) {
+            throw ApiException.unknownQueue(queue);
+        }
+        return store.policy(queue).orElseThrow(() -> ApiException.unknownQueue(queue));
+    }
+}

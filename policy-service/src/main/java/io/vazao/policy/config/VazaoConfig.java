@@ -1,0 +1,109 @@
+package io.vazao.policy.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the policy service reads from its own configuration (prefix {@code vazao}). */
+@ConfigMapping(prefix = "vazao")
+public interface VazaoConfig {
+
+    /** Prefix of every Redis key. */
+    @WithDefault("vazao:")
+    String keyPrefix();
+
+    /**
+     * Queues that get a default policy at first start when they have none, as {@code queue[:weight]}.
+     * The default is the replaced system's two queues with their 40/60 weights.
+     */
+    @WithDefault("business_queue_1:0.4,business_queue_2:0.6")
+    List<String> bootstrapQueues();
+
+    Management management();
+
+    Amqp amqp();
+
+    Api api();
+
+    Loop loop();
+
+    /** RabbitMQ management HTTP API: the primary source of queue figures. */
+    interface Management {
+        @WithDefault("http://127.0.0.1:15672")
+        String url();
+
+        @WithDefault("guest")
+        String user();
+
+        @WithDefault("guest")
+        String password();
+
+        @WithDefault("/")
+        String vhost();
+
+        /** Timeout of one management API request. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
+    /** AMQP passive declare: the fallback when the management API cannot be read. */
+    interface Amqp {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("5672")
+        int port();
+
+        @WithDefault("guest")
+        String user();
+
+        @WithDefault("guest")
+        String password();
+
+        @WithDefault("/")
+        String vhost();
+
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
+    interface Api {
+        /** Bearer token; when absent one is read from (or generated into) {@link #tokenFile()}. */
+        Optional<String> token();
+
+        @WithDefault("~/.vazao/api-token")
+        String tokenFile();
+
+        /** User name for HTTP Basic authentication. */
+        @WithDefault("vazao")
+        String user();
+
+        /** Password for HTTP Basic authentication; defaults to the token. */
+        Optional<String> password();
+
+        /** Largest request body the API accepts; larger bodies get 413. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+
+        /** How long a browser session cookie stays valid. */
+        @WithDefault("12h")
+        Duration sessionTtl();
+    }
+
+    interface Loop {
+        /** Turns the control loop off (the API still serves); useful for API-only deployments and tests. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Feed host CPU to the engine's scale-up guard: only when the workers run on this host. */
+        @WithName("local-mode")
+        @WithDefault("false")
+        boolean localMode();
+    }
+}

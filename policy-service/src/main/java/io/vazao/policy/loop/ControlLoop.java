@@ -1,0 +1,338 @@
+package io.vazao.policy.loop;
+
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vazao.contract.EventKind;
+import io.vazao.contract.Heartbeat;
+import io.vazao.contract.Policy;
+import io.vazao.contract.QueueInputs;
+import io.vazao.contract.ScalingEvent;
+import io.vazao.contract.Settings;
+import io.vazao.contract.Target;
+import io.vazao.engine.Decision;
+import io.vazao.engine.DecisionEngine;
+import io.vazao.engine.History;
+import io.vazao.engine.Outcome;
+import io.vazao.engine.QueueHistory;
+import io.vazao.engine.QueueSnapshot;
+import io.vazao.engine.Recycle;
+import io.vazao.engine.Snapshot;
+import io.vazao.policy.broker.BrokerReader;
+import io.vazao.policy.broker.BrokerReading;
+import io.vazao.policy.broker.QueueFigures;
+import io.vazao.policy.config.VazaoConfig;
+import io.vazao.policy.heartbeat.HeartbeatReader;
+import io.vazao.policy.heartbeat.ServiceRateMeter;
+import io.vazao.policy.metrics.PolicyMetrics;
+import io.vazao.policy.status.QueueStatus;
+import io.vazao.policy.status.Status;
+import io.vazao.policy.status.StatusBoard;
+import io.vazao.policy.store.EventLog;
+import io.vazao.policy.store.PolicyStore;
+import io.vazao.policy.store.StoreUnavailableException;
+import io.vazao.policy.store.StoredPolicies;
+import io.vazao.policy.store.TargetWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * The imperative shell around the decision engine. Every {@code tickMillis} (read from Redis each
+ * tick): read settings, policies, broker figures and heartbeats; call the engine with the injected
+ * clock's time; publish all targets in one Redis write, an event per change, gauges and the status.
+ * When Redis cannot be reached the tick is skipped (logged once per outage) and the last status
+ * keeps being served; when the broker cannot be read the engine is given no inputs and holds.
+ */
+@ApplicationScoped
+public class ControlLoop {
+
+    private static final Logger LOG = Logger.getLogger(ControlLoop.class);
+    /** Queue name of events that concern the whole configuration rather than one queue. */
+    public static final String GLOBAL = "*";
+
+    private final VazaoConfig config;
+    private final Bootstrap bootstrap;
+    private final PolicyStore store;
+    private final BrokerReader broker;
+    private final HeartbeatReader heartbeats;
+    private final TargetWriter targets;
+    private final EventLog events;
+    private final StatusBoard board;
+    private final PolicyMetrics metrics;
+    private final Clock clock;
+    private final DecisionEngine engine;
+
+    private final ServiceRateMeter rateMeter = new ServiceRateMeter();
+    private final Map<String, QueueInputs> lastInputs = new HashMap<>();
+    private final Set<String> held = new HashSet<>();
+    private final AtomicLong completedTicks = new AtomicLong();
+    private Set<String> configErrors = Set.of();
+    private Set<String> recycled = Set.of();
+    private History history;
+    private boolean redisDown;
+    private String lastFailure;
+    private long tickMillis = Settings.DEFAULT_TICK_MILLIS;
+    private ScheduledExecutorService executor;
+
+    public ControlLoop(VazaoConfig config, Bootstrap bootstrap, PolicyStore store, BrokerReader broker,
+                       HeartbeatReader heartbeats, TargetWriter targets, EventLog events, StatusBoard board,
+                       PolicyMetrics metrics, Clock clock, DecisionEngine engine) {
+        this.config = config;
+        this.bootstrap = bootstrap;
+        this.store = store;
+        this.broker = broker;
+        this.heartbeats = heartbeats;
+        this.targets = targets;
+        this.events = events;
+        this.board = board;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.engine = engine;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.loop().enabled()) {
+            LOG.info("event=loop_disabled reason=configuration");
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vazao-control-loop");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.schedule(this::run, 0, TimeUnit.MILLISECONDS);
+        LOG.infof("event=loop_started prefix=%s", config.keyPrefix());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops ticking and waits for a tick in progress to finish. */
+    void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor.shutdownNow();
+        }
+    }
+
+    /** Ticks completed since start (a tick that could not read Redis does not count). */
+    public long completedTicks() {
+        return completedTicks.get();
+    }
+
+    private void run() {
+        long started = clock.millis();
+        long period = tick();
+        long delay = Math.max(0, period - (clock.millis() - started));
+        if (executor != null && !executor.isShutdown()) {
+            executor.schedule(this::run, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One tick; returns the period until the next. */
+    synchronized long tick() {
+        try {
+            bootstrap.ensure();
+            PolicyStore.SettingsRead read = store.settingsForLoop();
+            Settings settings = read.settings();
+            tickMillis = settings.tickMillis();
+            StoredPolicies stored = store.policies();
+            if (read.error() != null) {
+                List<String> errors = new ArrayList<>(stored.errors());
+                errors.add(read.error());
+                stored = new StoredPolicies(stored.policies(), errors);
+            }
+            if (history == null) {
+                history = seedHistory(store.targets());
+            }
+            TickInputs inputs = read(settings, stored);
+            Timer.Sample sample = Timer.start();
+            Outcome outcome = engine.decide(inputs.snapshot(), inputs.policies(), settings, history,
+                    Instant.ofEpochMilli(clock.millis()));
+            sample.stop(metrics.decisionTimer());
+            publish(inputs, outcome, clock.millis());
+            history = outcome.history();
+            if (redisDown) {
+                redisDown = false;
+                LOG.info("event=redis_recovered");
+            }
+            lastFailure = null;
+            completedTicks.incrementAndGet();
+        } catch (StoreUnavailableException e) {
+            if (!redisDown) {
+                redisDown = true;
+                LOG.warnf("event=redis_unreachable action=hold_last_state error=\"%s\"", e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            // Full detail once per distinct failure, so a persistent fault does not flood the log.
+            String failure = e.getClass().getName() + ": " + e.getMessage();
+            if (!failure.equals(lastFailure)) {
+                lastFailure = failure;
+                LOG.errorf(e, "event=tick_failed error=\"%s\"", e.getMessage());
+            }
+        }
+        return tickMillis;
+    }
+
+    /** After a restart the engine starts from the published targets, so nothing drops to 0 or min. */
+    static History seedHistory(Map<String, Integer> published) {
+        Map<String, QueueHistory> queues = new HashMap<>();
+        published.forEach((q, t) -> queues.put(q, new QueueHistory(t, List.of(), null, -1)));
+        return new History(queues);
+    }
+
+    private TickInputs read(Settings settings, StoredPolicies stored) {
+        Map<String, Policy> policies = stored.policies();
+        List<String> queues = new ArrayList<>(policies.keySet());
+        BrokerReading reading = broker.read(queues);
+        long now = clock.millis();
+        long timeout = settings.heartbeatTimeoutMillis();
+        Map<String, List<Heartbeat>> live = new LinkedHashMap<>();
+        Set<String> liveIds = new HashSet<>();
+        List<QueueSnapshot> snapshots = new ArrayList<>();
+        for (String q : queues) {
+            List<Heartbeat> workers = SnapshotBuilder.live(heartbeats.workers(q, now - timeout), now, timeout);
+            live.put(q, workers);
+            workers.forEach(w -> liveIds.add(w.workerId()));
+            snapshots.add(SnapshotBuilder.queue(q, reading, workers, rateMeter));
+        }
+        rateMeter.retain(liveIds);
+        return new TickInputs(settings, policies, stored.errors(), reading, live, new Snapshot(snapshots, hostCpu()));
+    }
+
+    private Double hostCpu() {
+        if (!config.loop().localMode()) {
+            return null;
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            double load = os.getCpuLoad();
+            return load < 0 ? null : load * 100.0;
+        }
+        return null;
+    }
+
+    private void publish(TickInputs in, Outcome outcome, long now) {
+        Map<String, QueueSnapshot> byQueue = new HashMap<>();
+        in.snapshot().queues().forEach(q -> byQueue.put(q.queue(), q));
+        Map<String, Target> published = new LinkedHashMap<>();
+        List<ScalingEvent> toAppend = new ArrayList<>();
+        List<QueueStatus> statuses = new ArrayList<>();
+        int totalTarget = 0;
+        int totalLive = 0;
+        boolean budgetBound = false;
+        for (Decision d : outcome.decisions()) {
+            String q = d.queue();
+            if (d.target() < 0) {
+                continue; // nothing known and nothing published yet: there is no target to hold
+            }
+            QueueSnapshot snap = byQueue.get(q);
+            int live = in.liveWorkers().getOrDefault(q, List.of()).size();
+            QueueInputs inputs = snap == null ? null : snap.inputs();
+            boolean isHeld = inputs == null;
+            if (isHeld) {
+                QueueInputs last = lastInputs.get(q);
+                inputs = last == null ? null : new QueueInputs(last.ready(), last.unacked(), last.consumers(),
+                        last.publishRate(), last.ackRate(), live, last.perWorkerRate(), "held");
+            } else {
+                lastInputs.put(q, inputs);
+            }
+            String reason = reason(d, in.broker(), isHeld);
+            int previous = Math.max(0, d.previous());
+            published.put(q, new Target(q, d.target(), previous, reason, inputs, now));
+            long depth = inputs == null ? 0 : inputs.depth();
+            double rate = inputs == null ? 0 : inputs.publishRate();
+            if (d.target() != previous) {
+                EventKind kind = d.target() > previous ? EventKind.SCALE_UP : EventKind.SCALE_DOWN;
+                toAppend.add(new ScalingEvent(now, q, kind, previous, d.target(), reason, depth, rate, live, null));
+            }
+            if (isHeld && held.add(q)) {
+                toAppend.add(new ScalingEvent(now, q, EventKind.HOLD, previous, d.target(), reason, depth, rate, live, null));
+            } else if (!isHeld) {
+                held.remove(q);
+            }
+            Policy policy = in.policies().get(q);
+            totalTarget += d.target();
+            totalLive += live;
+            if (policy != null && !policy.paused() && Math.min(d.demand(), policy.maxWorkers()) > d.target()) {
+                budgetBound = true;
+            }
+            QueueFigures f = in.broker().reachable() ? in.broker().queues().get(q) : null;
+            metrics.queue(q, isHeld ? null : inputs.ready(), isHeld ? null : inputs.unacked(),
+                    isHeld || f == null ? null : f.publishRate(), isHeld || f == null ? null : f.ackRate(),
+                    d.target(), live, f == null ? null : f.dlqMessages());
+            statuses.add(new QueueStatus(q, inputs == null ? null : inputs.ready(), inputs == null ? null : inputs.unacked(),
+                    inputs == null ? null : inputs.consumers(), inputs == null ? null : inputs.publishRate(),
+                    inputs == null ? null : inputs.ackRate(), d.target(), live, reason, now,
+                    isHeld ? "held" : in.broker().source(), policy));
+        }
+        Set<String> errors = new LinkedHashSet<>(in.policyErrors());
+        errors.addAll(outcome.configErrors());
+        for (String error : errors) {
+            if (!configErrors.contains(error)) {
+                toAppend.add(new ScalingEvent(now, GLOBAL, EventKind.CONFIG_ERROR, 0, 0, error, 0, 0, totalLive, null));
+                LOG.warnf("event=config_error error=\"%s\"", error);
+            }
+        }
+        Set<String> recycleNow = new HashSet<>();
+        for (Recycle r : outcome.recycle()) {
+            recycleNow.add(r.workerId());
+            if (!recycled.contains(r.workerId())) {
+                int live = in.liveWorkers().getOrDefault(r.queue(), List.of()).size();
+                toAppend.add(new ScalingEvent(now, r.queue(), EventKind.RECYCLE, live, live, r.reason(), 0, 0, live,
+                        r.workerId()));
+            }
+        }
+
+        targets.write(published);
+        for (ScalingEvent e : toAppend) {
+            events.append(e);
+            if (e.kind() == EventKind.SCALE_UP || e.kind() == EventKind.SCALE_DOWN) {
+                metrics.scalingEvent(e.queue(), e.kind() == EventKind.SCALE_UP ? "up" : "down");
+                LOG.infof("event=%s queue=%s from=%d to=%d reason=\"%s\"", e.kind().wire(), e.queue(), e.from(), e.to(),
+                        e.reason());
+            }
+        }
+        configErrors = errors;
+        recycled = recycleNow;
+        lastInputs.keySet().retainAll(in.policies().keySet());
+        held.retainAll(in.policies().keySet());
+        metrics.retain(in.policies().keySet());
+        metrics.budget(in.settings().maxTotalWorkers(), budgetBound && totalTarget >= in.settings().maxTotalWorkers());
+        board.publish(new Status(now, in.settings().maxTotalWorkers(), totalTarget, totalLive, in.broker().reachable(),
+                List.copyOf(errors), statuses));
+    }
+
+    private static String reason(Decision d, BrokerReading reading, boolean isHeld) {
+        String base = d.reason() == null ? "" : d.reason();
+        if (isHeld) {
+            return base + " [broker unreachable: " + reading.problem() + "]";
+        }
+        if (BrokerReading.AMQP.equals(reading.source())) {
+            return base + " [figures from AMQP passive declare (ready and consumers only; no unacked, no rates): "
+                    + reading.problem() + "]";
+        }
+        return base;
+    }
+}

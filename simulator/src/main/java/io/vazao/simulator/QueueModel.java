@@ -1,0 +1,147 @@
+package io.vazao.simulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One queue and its workers in the simulation: a FIFO of arrival cohorts, running workers, workers
+ * still starting, and the accounting. Whole messages only, so that conservation holds exactly.
+ */
+final class QueueModel {
+
+    private final String queue;
+    private final WorkerModel model;
+    private final Deque<long[]> cohorts = new ArrayDeque<>(); // {arrival step, messages}
+    private final List<Double> startingReadyAt = new ArrayList<>();
+    final DelayHistogram delays;
+
+    private double arrivalCarry;
+    private double serviceCarry;
+    private long arrived;
+    private long processed;
+    private long backlog;
+    private int running;
+    private long arrivedAtRefresh;
+    private long processedAtRefresh;
+    private double refreshedAt;
+    private Observation observed;
+    double backlogSeconds;
+    double workerSeconds;
+    int peakWorkers;
+
+    QueueModel(String queue, WorkerModel model, double stepSeconds) {
+        this.queue = queue;
+        this.model = model;
+        this.running = model.initialWorkers();
+        this.delays = new DelayHistogram(stepSeconds);
+        this.peakWorkers = running;
+        this.observed = observeNow(0, 0);
+    }
+
+    String queue() {
+        return queue;
+    }
+
+    /** Takes the management API's sample of this queue; rates are averaged since the last sample. */
+    void refreshObservation(double t) {
+        double window = t - refreshedAt;
+        double publishRate = window > 0 ? (arrived - arrivedAtRefresh) / window : 0;
+        double ackRate = window > 0 ? (processed - processedAtRefresh) / window : 0;
+        observed = observeNow(publishRate, ackRate);
+        arrivedAtRefresh = arrived;
+        processedAtRefresh = processed;
+        refreshedAt = t;
+    }
+
+    private Observation observeNow(double publishRate, double ackRate) {
+        long unacked = Math.min(backlog, (long) running * model.prefetch());
+        return new Observation(backlog - unacked, unacked, publishRate, ackRate, running, startingReadyAt.size());
+    }
+
+    Observation observed() {
+        return observed;
+    }
+
+    int workers() {
+        return running + startingReadyAt.size();
+    }
+
+    int running() {
+        return running;
+    }
+
+    int starting() {
+        return startingReadyAt.size();
+    }
+
+    /** Converges the worker count on a target: new workers start, surplus ones stop (starting ones first). */
+    void actuate(int target, double t) {
+        int wanted = Math.max(0, Math.min(model.maxWorkers(), target));
+        while (workers() < wanted) {
+            startingReadyAt.add(t + model.startupSeconds());
+        }
+        while (workers() > wanted) {
+            if (!startingReadyAt.isEmpty()) {
+                startingReadyAt.remove(startingReadyAt.size() - 1);
+            } else {
+                running--;
+            }
+        }
+    }
+
+    /** Advances one step {@code [t, t + dt)}: start-ups complete, messages arrive, workers process. */
+    void step(long stepIndex, double t, double dt, double arrivalsInStep) {
+        startingReadyAt.removeIf(readyAt -> {
+            if (readyAt <= t + 1e-9) {
+                running++;
+                return true;
+            }
+            return false;
+        });
+
+        double due = arrivalsInStep + arrivalCarry;
+        long n = (long) Math.floor(due + 1e-9);
+        arrivalCarry = Math.max(0, due - n);
+        if (n > 0) {
+            cohorts.addLast(new long[] {stepIndex, n});
+            arrived += n;
+            backlog += n;
+        }
+
+        double capacity = running * model.serviceRate() * dt + serviceCarry;
+        long whole = (long) Math.floor(capacity + 1e-9);
+        long served = Math.min(backlog, whole);
+        serviceCarry = served < whole ? 0 : Math.max(0, capacity - whole);
+        long left = served;
+        while (left > 0) {
+            long[] head = cohorts.peekFirst();
+            long take = Math.min(left, head[1]);
+            delays.record((stepIndex - head[0]) * dt, take);
+            head[1] -= take;
+            left -= take;
+            if (head[1] == 0) {
+                cohorts.removeFirst();
+            }
+        }
+        processed += served;
+        backlog -= served;
+
+        backlogSeconds += backlog * dt;
+        workerSeconds += workers() * dt;
+        peakWorkers = Math.max(peakWorkers, workers());
+    }
+
+    long arrived() {
+        return arrived;
+    }
+
+    long processed() {
+        return processed;
+    }
+
+    long backlog() {
+        return backlog;
+    }
+}

@@ -1,0 +1,25 @@
+package io.vazao.simulator;
+
+import java.util.Map;
+
+/**
+ * A scaling rule under test. The simulator calls {@link #decide} every {@link #periodSeconds()}
+ * (starting at t = 0) with what the policy can observe; the returned targets are actuated at once
+ * (new workers still pay the model's start-up delay).
+ */
+public interface ScalingPolicy {
+
+    /** Short name for the table: vazao, keda, seed. */
+    String name();
+
+    /** How often the policy evaluates. */
+    double periodSeconds();
+
+    /**
+     * @param t            seconds since the start
+     * @param observations per queue, as of the last stats refresh
+     * @param current      workers per queue right now (running + starting)
+     * @return target workers per queue; a queue left out keeps its workers
+     */
+    Map<String, Integer> decide(double t, Map<String, Observation> observations, Map<String, Integer> current);
+}

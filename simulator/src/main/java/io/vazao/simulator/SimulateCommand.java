@@ -1,0 +1,140 @@
+package io.vazao.simulator;
+
+import io.vazao.contract.Json;
+import io.vazao.contract.Policy;
+import io.vazao.contract.Scenario;
+import io.vazao.engine.AdaptiveDecisionEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vazao simulate}: replays a scenario or a recorded trace under vazao, KEDA's defaults and the seed. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Replay a scenario or recorded trace through a worker model under vazao's engine, "
+                + "KEDA's defaults and the seed's rule; print the comparison table.")
+public class SimulateCommand implements Callable<Integer> {
+
+    /** Recorded traces bundled with the simulator, by name. */
+    public static final List<String> BUNDLED_TRACES = List.of("recorded-burst");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", defaultValue = "burst", paramLabel = "NAME|FILE",
+            description = "built-in scenario (steady, burst, ramp, sine, spike-train), bundled trace recorded-burst, or a "
+                    + "scenario/trace JSON file (default: ${DEFAULT-VALUE})")
+    String scenario;
+
+    @Option(names = "--policy", split = ",", paramLabel = "NAME",
+            description = "policies to compare, comma-separated: vazao, keda, seed, and ceiling (every queue "
+                    + "at max-workers from the start: the reference floor of waiting) (default: vazao,keda,seed)")
+    List<String> policies = new ArrayList<>(Policies.NAMES);
+
+    @Option(names = "--rate", defaultValue = "100", description = "messages/s one worker processes (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--startup", defaultValue = "5", description = "seconds until a new worker consumes (default: ${DEFAULT-VALUE})")
+    double startup;
+
+    @Option(names = "--prefetch", defaultValue = "16", description = "unacked messages per worker (default: ${DEFAULT-VALUE})")
+    int prefetch;
+
+    @Option(names = "--initial-workers", defaultValue = "1", description = "workers per queue at t=0 (default: ${DEFAULT-VALUE})")
+    int initialWorkers;
+
+    @Option(names = "--max-workers", defaultValue = "10", description = "ceiling per queue for every policy (default: ${DEFAULT-VALUE})")
+    int maxWorkers;
+
+    @Option(names = "--budget", description = "vazao's maxTotalWorkers (default: max-workers × queues)")
+    Integer budget;
+
+    @Option(names = "--target-drain", defaultValue = "" + Policy.DEFAULT_TARGET_DRAIN_SECONDS,
+            description = "vazao's targetDrainSeconds (default: ${DEFAULT-VALUE})")
+    int targetDrain;
+
+    @Option(names = "--step", defaultValue = "0.1", description = "time step in seconds (default: ${DEFAULT-VALUE})")
+    double step;
+
+    @Option(names = "--stats-interval", defaultValue = "5",
+            description = "seconds between the broker's statistics refreshes (default: ${DEFAULT-VALUE})")
+    double statsInterval;
+
+    @Option(names = "--tail", defaultValue = "300",
+            description = "seconds simulated after the last arrival (default: ${DEFAULT-VALUE})")
+    double tail;
+
+    @Option(names = "--json", description = "print JSON instead of the table")
+    boolean json;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Arrivals arrivals;
+        WorkerModel model;
+        SimulationConfig config;
+        try {
+            arrivals = load(scenario);
+            model = new WorkerModel(rate, startup, prefetch, initialWorkers, maxWorkers);
+            config = new SimulationConfig(step, statsInterval, tail);
+            for (String p : policies) {
+                if (!Policies.ALL.contains(p)) {
+                    throw new IllegalArgumentException("unknown policy " + p + "; known: " + Policies.ALL);
+                }
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Comparison comparison = compare(arrivals, model, config,
+                budget != null ? budget : maxWorkers * arrivals.queueNames().size(), targetDrain, policies);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(comparison) + "\n" : comparison.table());
+        out.flush();
+        return 0;
+    }
+
+    /** Runs every named policy on the same arrivals; vazao's drives the production engine. */
+    public static Comparison compare(Arrivals arrivals, WorkerModel model, SimulationConfig config, int budget,
+                                     int targetDrainSeconds, List<String> policyNames) {
+        Simulation simulation = new Simulation(arrivals, model, config);
+        Policies factory = new Policies(AdaptiveDecisionEngine::new);
+        List<PolicyResult> results = new ArrayList<>();
+        for (String name : policyNames) {
+            results.add(simulation.run(factory.create(name, arrivals.queueNames(), model, budget, targetDrainSeconds)));
+        }
+        long arrived = results.isEmpty() ? 0 : results.get(0).arrived();
+        return new Comparison(arrivals.name(), arrived, arrivals.durationSeconds(), model, config, budget, results);
+    }
+
+    /** A built-in scenario, a bundled trace, or a scenario or trace file. */
+    public static Arrivals load(String nameOrFile) throws IOException {
+        if (Scenario.BUILT_IN.contains(nameOrFile)) {
+            return new ScenarioArrivals(Scenario.builtin(nameOrFile));
+        }
+        if (BUNDLED_TRACES.contains(nameOrFile)) {
+            try (InputStream in = SimulateCommand.class.getResourceAsStream("/traces/" + nameOrFile + ".json")) {
+                return Trace.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no scenario " + nameOrFile + ": not one of " + Scenario.BUILT_IN
+                    + " or " + BUNDLED_TRACES + ", and no such file");
+        }
+        String text = Files.readString(file);
+        return Trace.looksLikeTrace(text) ? Trace.parse(text) : new ScenarioArrivals(Scenario.parse(text));
+    }
+}

@@ -1,0 +1,81 @@
+package io.vazao.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vazao.contract.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SimulateCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsOneRowPerPolicyAndTheGoalLine() {
+        Run r = run("--scenario", "burst", "--tail", "60");
+        assertEquals(0, r.exit(), r.err());
+        for (String p : Policies.NAMES) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(p + " ")), p + " row in\n" + r.out());
+        }
+        assertTrue(r.out().contains("vazao vs keda: mean wait"), r.out());
+    }
+
+    @Test
+    void jsonCarriesEveryMetric() throws Exception {
+        Run r = run("--scenario", "spike-train", "--policy", "keda,seed", "--json", "--tail", "30");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode root = Json.mapper().readTree(r.out());
+        assertEquals("spike-train", root.get("scenario").asText());
+        assertEquals(2, root.get("results").size());
+        JsonNode keda = root.get("results").get(0);
+        for (String field : new String[] {"meanDelaySeconds", "p99DelaySeconds", "backlogSeconds", "workerSeconds",
+                "peakWorkers", "drainSeconds"}) {
+            assertTrue(keda.has(field), field);
+        }
+    }
+
+    @Test
+    void replaysTheBundledRecordedTrace() {
+        Run r = run("--scenario", "recorded-burst", "--policy", "seed", "--tail", "30");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("scenario recorded-burst"), r.out());
+    }
+
+    @Test
+    void readsScenarioFiles(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.json");
+        Files.writeString(file, """
+                {"name": "mine", "queues": {"q": [{"kind": "burst", "count": 500, "at": 1}]}}""");
+        Run r = run("--scenario", file.toString(), "--policy", "keda", "--tail", "10");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("scenario mine: 500 messages"), r.out());
+    }
+
+    @Test
+    void unknownScenarioOrPolicyIsAUsageError() {
+        Run bad = run("--scenario", "nope");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("no scenario nope"), bad.err());
+        Run badPolicy = run("--policy", "hpa");
+        assertEquals(2, badPolicy.exit());
+        assertTrue(badPolicy.err().contains("unknown policy hpa"), badPolicy.err());
+    }
+}

@@ -1,0 +1,86 @@
+package io.vazao.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vazao.contract.Scenario;
+import io.vazao.engine.AdaptiveDecisionEngine;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** vazao's policy in the simulator drives the production engine; these check the wiring, not the engine's rules. */
+class VazaoPolicyTest {
+
+    private static final List<String> QUEUES = List.of("business_queue_1", "business_queue_2");
+
+    private static ScalingPolicy vazao(int budget) {
+        return new Policies(AdaptiveDecisionEngine::new).create("vazao", QUEUES, WorkerModel.DEFAULT, budget, 30);
+    }
+
+    @Test
+    void observationsBecomeTheInputsPolicyServiceWouldBuild() {
+        var in = VazaoPolicy.inputs(new Observation(900, 32, 250, 180, 2, 3));
+        assertEquals(900, in.ready());
+        assertEquals(32, in.unacked());
+        assertEquals(2, in.consumers());
+        assertEquals(2, in.liveWorkers(), "starting workers send no heartbeat yet");
+        assertEquals(90.0, in.perWorkerRate(), 1e-9, "ack rate ÷ live workers");
+        assertNull(VazaoPolicy.inputs(new Observation(5, 0, 1, 0, 0, 1)).perWorkerRate());
+        assertNull(VazaoPolicy.inputs(new Observation(0, 0, 0, 0, 2, 0)).perWorkerRate(), "idle workers");
+    }
+
+    @Test
+    void scalesUpForTheBurstAtTheFirstTickThatSeesIt() {
+        Arrivals burst = new ScenarioArrivals(Scenario.builtin("burst"));
+        List<int[]> workers = new ArrayList<>();
+        new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT).run(vazao(20), (t, q) ->
+                workers.add(new int[] {(int) Math.round(t * 10), q.values().stream()
+                        .mapToInt(v -> v.running() + v.starting()).sum()}));
+        // The burst lands at t=5 s; the broker's statistics show it from t=10 s (5 s interval).
+        int before = workers.stream().filter(w -> w[0] == 100).findFirst().orElseThrow()[1];
+        int after = workers.stream().filter(w -> w[0] == 111).findFirst().orElseThrow()[1];
+        assertEquals(2, before);
+        assertTrue(after >= 10, "workers one engine tick after the burst became visible: " + after);
+    }
+
+    @Test
+    void neverExceedsTheBudgetAndDrains() {
+        Arrivals burst = new ScenarioArrivals(Scenario.builtin("burst"));
+        PolicyResult r = new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT).run(vazao(12),
+                (t, q) -> assertTrue(q.values().stream().mapToInt(v -> v.running() + v.starting()).sum() <= 12,
+                        "budget at t=" + t));
+        assertEquals(0, r.backlogAtEnd());
+        assertNotNull(r.drainSeconds());
+        assertTrue(r.peakWorkers() <= 12);
+    }
+
+    @Test
+    void waitsNoLessThanTheCeilingReference() {
+        Arrivals burst = new ScenarioArrivals(Scenario.builtin("burst"));
+        Simulation sim = new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
+        PolicyResult vazao = sim.run(vazao(20));
+        PolicyResult ceiling = sim.run(new CeilingPolicy(10));
+        assertTrue(vazao.meanDelaySeconds() >= ceiling.meanDelaySeconds());
+        assertTrue(vazao.workerSeconds() <= ceiling.workerSeconds());
+    }
+
+    @Test
+    void aReplayIsDeterministic() {
+        Arrivals spikes = new ScenarioArrivals(Scenario.builtin("spike-train"));
+        Simulation sim = new Simulation(spikes, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
+        assertEquals(sim.run(vazao(20)), sim.run(vazao(20)));
+    }
+
+    @Test
+    void scalesDownAfterTheLoadUnlikeKedasFiveMinuteWindow() {
+        Arrivals burst = new ScenarioArrivals(Scenario.builtin("burst"));
+        Simulation sim = new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
+        PolicyResult vazao = sim.run(vazao(20));
+        PolicyResult keda = sim.run(new KedaDefaultsPolicy(10));
+        assertTrue(vazao.workerSeconds() < keda.workerSeconds(),
+                vazao.workerSeconds() + " worker-seconds vs keda " + keda.workerSeconds());
+    }
+}
