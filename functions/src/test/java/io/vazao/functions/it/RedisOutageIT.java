@@ -49,7 +49,7 @@ class RedisOutageIT {
                      "VAZAO_WORKER_ID", workerId,
                      "VAZAO_HEARTBEAT_INTERVAL", "500ms",
                      "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisLink.port(),
-                     "QUARKUS_REDIS_TIMEOUT", "1s",
+                     "QUARKUS_REDIS_TIMEOUT", "2s",
                      "QUARKUS_HTTP_PORT", Integer.toString(port)))) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> "running".equals(redis.hash(hbKey).get(Heartbeat.F_STATE)) && rabbit.consumers(queue) == 1);
