@@ -81,7 +81,8 @@ public final class ReactionCommand implements Callable<Integer> {
                 long consuming = 0;
                 long drained = 0;
                 long deadline = t0 + 300_000;
-                while (System.currentTimeMillis() < deadline && (consuming == 0 || drained == 0)) {
+                while (System.currentTimeMillis() < deadline && (consuming == 0 || drained == 0)
+                        && !(drained > 0 && System.currentTimeMillis() - drained > 30_000)) {
                     var ok = ch.declare(queue);
                     long now = System.currentTimeMillis();
                     if (ok != null && consuming == 0 && ok.getConsumerCount() > min) {
