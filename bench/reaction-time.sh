@@ -6,13 +6,13 @@
 # Runs its own installation beside anything else: own state folder, HTTP port, Redis prefix and
 # queues (bench-orders / bench-payments), stopped again at the end.
 #
-#   bench/reaction-time.sh [runs=10] [burst=5000]
+#   bench/reaction-time.sh [runs=10] [burst=10000]
 #
 # Environment: BENCH_PORT (18080), BENCH_WORK_MS (2), BENCH_STABILIZATION (30, seconds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-burst=${2:-5000}
+burst=${2:-10000}
 port=${BENCH_PORT:-18080}
 work_ms=${BENCH_WORK_MS:-2}
 stabilization=${BENCH_STABILIZATION:-30}
@@ -29,7 +29,8 @@ mkdir -p "$VAZAO_STATE_DIR" bench/results
   -e VAZAO_BOOTSTRAP_QUEUES=bench-orders:0.4,bench-payments:0.6 \
   -e VAZAO_WORK_MEAN_MS="$work_ms" -e VAZAO_WORK_DISTRIBUTION=fixed
 trap './vazao down >/dev/null' EXIT
-./vazao policy set -Q bench-orders --min 1 --stabilization-seconds "$stabilization" >/dev/null
+# A drain target of 5 s makes the burst need more than one worker.
+./vazao policy set -Q bench-orders --min 1 --drain-seconds 5 --stabilization-seconds "$stabilization" >/dev/null
 
 out="bench/results/reaction-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {

@@ -106,7 +106,14 @@ public final class DemoCommand implements Callable<Integer> {
             Policy wanted = (p == null ? Policy.defaults(q.defaultWeight()) : p).withWeight(q.defaultWeight()).withPaused(false);
             api.send("PUT", PolicyCommand.path(q.queue()), wanted);
             mins.put(q.queue(), wanted.minWorkers());
-            api.send("POST", "/api/v1/queues/" + q.queue() + "/purge", null);
+            try {
+                api.send("POST", "/api/v1/queues/" + q.queue() + "/purge", null);
+            } catch (CliException e) {
+                if (e.exitCode() != ExitCodes.NOT_FOUND) {
+                    throw e;
+                }
+                // the queue does not exist yet: nothing to purge, its first worker declares it
+            }
         }
         try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
             for (String q : queues) {

@@ -61,7 +61,8 @@ public final class ReactionCommand implements Callable<Integer> {
         ConnectionFactory f = new ConnectionFactory();
         f.setUri(LoadCommand.amqpUri(amqpUri));
         List<Run> results = new ArrayList<>();
-        try (Connection c = f.newConnection("vazao-bench"); Channel ch = c.createChannel()) {
+        try (Connection c = f.newConnection("vazao-bench")) {
+            Probe ch = new Probe(c);
             for (int i = 1; i <= runs; i++) {
                 int min = waitIdle(client, ch);
                 long t0 = System.currentTimeMillis();
@@ -80,13 +81,14 @@ public final class ReactionCommand implements Callable<Integer> {
                 long consuming = 0;
                 long drained = 0;
                 long deadline = t0 + 300_000;
-                while (System.currentTimeMillis() < deadline && (consuming == 0 || drained == 0)) {
-                    var ok = ch.queueDeclarePassive(queue);
+                while (System.currentTimeMillis() < deadline && (consuming == 0 || drained == 0)
+                        && !(drained > 0 && System.currentTimeMillis() - drained > 30_000)) {
+                    var ok = ch.declare(queue);
                     long now = System.currentTimeMillis();
-                    if (consuming == 0 && ok.getConsumerCount() > min) {
+                    if (ok != null && consuming == 0 && ok.getConsumerCount() > min) {
                         consuming = now;
                     }
-                    if (drained == 0 && load.isDone() && ok.getMessageCount() == 0) {
+                    if (ok != null && drained == 0 && load.isDone() && ok.getMessageCount() == 0) {
                         drained = now;
                     }
                     Thread.sleep(50);
@@ -119,13 +121,35 @@ public final class ReactionCommand implements Callable<Integer> {
     }
 
     /** Waits until the queue is empty and has exactly its minimum of consumers; returns that minimum. */
-    private int waitIdle(ApiClient client, Channel ch) throws IOException, InterruptedException {
+    /** Passive declares on a channel that is reopened when the broker closes it (queue not there yet). */
+    static final class Probe {
+        private final Connection connection;
+        private Channel channel;
+
+        Probe(Connection connection) {
+            this.connection = connection;
+        }
+
+        com.rabbitmq.client.AMQP.Queue.DeclareOk declare(String queue) {
+            try {
+                if (channel == null || !channel.isOpen()) {
+                    channel = connection.createChannel();
+                }
+                return channel.queueDeclarePassive(queue);
+            } catch (IOException | RuntimeException e) {
+                channel = null;
+                return null;
+            }
+        }
+    }
+
+    private int waitIdle(ApiClient client, Probe ch) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + idleTimeout * 1000L;
         while (System.currentTimeMillis() < deadline) {
             JsonNode policy = client.get(PolicyCommand.path(queue));
             int min = policy.path("minWorkers").asInt(1);
-            var ok = ch.queueDeclarePassive(queue);
-            if (ok.getMessageCount() == 0 && ok.getConsumerCount() == min) {
+            var ok = ch.declare(queue);
+            if (ok != null && ok.getMessageCount() == 0 && ok.getConsumerCount() == min) {
                 JsonNode status = client.get("/api/v1/status");
                 for (JsonNode q : status.path("queues")) {
                     if (queue.equals(q.path("queue").asText()) && q.path("target").asInt() == min) {

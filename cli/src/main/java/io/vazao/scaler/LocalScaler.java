@@ -256,7 +256,8 @@ public final class LocalScaler implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         for (Managed m : workers.values()) {
             if (m.process.isAlive()) {
-                sb.append(m.process.pid()).append(' ').append(m.workerId).append('\n');
+                sb.append(m.process.pid()).append(' ').append(m.workerId)
+                        .append(m.stopRequestedAt > 0 ? " stopping" : "").append('\n');
             }
         }
         try {

@@ -189,14 +189,18 @@ class OneMachineE2ETest {
         System.out.printf("e2e: target raised %d ms after the burst began, first extra worker started %d ms after the burst (%d ms after the target)%n",
                 firstScaleUp - t0, firstStart - t0, firstStart - firstScaleUp);
 
-        // 2. Mid-run, while the orders queue is backlogged with more than one worker, SIGKILL one of them.
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        // 2. Mid-run, while the orders queue is backlogged, SIGKILL one of its workers.
+        // (On a quiet machine the burst may drain before a second orders worker is up: any consuming
+        // orders worker with a backlog left will do.)
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Sample s = sample();
-            return s.queues().get(orders)[0] > 2_000 && stack.workers().keySet().stream().filter(w -> w.startsWith(orders)).count() >= 2
-                    && s.queues().get(orders)[2] >= 2;
+            return s.queues().get(orders)[0] > 500 && s.queues().get(orders)[2] >= 1
+                    && stack.runningWorkers().keySet().stream().anyMatch(w -> w.startsWith(orders));
         });
-        String victimId = stack.workers().keySet().stream().filter(w -> w.startsWith(orders)).sorted().findFirst().orElseThrow();
-        long victimPid = stack.workers().get(victimId);
+        // A worker the scaler counts (not one it is draining): its death must be replaced.
+        Map<String, Long> running = stack.runningWorkers();
+        String victimId = running.keySet().stream().filter(w -> w.startsWith(orders)).sorted().findFirst().orElseThrow();
+        long victimPid = running.get(victimId);
         ProcessHandle.of(victimPid).orElseThrow().destroyForcibly();
         long killedAt = System.currentTimeMillis();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> events().stream()

@@ -96,18 +96,29 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    /** Worker id → pid, from the scaler's pid file; remembers every process seen. */
+    /** Worker id → pid of every live worker process (draining ones included); remembers every process seen. */
     Map<String, Long> workers() {
+        return workers(false);
+    }
+
+    /** Worker id → pid of the workers the scaler counts (not draining). */
+    Map<String, Long> runningWorkers() {
+        return workers(true);
+    }
+
+    private Map<String, Long> workers(boolean onlyRunning) {
         Map<String, Long> out = new HashMap<>();
         try {
             Path f = state.resolve("workers.pids");
             if (Files.isRegularFile(f)) {
                 for (String line : Files.readAllLines(f)) {
                     String[] parts = line.trim().split(" ");
-                    if (parts.length == 2) {
+                    if (parts.length >= 2) {
                         long pid = Long.parseLong(parts[0]);
-                        out.put(parts[1], pid);
                         ProcessHandle.of(pid).ifPresent(h -> seen.putIfAbsent(pid, h));
+                        if (!(onlyRunning && parts.length > 2)) {
+                            out.put(parts[1], pid);
+                        }
                     }
                 }
             }
