@@ -2,6 +2,7 @@ package io.vazao.policy.broker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -10,6 +11,12 @@ import org.jboss.logging.Logger;
  * Reads the managed queues' figures: the management API first, AMQP passive declare when it cannot
  * answer, and "unreachable" (so the engine holds the last targets) when neither can. Each change of
  * state is logged once.
+ *
+ * <p>The management API's figures are statistics the broker collects every few seconds (5 s by
+ * default), so a burst shows up there up to one interval late. When both sources answer, the ready
+ * count, consumers and dead-letter depth come from a passive declare, which counts them now, and
+ * unacked and the rates from the statistics: that is what lets a burst raise its target within one
+ * tick.
  */
 @ApplicationScoped
 public class BrokerReader {
@@ -35,7 +42,7 @@ public class BrokerReader {
         try {
             Map<String, QueueFigures> figures = management.read(queues);
             transition(BrokerReading.MANAGEMENT, null);
-            return new BrokerReading(BrokerReading.MANAGEMENT, figures, null);
+            return new BrokerReading(BrokerReading.MANAGEMENT, withLiveCounts(figures, queues), null);
         } catch (BrokerUnavailableException e) {
             problem = e.getMessage();
         }
@@ -48,6 +55,23 @@ public class BrokerReader {
             transition(BrokerReading.UNREACHABLE, both);
             return new BrokerReading(BrokerReading.UNREACHABLE, Map.of(), both);
         }
+    }
+
+    private Map<String, QueueFigures> withLiveCounts(Map<String, QueueFigures> statistics, List<String> queues) {
+        Map<String, QueueFigures> live;
+        try {
+            live = amqp.read(queues);
+        } catch (BrokerUnavailableException e) {
+            return statistics;
+        }
+        Map<String, QueueFigures> merged = new LinkedHashMap<>();
+        statistics.forEach((queue, stats) -> {
+            QueueFigures now = live.get(queue);
+            merged.put(queue, now == null || !now.declared() || !stats.declared() ? stats
+                    : new QueueFigures(now.ready(), stats.unacked(), now.consumers(), stats.publishRate(),
+                            stats.ackRate(), now.dlqMessages() != null ? now.dlqMessages() : stats.dlqMessages(), true));
+        });
+        return merged;
     }
 
     private synchronized void transition(String source, String problem) {
