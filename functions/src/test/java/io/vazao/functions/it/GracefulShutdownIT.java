@@ -12,11 +12,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.vazao.contract.Heartbeat;
-import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
 import io.vazao.contract.WorkerState;
 import io.vazao.functions.support.Names;
@@ -27,18 +25,10 @@ import io.vazao.functions.support.WorkerMetricsScrape;
 import io.vazao.functions.support.WorkerProcess;
 
 /** SIGTERM to the packaged worker while messages flow: exit 0, heartbeat gone, nothing lost. */
-class GracefulShutdownIT {
+class GracefulShutdownIT extends IsolatedWorkerTest {
 
-    final String queue = Names.queue("sigterm");
-    final String prefix = Names.keyPrefix();
-    final RedisKeys keys = new RedisKeys(prefix);
-
-    @AfterEach
-    void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
-            rabbit.deleteQueues(queue, Topology.deadLetterQueue(queue));
-            redis.deletePrefix(prefix);
-        }
+    GracefulShutdownIT() {
+        super("sigterm");
     }
 
     @Test

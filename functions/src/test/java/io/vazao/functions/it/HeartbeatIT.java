@@ -6,33 +6,21 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.vazao.contract.Heartbeat;
-import io.vazao.contract.RedisKeys;
-import io.vazao.contract.Topology;
 import io.vazao.functions.support.Names;
-import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
 import io.vazao.functions.support.WorkerMetricsScrape;
 import io.vazao.functions.support.WorkerProcess;
 
 /** The heartbeat of a real worker process: appears at start, refreshes, expires after SIGKILL. */
-class HeartbeatIT {
+class HeartbeatIT extends IsolatedWorkerTest {
 
     static final long INTERVAL_MS = 1_000;
 
-    final String queue = Names.queue("heartbeat");
-    final String prefix = Names.keyPrefix();
-    final RedisKeys keys = new RedisKeys(prefix);
-
-    @AfterEach
-    void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
-            rabbit.deleteQueues(queue, Topology.deadLetterQueue(queue));
-            redis.deletePrefix(prefix);
-        }
+    HeartbeatIT() {
+        super("heartbeat");
     }
 
     @Test

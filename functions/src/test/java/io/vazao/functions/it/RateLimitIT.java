@@ -8,14 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.Json;
 import io.vazao.contract.Policy;
-import io.vazao.contract.RedisKeys;
-import io.vazao.contract.Topology;
 import io.vazao.contract.WorkerState;
 import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
@@ -25,18 +22,10 @@ import io.vazao.functions.support.WorkerMetricsScrape;
 import io.vazao.functions.support.WorkerProcess;
 
 /** Three worker processes on one queue share its rate limit through Redis. */
-class RateLimitIT {
+class RateLimitIT extends IsolatedWorkerTest {
 
-    final String queue = Names.queue("ratelimit");
-    final String prefix = Names.keyPrefix();
-    final RedisKeys keys = new RedisKeys(prefix);
-
-    @AfterEach
-    void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
-            rabbit.deleteQueues(queue, Topology.deadLetterQueue(queue));
-            redis.deletePrefix(prefix);
-        }
+    RateLimitIT() {
+        super("ratelimit");
     }
 
     @Test

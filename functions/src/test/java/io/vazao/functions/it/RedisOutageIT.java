@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.vazao.contract.Heartbeat;
-import io.vazao.contract.RedisKeys;
-import io.vazao.contract.Topology;
 import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
@@ -21,18 +18,10 @@ import io.vazao.functions.support.WorkerMetricsScrape;
 import io.vazao.functions.support.WorkerProcess;
 
 /** A worker that loses Redis keeps working, and its heartbeat comes back with Redis. */
-class RedisOutageIT {
+class RedisOutageIT extends IsolatedWorkerTest {
 
-    final String queue = Names.queue("redisdown");
-    final String prefix = Names.keyPrefix();
-    final RedisKeys keys = new RedisKeys(prefix);
-
-    @AfterEach
-    void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
-            rabbit.deleteQueues(queue, Topology.deadLetterQueue(queue));
-            redis.deletePrefix(prefix);
-        }
+    RedisOutageIT() {
+        super("redisdown");
     }
 
     @Test
