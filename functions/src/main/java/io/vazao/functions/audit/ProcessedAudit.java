@@ -15,9 +15,11 @@ import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.QueueBinding;
 
 /**
- * The processed-id audit ({@code vazao.audit.enabled}): ids of processed messages, added to the
- * queue's audit set in batches so the hot path never waits for Redis. Ids wait in memory while Redis
- * is unreachable.
+ * The processed-id audit ({@code vazao.audit.enabled}): ids of processed messages in the queue's
+ * audit set. An id is added before its message is acked: a worker killed right after an ack must
+ * not leave a processed id out of the set, or the set could no longer prove that nothing was lost.
+ * That costs a Redis round trip per message, which is why the audit is off by default. While Redis is
+ * unreachable ids wait in memory and are written in batches when it returns.
  */
 @ApplicationScoped
 public class ProcessedAudit {
@@ -42,10 +44,21 @@ public class ProcessedAudit {
         return enabled;
     }
 
+    /** Records a processed id; call it before the message is acked. */
     public void processed(String id) {
-        if (enabled && id != null) {
-            pending.add(id);
+        if (!enabled || id == null) {
+            return;
         }
+        if (!failing) {
+            try {
+                redis.set(String.class).sadd(key, id);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("event=audit-failed key=%s error=\"%s\"", key, e.getMessage());
+                failing = true;
+            }
+        }
+        pending.add(id);
     }
 
     /** Writes what is pending; returns false if Redis refused (the ids stay pending). */

@@ -125,11 +125,8 @@ public class WorkConsumer {
                 TimeUnit.MILLISECONDS.sleep(delay);
             }
         }
-        String id = payload.id();
-        return message.ack().thenRun(() -> {
-            metrics.processed(System.nanoTime() - start);
-            audit.processed(id);
-        });
+        audit.processed(payload.id());
+        return message.ack().thenRun(() -> metrics.processed(System.nanoTime() - start));
     }
 
     private CompletionStage<Void> deadLetter(Message<byte[]> message, byte[] body, Rejection reason, String detail,
