@@ -49,7 +49,7 @@ class OneMachineE2ETest {
     static final int BUDGET = 6;
     static final int STABILIZATION_SECONDS = 20;
     static final long PER_QUEUE = Long.getLong("vazao.e2e.messages", 20_000);
-    static final long FIRST_WORKER_MAX_MS = Long.getLong("vazao.e2e.first-worker-max-ms", 30_000);
+    static final long FIRST_WORKER_MAX_MS = Long.getLong("vazao.e2e.first-worker-max-ms", 15_000);
 
     @TempDir
     Path tmp;
@@ -235,9 +235,12 @@ class OneMachineE2ETest {
         sampler.shutdownNow();
 
         assertTrue(firstStart - firstScaleUp <= 1_500, "the scaler starts a worker within one tick of the target");
-        // Issue 4 asks for 3 s from the burst; most of it is the policy service noticing the backlog
-        // (RabbitMQ's management statistics refresh every 5 s). The bound is a property so a quiet
-        // machine can hold the test to 3 s: -Dvazao.e2e.first-worker-max-ms=3000.
+        // Issue 4 asks for 3 s from the burst. The policy service counts ready messages by passive
+        // declare every tick, but the arrival rate still comes from RabbitMQ's 5 s statistics: while
+        // those say 0/s, one worker "can" drain the first few thousand messages within
+        // targetDrainSeconds and the target rises only once the backlog outgrows that (0.5, 0.8 and
+        // 5.0 s in three quiet runs). The default bound is therefore 15 s; -Dvazao.e2e.first-worker-max-ms=3000
+        // holds a run to the issue's figure.
         assertTrue(firstStart - t0 <= FIRST_WORKER_MAX_MS, "first extra worker " + (firstStart - t0) + " ms after the burst");
 
         // 6. The budget held, and while both queues wanted more than their share the split was 40/60
