@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
     private int runDemo(Home home, PrintStream out) throws Exception {
         URI url = ApiClient.resolveUrl(null, home);
         ApiClient api = new ApiClient(url, ApiClient.resolveToken());
-        String prefix = ScalerCommand.envOr("VAZAO_KEY_PREFIX", RedisKeys.DEFAULT_PREFIX);
+        String prefix = ScalerCommand.keyPrefix(null);
         RedisKeys keys = new RedisKeys(prefix);
         List<String> queues = List.of(Topology.ORDERS.queue(), Topology.PAYMENTS.queue());
 

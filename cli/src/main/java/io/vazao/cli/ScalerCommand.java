@@ -83,7 +83,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws Exception {
         Home home = Home.detect();
-        String prefix = keyPrefix != null ? keyPrefix : envOr("VAZAO_KEY_PREFIX", RedisKeys.DEFAULT_PREFIX);
+        String prefix = keyPrefix(keyPrefix);
         RedisKeys keys = new RedisKeys(prefix);
         List<String> command;
         Path cds = null;
@@ -140,6 +140,11 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
         done.await();
         return ExitCodes.OK;
+    }
+
+    /** The Redis key prefix: the option if given, else $VAZAO_KEY_PREFIX, else the contract's default. */
+    static String keyPrefix(String option) {
+        return option != null ? option : envOr("VAZAO_KEY_PREFIX", RedisKeys.DEFAULT_PREFIX);
     }
 
     static String envOr(String name, String fallback) {

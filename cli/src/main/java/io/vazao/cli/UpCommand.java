@@ -44,7 +44,7 @@ public final class UpCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.ERROR, "jars missing (" + home.policyServiceJar() + ", " + home.functionsJar()
                     + "); build them: ./mvnw -q -DskipTests package (the ./vazao launcher does it for you)");
         }
-        String prefix = keyPrefix != null ? keyPrefix : ScalerCommand.envOr("VAZAO_KEY_PREFIX", "vazao:");
+        String prefix = ScalerCommand.keyPrefix(keyPrefix);
         Map<String, String> common = new LinkedHashMap<>(env);
         common.put("VAZAO_KEY_PREFIX", prefix);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

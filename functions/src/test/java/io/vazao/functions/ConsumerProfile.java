@@ -13,12 +13,6 @@ public class ConsumerProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "vazao.queue", QUEUE,
-                "vazao.function", "processOrder",
-                "vazao.key-prefix", PREFIX,
-                "vazao.audit.enabled", "true",
-                "vazao.heartbeat.interval", "500ms",
-                "quarkus.http.test-port", "0");
+        return IsolatedWorkerConfig.of(QUEUE, PREFIX, Map.of("vazao.audit.enabled", "true", "vazao.heartbeat.interval", "500ms"));
     }
 }

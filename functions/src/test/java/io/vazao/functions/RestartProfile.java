@@ -13,11 +13,6 @@ public class RestartProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "vazao.queue", QUEUE,
-                "vazao.function", "processOrder",
-                "vazao.key-prefix", PREFIX,
-                "vazao.audit.enabled", "true",
-                "quarkus.http.test-port", "0");
+        return IsolatedWorkerConfig.of(QUEUE, PREFIX, Map.of("vazao.audit.enabled", "true"));
     }
 }

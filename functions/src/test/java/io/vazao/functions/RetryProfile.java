@@ -14,13 +14,7 @@ public class RetryProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "vazao.queue", QUEUE,
-                "vazao.function", "processOrder",
-                "vazao.key-prefix", PREFIX,
-                "vazao.retry.max-attempts", "3",
-                "vazao.retry.delay", "100ms",
-                "quarkus.http.test-port", "0");
+        return IsolatedWorkerConfig.of(QUEUE, PREFIX, Map.of("vazao.retry.max-attempts", "3", "vazao.retry.delay", "100ms"));
     }
 
     @Override
