@@ -78,7 +78,7 @@ public class AmqpPassiveDeclare implements QueueSource {
                     }
                     QueueCount dlq = declare(channel, Topology.deadLetterQueue(queue));
                     out.put(queue, new QueueFigures(main.messages, 0, main.consumers, null, null,
-                            dlq == null ? 0L : dlq.messages, true));
+                            dlq == null ? 0L : dlq.messages, true, true));
                 }
             } finally {
                 closeQuietly(channel);

@@ -69,7 +69,7 @@ public class BrokerReader {
             QueueFigures now = live.get(queue);
             merged.put(queue, now == null || !now.declared() || !stats.declared() ? stats
                     : new QueueFigures(now.ready(), stats.unacked(), now.consumers(), stats.publishRate(),
-                            stats.ackRate(), now.dlqMessages() != null ? now.dlqMessages() : stats.dlqMessages(), true));
+                            stats.ackRate(), now.dlqMessages() != null ? now.dlqMessages() : stats.dlqMessages(), true, true));
         });
         return merged;
     }

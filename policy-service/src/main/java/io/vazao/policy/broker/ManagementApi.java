@@ -138,7 +138,7 @@ public class ManagementApi implements QueueSource {
 
     static QueueFigures figures(HttpResponse<String> response, Long dlqMessages) throws BrokerUnavailableException {
         if (response.statusCode() == 404) {
-            return new QueueFigures(0, 0, 0, 0.0, 0.0, dlqMessages, false);
+            return new QueueFigures(0, 0, 0, 0.0, 0.0, dlqMessages, false, false);
         }
         if (response.statusCode() != 200) {
             throw new BrokerUnavailableException("management API answered " + response.statusCode());
@@ -158,7 +158,7 @@ public class ManagementApi implements QueueSource {
         // Consumers in auto-ack mode never ack: their deliveries are the service rate.
         double ackRate = ack.isMissingNode() ? stats.path("deliver_get_details").path("rate").asDouble(0) : ack.asDouble(0);
         return new QueueFigures(q.path("messages_ready").asLong(0), q.path("messages_unacknowledged").asLong(0),
-                q.path("consumers").asInt(0), publish, ackRate, dlqMessages, true);
+                q.path("consumers").asInt(0), publish, ackRate, dlqMessages, true, false);
     }
 
     static String encode(String s) {

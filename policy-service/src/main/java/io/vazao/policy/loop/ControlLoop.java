@@ -21,6 +21,7 @@ import io.vazao.engine.Snapshot;
 import io.vazao.policy.broker.BrokerReader;
 import io.vazao.policy.broker.BrokerReading;
 import io.vazao.policy.broker.QueueFigures;
+import io.vazao.policy.broker.ReadyGrowthMeter;
 import io.vazao.policy.config.VazaoConfig;
 import io.vazao.policy.heartbeat.HeartbeatReader;
 import io.vazao.policy.heartbeat.ServiceRateMeter;
@@ -79,6 +80,7 @@ public class ControlLoop {
     private final DecisionEngine engine;
 
     private final ServiceRateMeter rateMeter = new ServiceRateMeter();
+    private final ReadyGrowthMeter growthMeter = new ReadyGrowthMeter();
     private final Map<String, QueueInputs> lastInputs = new HashMap<>();
     private final Set<String> held = new HashSet<>();
     private final AtomicLong completedTicks = new AtomicLong();
@@ -211,15 +213,22 @@ public class ControlLoop {
         long timeout = settings.heartbeatTimeoutMillis();
         Map<String, List<Heartbeat>> live = new LinkedHashMap<>();
         Set<String> liveIds = new HashSet<>();
+        Map<String, Double> growth = new HashMap<>();
         List<QueueSnapshot> snapshots = new ArrayList<>();
         for (String q : queues) {
             List<Heartbeat> workers = SnapshotBuilder.live(heartbeats.workers(q, now - timeout), now, timeout);
             live.put(q, workers);
             workers.forEach(w -> liveIds.add(w.workerId()));
-            snapshots.add(SnapshotBuilder.queue(q, reading, workers, rateMeter));
+            Double grown = growthMeter.growth(q, reading.reachable() ? reading.queues().get(q) : null, now);
+            if (grown != null) {
+                growth.put(q, grown);
+            }
+            snapshots.add(SnapshotBuilder.queue(q, reading, workers, rateMeter, grown));
         }
         rateMeter.retain(liveIds);
-        return new TickInputs(settings, policies, stored.errors(), reading, live, new Snapshot(snapshots, hostCpu()));
+        growthMeter.retain(policies.keySet());
+        return new TickInputs(settings, policies, stored.errors(), reading, live, growth,
+                new Snapshot(snapshots, hostCpu()));
     }
 
     private Double hostCpu() {
@@ -258,7 +267,7 @@ public class ControlLoop {
             } else {
                 lastInputs.put(q, inputs);
             }
-            String reason = reason(d, in.broker(), isHeld);
+            String reason = reason(d, in.broker(), isHeld) + arrivalsNote(in, q);
             int previous = Math.max(0, d.previous());
             published.put(q, new Target(q, d.target(), previous, reason, inputs, now));
             long depth = inputs == null ? 0 : inputs.depth();
@@ -322,6 +331,17 @@ public class ControlLoop {
         metrics.budget(in.settings().maxTotalWorkers(), budgetBound && totalTarget >= in.settings().maxTotalWorkers());
         board.publish(new Status(now, in.settings().maxTotalWorkers(), totalTarget, totalLive, in.broker().reachable(),
                 List.copyOf(errors), statuses));
+    }
+
+    /** Says so when the arrivals the engine used are the ready growth rather than the broker's statistic. */
+    private static String arrivalsNote(TickInputs in, String queue) {
+        Double grown = in.readyGrowth().get(queue);
+        QueueFigures f = in.broker().reachable() ? in.broker().queues().get(queue) : null;
+        if (grown == null || f == null || !(grown > SnapshotBuilder.arrivals(f, null))) {
+            return "";
+        }
+        return " [arrivals: ready grew " + Math.round(grown) + "/s since the last tick; the broker's statistic says "
+                + Math.round(SnapshotBuilder.arrivals(f, null)) + "/s]";
     }
 
     private static String reason(Decision d, BrokerReading reading, boolean isHeld) {

@@ -14,7 +14,10 @@ import java.util.List;
 /**
  * Turns what the shell read about one queue into the engine's {@link QueueSnapshot}: broker figures
  * plus live workers, with the instantaneous per-worker service rate (ack rate ÷ live workers, or the
- * heartbeat counters' rate when the broker gives no ack rate). Pure apart from the rate meter's memory.
+ * heartbeat counters' rate when the broker gives no ack rate) and the arrival rate (the broker's
+ * publish-rate statistic, or the counted ready figure's growth since the last tick when that is
+ * higher: the statistic lags a burst by up to its collection interval). Pure apart from the rate
+ * meter's memory.
  */
 public final class SnapshotBuilder {
 
@@ -32,7 +35,14 @@ public final class SnapshotBuilder {
         return out;
     }
 
-    public static QueueSnapshot queue(String queue, BrokerReading broker, List<Heartbeat> live, ServiceRateMeter meter) {
+    /** The arrivals per second the engine is given: the statistic, or the ready growth when higher. */
+    public static double arrivals(QueueFigures f, Double readyGrowth) {
+        double stated = f.publishRate() == null ? 0.0 : f.publishRate();
+        return readyGrowth != null && readyGrowth > stated ? readyGrowth : stated;
+    }
+
+    public static QueueSnapshot queue(String queue, BrokerReading broker, List<Heartbeat> live, ServiceRateMeter meter,
+                                      Double readyGrowth) {
         List<WorkerSample> samples = live.stream()
                 .map(hb -> new WorkerSample(hb.workerId(), hb.cpu(), hb.rssBytes())).toList();
         Double counterRate = meter.perWorkerRate(live);
@@ -48,7 +58,7 @@ public final class SnapshotBuilder {
             perWorker = counterRate != null && counterRate > 0 ? counterRate : null;
         }
         QueueInputs inputs = new QueueInputs(f.ready(), f.unacked(), f.consumers(),
-                f.publishRate() == null ? 0.0 : f.publishRate(), f.ackRate() == null ? 0.0 : f.ackRate(),
+                arrivals(f, readyGrowth), f.ackRate() == null ? 0.0 : f.ackRate(),
                 live.size(), perWorker, broker.source());
         return new QueueSnapshot(queue, inputs, samples);
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BrokerReaderTest {
 
     private static final String Q = "orders";
-    private static final QueueFigures STATS = new QueueFigures(100, 16, 1, 50.0, 40.0, 3L, true);
-    private static final QueueFigures LIVE = new QueueFigures(5_000, 0, 2, null, null, 4L, true);
+    private static final QueueFigures STATS = new QueueFigures(100, 16, 1, 50.0, 40.0, 3L, true, false);
+    private static final QueueFigures LIVE = new QueueFigures(5_000, 0, 2, null, null, 4L, true, true);
 
     private static QueueSource answering(QueueFigures figures) {
         return queues -> Map.of(Q, figures);
@@ -29,7 +29,7 @@ class BrokerReaderTest {
         return Stream.of(
                 Arguments.of("both answer: live ready, consumers and DLQ; unacked and rates from statistics",
                         answering(STATS), answering(LIVE), BrokerReading.MANAGEMENT,
-                        new QueueFigures(5_000, 16, 2, 50.0, 40.0, 4L, true)),
+                        new QueueFigures(5_000, 16, 2, 50.0, 40.0, 4L, true, true)),
                 Arguments.of("AMQP down: statistics alone", answering(STATS), down("amqp"),
                         BrokerReading.MANAGEMENT, STATS),
                 Arguments.of("queue gone since the statistics: statistics alone", answering(STATS),
