@@ -74,6 +74,9 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--backoff-max", defaultValue = "PT30S", description = "longest restart delay (default ${DEFAULT-VALUE})")
     Duration backoffMax;
 
+    @Option(names = "--max-starting", description = "at most this many workers in start-up at once, replacements excepted; 0 = no cap (default $VAZAO_MAX_STARTING or the number of cores)")
+    Integer maxStarting;
+
     @Option(names = "--log-dir", description = "one log file per worker here (default .vazao/logs/workers in $VAZAO_HOME)")
     Path logDir;
 
@@ -105,14 +108,18 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         ScalerConfig config = new ScalerConfig(shutdownTimeout.toMillis(), startupTimeout.toMillis(),
                 io.vazao.contract.Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,
                 io.vazao.contract.Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES,
-                io.vazao.contract.Settings.DEFAULT_MAX_TOTAL_WORKERS, backoffBase.toMillis(), backoffMax.toMillis());
+                io.vazao.contract.Settings.DEFAULT_MAX_TOTAL_WORKERS, backoffBase.toMillis(), backoffMax.toMillis(),
+                maxStarting(maxStarting));
+        if (config.maxStarting() < 0) {
+            throw new CliException(ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + config.maxStarting());
+        }
         URI redisUri = URI.create(redis != null ? redis : envOr("VAZAO_REDIS_URI", "redis://127.0.0.1:6379"));
         JedisPooled jedis = new JedisPooled(new HostAndPort(redisUri.getHost(), redisUri.getPort() > 0 ? redisUri.getPort() : 6379),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(2_000).socketTimeoutMillis(2_000).build());
         LocalScaler scaler = new LocalScaler(new RedisScalerStore(jedis, keys), new WorkerLauncher(command, env, logs, functions, cds),
                 keys.prefix(), config, pids, System::currentTimeMillis);
         Log.info("scaler.started", "pid", ProcessHandle.current().pid(), "prefix", keys.prefix(), "redis", redisUri,
-                "tick", tick.toMillis() + "ms", "cds", cds == null ? "off" : cds, "command", String.join(" ", command));
+                "tick", tick.toMillis() + "ms", "maxStarting", config.maxStarting(), "cds", cds == null ? "off" : cds, "command", String.join(" ", command));
 
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scaler-tick");
@@ -145,6 +152,21 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     /** The Redis key prefix: the option if given, else $VAZAO_KEY_PREFIX, else the contract's default. */
     static String keyPrefix(String option) {
         return option != null ? option : envOr("VAZAO_KEY_PREFIX", RedisKeys.DEFAULT_PREFIX);
+    }
+
+    static int maxStarting(Integer option) {
+        if (option != null) {
+            return option;
+        }
+        String env = System.getenv("VAZAO_MAX_STARTING");
+        if (env == null || env.isBlank()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            return Integer.parseInt(env.trim());
+        } catch (NumberFormatException e) {
+            throw new CliException(ExitCodes.USAGE, "VAZAO_MAX_STARTING must be a whole number, not \"" + env + "\"");
+        }
     }
 
     static String envOr(String name, String fallback) {

@@ -137,6 +137,8 @@ public final class Convergence {
         }
 
         int headroom = cfg.budget() > 0 ? Math.max(0, cfg.budget() - alive) : Integer.MAX_VALUE;
+        int startSlots = cfg.maxStarting() > 0 ? Math.max(0, cfg.maxStarting() - starting(in.workers()))
+                : Integer.MAX_VALUE;
         // Round-robin over the queues in deficit so a scarce headroom is shared, not taken by the first.
         boolean progress = true;
         while (headroom > 0 && progress) {
@@ -150,7 +152,13 @@ public final class Convergence {
                 int target = in.targets().getOrDefault(queue, 0);
                 int now_ = actual.get(queue);
                 String replaces = qs.owed().isEmpty() ? null : qs.owed().get(0);
-                if (replaces != null) {
+                if (replaces == null) {
+                    // A replacement restores what was running; only growth waits for a start slot.
+                    if (startSlots == 0) {
+                        continue;
+                    }
+                    startSlots--;
+                } else {
                     queues.put(queue, new QueueState(qs.failures(), qs.lastFailureAt(), qs.nextStartAt(),
                             qs.owed().subList(1, qs.owed().size())));
                 }
@@ -172,6 +180,17 @@ public final class Convergence {
             }
         }
         return new Plan(order(actions), queues, actual);
+    }
+
+    /** Workers started and not yet heartbeating (still in their JVM start-up), not asked to stop. */
+    static int starting(List<WorkerView> workers) {
+        int n = 0;
+        for (WorkerView w : workers) {
+            if (w.active() && w.lastSeen() == null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Why a worker counts as stale, or null when it is healthy (or still within its start-up time). */

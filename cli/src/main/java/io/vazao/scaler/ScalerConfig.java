@@ -11,6 +11,10 @@ package io.vazao.scaler;
  *                               ones); 0 = no cap
  * @param backoffBaseMillis      delay before the second restart in a row; doubles after that
  * @param backoffMaxMillis       ceiling of the restart delay
+ * @param maxStarting            never more than this many workers started and not yet heartbeating at
+ *                               once, replacements excepted; 0 = no cap. Worker JVMs starting together
+ *                               on one machine share its cores: ten at once on two cores each take
+ *                               several times as long as one, and the first to consume comes later
  */
 public record ScalerConfig(
         long shutdownTimeoutMillis,
@@ -19,7 +23,8 @@ public record ScalerConfig(
         long maxMemoryBytes,
         int budget,
         long backoffBaseMillis,
-        long backoffMaxMillis) {
+        long backoffMaxMillis,
+        int maxStarting) {
 
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 35_000;
     public static final long DEFAULT_STARTUP_TIMEOUT_MILLIS = 90_000;
@@ -37,16 +42,16 @@ public record ScalerConfig(
 
     public ScalerConfig withBudget(int newBudget) {
         return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, heartbeatTimeoutMillis,
-                maxMemoryBytes, newBudget, backoffBaseMillis, backoffMaxMillis);
+                maxMemoryBytes, newBudget, backoffBaseMillis, backoffMaxMillis, maxStarting);
     }
 
     public ScalerConfig withHeartbeatTimeout(long millis) {
         return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, millis,
-                maxMemoryBytes, budget, backoffBaseMillis, backoffMaxMillis);
+                maxMemoryBytes, budget, backoffBaseMillis, backoffMaxMillis, maxStarting);
     }
 
     public ScalerConfig withMaxMemory(long bytes) {
         return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, heartbeatTimeoutMillis,
-                bytes, budget, backoffBaseMillis, backoffMaxMillis);
+                bytes, budget, backoffBaseMillis, backoffMaxMillis, maxStarting);
     }
 }

@@ -50,10 +50,10 @@ class ConvergencePropertiesTest {
     }
 
     static ScalerConfig config(int budget) {
-        return new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, budget, 1_000, 30_000);
+        return new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, budget, 1_000, 30_000, 0);
     }
 
-    /** Without a budget cap and without back-off, one tick brings every queue exactly to its target. */
+    /** Without a budget cap, a start cap or back-off, one tick brings every queue exactly to its target. */
     @Property
     void convergesInOneTick(@ForAll("worlds") World w) {
         var plan = Convergence.plan(new Convergence.Input(NOW, w.targets(), w.workers(), Map.of(), true, config(0)));
@@ -78,6 +78,17 @@ class ConvergencePropertiesTest {
         long alive = w.workers().stream().filter(WorkerView::alive).count();
         long starts = plan.actions().stream().filter(a -> a instanceof Action.Start).count();
         assertTrue(starts == 0 || alive + starts <= budget, "alive " + alive + " + starts " + starts + " > budget " + budget);
+    }
+
+    /** Growth never puts more than maxStarting workers in start-up at once; replacements may. */
+    @Property
+    void neverMoreThanMaxStartingInStartUp(@ForAll("worlds") World w, @ForAll @IntRange(min = 1, max = 4) int maxStarting) {
+        ScalerConfig cfg = new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, 0, 1_000, 30_000, maxStarting);
+        var plan = Convergence.plan(new Convergence.Input(NOW, w.targets(), w.workers(), Map.of(), true, cfg));
+        long growth = plan.actions().stream().filter(a -> a instanceof Action.Start s && s.replaces() == null).count();
+        int before = Convergence.starting(w.workers());
+        assertTrue(growth <= Math.max(0, maxStarting - before),
+                growth + " new starts with " + before + " starting and a cap of " + maxStarting);
     }
 
     /** A queue is never scaled down and up in the same tick. */

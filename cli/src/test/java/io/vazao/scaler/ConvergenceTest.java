@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ConvergenceTest {
 
     static final long NOW = 1_000_000;
-    static final ScalerConfig CFG = new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, 0, 1_000, 30_000);
+    static final ScalerConfig CFG = new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, 0, 1_000, 30_000, 0);
 
     static WorkerView running(String id, String queue, long startedAt) {
         return new WorkerView(id, queue, startedAt, true, null, 0, false, NOW - 500, 200L << 20, false);
@@ -178,5 +178,43 @@ class ConvergenceTest {
         List<Integer> sorted = new ArrayList<>(ranks);
         sorted.sort(Integer::compare);
         assertEquals(sorted, ranks);
+    }
+
+    static ScalerConfig capped(int maxStarting) {
+        return new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, 0, 1_000, 30_000, maxStarting);
+    }
+
+    record StartCap(String name, int maxStarting, Map<String, Integer> targets, List<WorkerView> workers,
+                    Map<String, Long> startsPerQueue) {
+    }
+
+    @Test
+    void growthStartsAtMostMaxStartingWorkersInStartUpAtOnce() {
+        var crashed = new WorkerView("dead", "q", 1, false, 137, 0, false, NOW - 3000, 0, false);
+        var leaving = new WorkerView("leaving", "q", NOW - 2000, true, null, NOW - 1000, false, null, 0, false);
+        List<StartCap> table = List.of(
+                new StartCap("no cap: the whole deficit", 0, Map.of("q", 5), List.of(), Map.of("q", 5L)),
+                new StartCap("cap 2, none starting", 2, Map.of("q", 5), List.of(), Map.of("q", 2L)),
+                new StartCap("cap 2, one starting", 2, Map.of("q", 5), List.of(starting("s1", "q", NOW - 1000)), Map.of("q", 1L)),
+                new StartCap("cap 2, two starting: wait for a heartbeat", 2, Map.of("q", 5),
+                        List.of(starting("s1", "q", NOW - 1000), starting("s2", "q", NOW - 900)), Map.of()),
+                new StartCap("heartbeating workers do not count", 2, Map.of("q", 5),
+                        List.of(running("r1", "q", 1), running("r2", "q", 2)), Map.of("q", 2L)),
+                new StartCap("a worker asked to stop does not count", 1, Map.of("q", 3), List.of(leaving), Map.of("q", 1L)),
+                new StartCap("the slots are shared round-robin", 2, Map.of("a", 3, "b", 3), List.of(), Map.of("a", 1L, "b", 1L)),
+                new StartCap("a replacement does not wait for a slot", 1, Map.of("q", 3),
+                        List.of(crashed, starting("s1", "q", NOW - 1000)), Map.of("q", 1L)));
+        for (StartCap c : table) {
+            var p = plan(c.targets(), c.workers(), Map.of(), true, capped(c.maxStarting()));
+            Map<String, Long> starts = new java.util.TreeMap<>();
+            of(p, Action.Start.class).forEach(s -> starts.merge(s.queue(), 1L, Long::sum));
+            assertEquals(new java.util.TreeMap<>(c.startsPerQueue()), starts, c.name());
+        }
+    }
+
+    @Test
+    void deferredStartsAreNotReportedAsRunning() {
+        var p = plan(Map.of("q", 5), List.of(running("r", "q", 1)), Map.of(), true, capped(2));
+        assertEquals(Map.of("q", 3), p.actual());
     }
 }
