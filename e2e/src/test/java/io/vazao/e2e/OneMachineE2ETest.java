@@ -11,14 +11,17 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.vazao.contract.EventKind;
+import io.vazao.contract.Json;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.ScalingEvent;
 import io.vazao.load.LoadGenerator;
 import io.vazao.load.LoadPlan;
 import io.vazao.load.Payloads;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +52,7 @@ class OneMachineE2ETest {
     static final int BUDGET = 6;
     static final int STABILIZATION_SECONDS = 20;
     static final long PER_QUEUE = Long.getLong("vazao.e2e.messages", 20_000);
-    static final long FIRST_WORKER_MAX_MS = Long.getLong("vazao.e2e.first-worker-max-ms", 30_000);
+    static final long FIRST_WORKER_MAX_MS = Long.getLong("vazao.e2e.first-worker-max-ms", 3_000);
 
     @TempDir
     Path tmp;
@@ -77,6 +80,7 @@ class OneMachineE2ETest {
                 stack.run(120, "down", "--grace", "40");
             } finally {
                 stack.close();
+                keepLogs();
             }
         }
         try (Connection c = rabbit(); Channel ch = c.createChannel()) {
@@ -101,6 +105,26 @@ class OneMachineE2ETest {
         ConnectionFactory f = new ConnectionFactory();
         f.setUri("amqp://guest:guest@127.0.0.1:5672");
         return f.newConnection("vazao-e2e");
+    }
+
+    /** The installation's logs and events outlive the temporary folder: target/e2e-logs/{id}/. */
+    void keepLogs() {
+        Path kept = Path.of("target", "e2e-logs", id);
+        try {
+            Files.createDirectories(kept);
+            Files.write(kept.resolve("events.jsonl"), events().stream().map(Json::write).toList());
+            Path state = tmp.resolve("state");
+            try (var files = Files.walk(state)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    Path to = kept.resolve(state.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to);
+                }
+            }
+            System.out.println("e2e: logs and events kept in " + kept.toAbsolutePath());
+        } catch (Exception e) {
+            System.out.println("e2e: logs not kept: " + e);
+        }
     }
 
     List<ScalingEvent> events() {
@@ -184,29 +208,38 @@ class OneMachineE2ETest {
                 .anyMatch(e -> e.kind() == EventKind.STARTED && e.ts() >= t0));
         long firstStart = events().stream().filter(e -> e.kind() == EventKind.STARTED && e.ts() >= t0)
                 .mapToLong(ScalingEvent::ts).min().orElseThrow();
-        long firstScaleUp = events().stream().filter(e -> e.kind() == EventKind.SCALE_UP && e.ts() >= t0)
-                .mapToLong(ScalingEvent::ts).min().orElse(firstStart);
+        ScalingEvent firstUp = events().stream().filter(e -> e.kind() == EventKind.SCALE_UP && e.ts() >= t0)
+                .min(Comparator.comparingLong(ScalingEvent::ts)).orElse(null);
+        long firstScaleUp = firstUp == null ? firstStart : firstUp.ts();
         System.out.printf("e2e: target raised %d ms after the burst began, first extra worker started %d ms after the burst (%d ms after the target)%n",
                 firstScaleUp - t0, firstStart - t0, firstStart - firstScaleUp);
+        if (firstUp != null) {
+            System.out.printf("e2e: first scale-up %s %d -> %d: %s%n", firstUp.queue(), firstUp.from(), firstUp.to(), firstUp.reason());
+        }
 
         // 2. Mid-run, while the orders queue is backlogged, SIGKILL one of its workers.
         // (On a quiet machine the burst may drain before a second orders worker is up: any consuming
-        // orders worker with a backlog left will do.)
+        // orders worker with a backlog left will do.) Not while the scaler still has a surplus to stop:
+        // early in the burst the budget's shares move (orders may go 2 -> 4 -> 2 as payments ramps up),
+        // and a killed surplus worker is rightly not replaced. With both queues short of their share
+        // the targets hold.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Sample s = sample();
-            return s.queues().get(orders)[0] > 500 && s.queues().get(orders)[2] >= 1
-                    && stack.runningWorkers().keySet().stream().anyMatch(w -> w.startsWith(orders));
+            long runningOrders = stack.runningWorkers().keySet().stream().filter(w -> w.startsWith(orders)).count();
+            return s.queues().get(orders)[0] > 500 && s.queues().get(orders)[2] >= 1 && s.contended(orders, payments)
+                    && runningOrders >= 1 && runningOrders <= s.queues().get(orders)[1];
         });
         // A worker the scaler counts (not one it is draining): its death must be replaced.
         Map<String, Long> running = stack.runningWorkers();
         String victimId = running.keySet().stream().filter(w -> w.startsWith(orders)).sorted().findFirst().orElseThrow();
         long victimPid = running.get(victimId);
-        ProcessHandle.of(victimPid).orElseThrow().destroyForcibly();
+        ProcessHandle victim = ProcessHandle.of(victimPid).orElseThrow();
         long killedAt = System.currentTimeMillis();
+        victim.destroyForcibly();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> events().stream()
-                .anyMatch(e -> e.kind() == EventKind.REPLACED && orders.equals(e.queue()) && e.ts() >= killedAt - 50));
+                .anyMatch(e -> e.kind() == EventKind.REPLACED && orders.equals(e.queue()) && e.ts() >= killedAt));
         long replacedAt = events().stream().filter(e -> e.kind() == EventKind.REPLACED && orders.equals(e.queue())
-                && e.ts() >= killedAt - 50).mapToLong(ScalingEvent::ts).min().orElseThrow();
+                && e.ts() >= killedAt).mapToLong(ScalingEvent::ts).min().orElseThrow();
         System.out.printf("e2e: SIGKILLed %s, replaced after %d ms%n", victimId, replacedAt - killedAt);
         assertTrue(events().stream().anyMatch(e -> e.kind() == EventKind.CRASHED && victimId.equals(e.workerId())));
 
@@ -235,12 +268,8 @@ class OneMachineE2ETest {
         sampler.shutdownNow();
 
         assertTrue(firstStart - firstScaleUp <= 1_500, "the scaler starts a worker within one tick of the target");
-        // Issue 4 asks for 3 s from the burst. The policy service counts ready messages by passive
-        // declare every tick, but the arrival rate still comes from RabbitMQ's 5 s statistics: while
-        // those say 0/s, one worker "can" drain the first few thousand messages within
-        // targetDrainSeconds and the target rises only once the backlog outgrows that (0.5, 0.8 and
-        // 5.0 and 10.1 s in quiet runs). The default bound is therefore 30 s; -Dvazao.e2e.first-worker-max-ms=3000
-        // holds a run to the issue's figure.
+        // Within 3 s of the burst: the policy service counts ready messages by passive declare every
+        // tick and takes their growth as arrivals while RabbitMQ's 5 s statistics still say 0/s.
         assertTrue(firstStart - t0 <= FIRST_WORKER_MAX_MS, "first extra worker " + (firstStart - t0) + " ms after the burst");
 
         // 6. The budget held, and while both queues wanted more than their share the split was 40/60
