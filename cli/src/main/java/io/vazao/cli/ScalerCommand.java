@@ -85,6 +85,10 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() throws Exception {
+        int starting = maxStarting(maxStarting);
+        if (starting < 0) {
+            throw new CliException(ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + starting);
+        }
         Home home = Home.detect();
         String prefix = keyPrefix(keyPrefix);
         RedisKeys keys = new RedisKeys(prefix);
@@ -109,10 +113,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                 io.vazao.contract.Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,
                 io.vazao.contract.Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES,
                 io.vazao.contract.Settings.DEFAULT_MAX_TOTAL_WORKERS, backoffBase.toMillis(), backoffMax.toMillis(),
-                maxStarting(maxStarting));
-        if (config.maxStarting() < 0) {
-            throw new CliException(ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + config.maxStarting());
-        }
+                starting);
         URI redisUri = URI.create(redis != null ? redis : envOr("VAZAO_REDIS_URI", "redis://127.0.0.1:6379"));
         JedisPooled jedis = new JedisPooled(new HostAndPort(redisUri.getHost(), redisUri.getPort() > 0 ? redisUri.getPort() : 6379),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(2_000).socketTimeoutMillis(2_000).build());

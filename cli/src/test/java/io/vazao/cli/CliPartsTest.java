@@ -65,6 +65,8 @@ class CliPartsTest {
     void usageErrorsExitWithTwo() {
         assertEquals(ExitCodes.USAGE, Main.run("no-such-command"));
         assertEquals(ExitCodes.USAGE, Main.run("purge"));
+        assertEquals(ExitCodes.USAGE, Main.run("scaler", "--max-starting", "-1"));
+        assertEquals(ExitCodes.USAGE, Main.run("scaler", "--max-starting", "two"));
     }
 
     @Test

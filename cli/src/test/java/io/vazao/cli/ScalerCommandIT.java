@@ -49,7 +49,9 @@ class ScalerCommandIT {
         Path pids = tmp.resolve("workers.pids");
         ProcessBuilder pb = new ProcessBuilder(javaJar("scaler", "--key-prefix", keys.prefix(),
                 "--worker-command", "sleep 600", "--pid-file", pids.toString(), "--log-dir", tmp.resolve("logs").toString(),
-                "--tick", "PT0.2S", "--shutdown-timeout", "PT10S"))
+                "--tick", "PT0.2S", "--shutdown-timeout", "PT10S",
+                // `sleep` never heartbeats: without a start cap all three start at once
+                "--max-starting", "0"))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("scaler.log").toFile());
         pb.environment().put("VAZAO_HOME", tmp.toString());
         redis.hset(keys.targets(), "qa", "3");
