@@ -2,7 +2,7 @@
 # JMH benchmark of one decision of the engine for 10, 1,000 and 10,000 queues, adaptive mode against
 # the seed formula (the anchor) in the same run. Goal: under 1 ms for 1,000 queues.
 #
-#   bench/engine-jmh.sh                 # full run (3 × 1 s warm-up, 5 × 1 s measurement, 1 fork)
+#   bench/engine-jmh.sh                 # full run (5 × 2 s warm-up, 5 × 1 s measurement, 1 fork; the CPU-time companion warms up 10 s of CPU per case)
 #   JMH_ARGS="-wi 1 -i 2" bench/engine-jmh.sh   # quicker, rougher
 #
 # Prints JMH's own table, then one line per size: adaptive, seed, and adaptive ÷ seed, then the

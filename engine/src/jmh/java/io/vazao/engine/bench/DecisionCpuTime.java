@@ -27,6 +27,7 @@ public final class DecisionCpuTime {
     }
 
     private static final int ROUNDS = 5;
+    private static final long WARM_UP_CPU_NANOS = 10_000_000_000L;
 
     /** {best, median} CPU µs per call over ROUNDS rounds, after a warm-up. */
     private static double[] cpuMicrosPerCall(ThreadMXBean mx, int size, String mode) {
@@ -36,8 +37,12 @@ public final class DecisionCpuTime {
         b.setUp();
         int calls = Math.max(10, 300_000 / size);
         Object sink = null;
-        for (int i = 0; i < 2 * calls; i++) { // warm-up
-            sink = b.decide();
+        // Warm-up by time, not calls: the JIT reaches steady state after seconds, whatever the size.
+        long warmUntil = mx.getCurrentThreadCpuTime() + WARM_UP_CPU_NANOS;
+        while (mx.getCurrentThreadCpuTime() < warmUntil) {
+            for (int i = 0; i < calls; i++) {
+                sink = b.decide();
+            }
         }
         double[] rounds = new double[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
