@@ -1,6 +1,8 @@
 package io.vazao.functions.broker;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,7 @@ public class BrokerConnection {
     private volatile boolean closed;
     private volatile boolean topologyDeclared;
     private volatile boolean loggedDown;
+    private final List<Runnable> readyListeners = new CopyOnWriteArrayList<>();
 
     @Inject
     public BrokerConnection(BrokerSettings settings, TopologyDeclarer topology, WorkerIdentity identity) {
@@ -94,7 +97,9 @@ public class BrokerConnection {
                     public void handleRecovery(Recoverable recoverable) {
                         LOG.infof("event=broker-reconnected broker=%s", address);
                         loggedDown = false;
-                        declareQuietly();
+                        if (declareQuietly()) {
+                            ready();
+                        }
                     }
 
                     @Override
@@ -106,6 +111,7 @@ public class BrokerConnection {
                 LOG.infof("event=broker-connected broker=%s", address);
             }
             declare();
+            ready();
             return true;
         } catch (IOException | TimeoutException | RuntimeException e) {
             if (!loggedDown) {
@@ -116,11 +122,34 @@ public class BrokerConnection {
         }
     }
 
-    private void declareQuietly() {
+    private boolean declareQuietly() {
         try {
             declare();
+            return true;
         } catch (IOException | TimeoutException | RuntimeException e) {
             LOG.warnf("event=topology-declare-failed error=\"%s\"", e);
+            return false;
+        }
+    }
+
+    /**
+     * Runs {@code listener} whenever the connection is up with the topology declared: now if it
+     * already is, and again after every recovery (consumers are not recovered by the client here).
+     */
+    public void onReady(Runnable listener) {
+        readyListeners.add(listener);
+        if (isOpen() && topologyDeclared) {
+            listener.run();
+        }
+    }
+
+    private void ready() {
+        for (Runnable listener : readyListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warnf("event=broker-ready-listener-failed error=\"%s\"", e);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ public interface FunctionsConfig {
     @WithDefault(Topology.EXCHANGE)
     String exchange();
 
-    /** Messages the broker may deliver before an ack (the connector's max-outstanding-messages). */
+    /** Messages the broker may deliver before an ack (basic.qos), and the number of processing threads. */
     @WithDefault("16")
     int prefetch();
 

@@ -20,14 +20,12 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import io.vazao.functions.audit.ProcessedAudit;
 import io.vazao.functions.broker.BrokerConnection;
 import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.config.WorkerIdentity;
-import io.vazao.functions.consume.WorkConsumer;
+import io.vazao.functions.consume.DirectConsumer;
 import io.vazao.functions.heartbeat.HeartbeatReporter;
 import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.ratelimit.PolicyWatcher;
@@ -50,7 +48,7 @@ public class WorkerRuntime {
     private final ProcessedAudit audit;
     private final WorkerMetrics metrics;
     private final Lifecycle lifecycle;
-    private final ChannelRegistry channels;
+    private final DirectConsumer consumer;
     private final WorkerIdentity identity;
     private final QueueBinding binding;
     private final FunctionsConfig config;
@@ -58,7 +56,7 @@ public class WorkerRuntime {
 
     @Inject
     public WorkerRuntime(BrokerConnection broker, HeartbeatReporter heartbeat, PolicyWatcher policy,
-                         ProcessedAudit audit, WorkerMetrics metrics, Lifecycle lifecycle, ChannelRegistry channels,
+                         ProcessedAudit audit, WorkerMetrics metrics, Lifecycle lifecycle, DirectConsumer consumer,
                          WorkerIdentity identity, QueueBinding binding, FunctionsConfig config) {
         this.broker = broker;
         this.heartbeat = heartbeat;
@@ -66,7 +64,7 @@ public class WorkerRuntime {
         this.audit = audit;
         this.metrics = metrics;
         this.lifecycle = lifecycle;
-        this.channels = channels;
+        this.consumer = consumer;
         this.identity = identity;
         this.binding = binding;
         this.config = config;
@@ -79,7 +77,7 @@ public class WorkerRuntime {
         });
     }
 
-    /** Before the messaging connector subscribes, so the queue and its DLQ exist when it does. */
+    /** Connects, declares the queue and its DLQ, and starts heartbeats before anything is consumed. */
     void beforeConsuming(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         LOG.infof("event=worker-starting worker=%s queue=%s function=%s routingKey=%s prefetch=%d", identity.workerId(),
                 binding.queue(), binding.kind().function(), binding.routingKey(), config.prefetch());
@@ -98,6 +96,7 @@ public class WorkerRuntime {
 
     void started(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
         exitZeroOnSigterm();
+        consumer.start();
         lifecycle.running();
         heartbeat.beat();
         LOG.infof("event=worker-running worker=%s queue=%s", identity.workerId(), binding.queue());
@@ -106,10 +105,7 @@ public class WorkerRuntime {
     void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         long begin = System.nanoTime();
         lifecycle.draining();
-        PausableChannel channel = channels.getPausable(WorkConsumer.CHANNEL);
-        if (channel != null) {
-            channel.pause();
-        }
+        consumer.stop();
         heartbeat.beat();
         Duration timeout = config.shutdown().timeout();
         LOG.infof("event=worker-draining worker=%s inFlight=%d timeoutMillis=%d", identity.workerId(),
