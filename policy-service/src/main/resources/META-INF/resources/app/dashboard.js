@@ -526,8 +526,11 @@
 
   function wireEditor() {
     $('policy-form').addEventListener('submit', savePolicy);
-    $('policy-form').addEventListener('input', function (ev) {
-      if (ev.target.id !== 'policy-queue') { state.dirty = true; }
+    // 'change' too: a field emptied or filled without typing (autofill, scripts) is an edit as well.
+    ['input', 'change'].forEach(function (type) {
+      $('policy-form').addEventListener(type, function (ev) {
+        if (ev.target.id !== 'policy-queue') { state.dirty = true; }
+      });
     });
     $('policy-queue').addEventListener('change', function () {
       state.selected = $('policy-queue').value;

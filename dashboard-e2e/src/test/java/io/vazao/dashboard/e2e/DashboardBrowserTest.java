@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -150,9 +151,14 @@ class DashboardBrowserTest {
         return Integer.parseInt(cell(driver, queue, column));
     }
 
+    /**
+     * Replaces a field's text as a user does, with keystrokes: WebElement.clear() fires no input event,
+     * so the page would not know the form is being edited, and a status update arriving between the
+     * clear and the typing would fill the field again ("0.4" + "0.7" = "0.40.7").
+     */
     private static void setField(ChromeDriver driver, String id, String value) {
         WebElement input = driver.findElement(By.id(id));
-        input.clear();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(value);
     }
 }
