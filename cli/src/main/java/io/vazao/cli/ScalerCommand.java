@@ -74,7 +74,8 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--backoff-max", defaultValue = "PT30S", description = "longest restart delay (default ${DEFAULT-VALUE})")
     Duration backoffMax;
 
-    @Option(names = "--max-starting", description = "at most this many workers in start-up at once, replacements excepted; 0 = no cap (default $VAZAO_MAX_STARTING or the number of cores)")
+    @Option(names = "--max-starting", defaultValue = "${env:VAZAO_MAX_STARTING}",
+            description = "at most this many workers in start-up at once, replacements excepted; 0 = no cap (default $VAZAO_MAX_STARTING or the number of cores)")
     Integer maxStarting;
 
     @Option(names = "--log-dir", description = "one log file per worker here (default .vazao/logs/workers in $VAZAO_HOME)")
@@ -156,18 +157,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     }
 
     static int maxStarting(Integer option) {
-        if (option != null) {
-            return option;
-        }
-        String env = System.getenv("VAZAO_MAX_STARTING");
-        if (env == null || env.isBlank()) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            return Integer.parseInt(env.trim());
-        } catch (NumberFormatException e) {
-            throw new CliException(ExitCodes.USAGE, "VAZAO_MAX_STARTING must be a whole number, not \"" + env + "\"");
-        }
+        return option != null ? option : Runtime.getRuntime().availableProcessors();
     }
 
     static String envOr(String name, String fallback) {

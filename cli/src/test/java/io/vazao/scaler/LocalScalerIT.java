@@ -10,6 +10,8 @@ import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.ScalingEvent;
 import io.vazao.contract.WorkerState;
+import io.vazao.testsupport.TcpRelay;
+import io.vazao.testsupport.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +29,6 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The scaler shell against the real Redis with real child processes. The worker command is
@@ -61,14 +61,7 @@ class LocalScalerIT {
         for (ProcessHandle h : spawned) {
             h.destroyForcibly();
         }
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> r = redis.scan(cursor, new ScanParams().match(keys.prefix() + "*").count(500));
-            if (!r.getResult().isEmpty()) {
-                redis.del(r.getResult().toArray(String[]::new));
-            }
-            cursor = r.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        TestKeys.deleteAll(redis, keys.prefix());
         redis.close();
     }
 
@@ -199,7 +192,7 @@ class LocalScalerIT {
 
     @Test
     void withRedisGoneItKeepsItsProcessesAndConvergesAgainWhenRedisReturns() throws Exception {
-        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 6379)) {
+        try (TcpRelay proxy = new TcpRelay("127.0.0.1", 6379)) {
             JedisPooled viaProxy = new JedisPooled(new HostAndPort("127.0.0.1", proxy.port()),
                     DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).socketTimeoutMillis(500).build());
             try {
@@ -216,7 +209,7 @@ class LocalScalerIT {
                 }
                 assertEquals(before, scaler.pids(), "same processes while Redis is unreachable");
 
-                proxy.open();
+                proxy.restore();
                 await().atMost(WAIT).until(() -> {
                     scaler.tick();
                     return scaler.pids().size() == 3;

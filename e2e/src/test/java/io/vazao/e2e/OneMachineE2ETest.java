@@ -17,6 +17,7 @@ import io.vazao.contract.ScalingEvent;
 import io.vazao.load.LoadGenerator;
 import io.vazao.load.LoadPlan;
 import io.vazao.load.Payloads;
+import io.vazao.testsupport.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Issue 4's proof with real processes: `vazao up` (policy service, local scaler, worker JVMs),
@@ -90,14 +89,7 @@ class OneMachineE2ETest {
         } catch (Exception e) {
             // the queues may never have been declared
         }
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> r = redis.scan(cursor, new ScanParams().match(keys.prefix() + "*").count(500));
-            if (!r.getResult().isEmpty()) {
-                redis.del(r.getResult().toArray(String[]::new));
-            }
-            cursor = r.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        TestKeys.deleteAll(redis, keys.prefix());
         redis.close();
     }
 

@@ -7,6 +7,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.vazao.testsupport.TestKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The system under test, shared by every test class of this module: the packaged policy service as a
@@ -233,15 +232,7 @@ final class RunningSystem implements AutoCloseable {
             System.err.println("cleanup: cannot reach RabbitMQ: " + e.getMessage());
         }
         try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
-            String cursor = ScanParams.SCAN_POINTER_START;
-            ScanParams match = new ScanParams().match(prefix + "*").count(500);
-            do {
-                ScanResult<String> page = redis.scan(cursor, match);
-                if (!page.getResult().isEmpty()) {
-                    redis.del(page.getResult().toArray(String[]::new));
-                }
-                cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            TestKeys.deleteAll(redis, prefix);
         } catch (RuntimeException e) {
             System.err.println("cleanup: cannot reach Redis: " + e.getMessage());
         }

@@ -3,8 +3,10 @@ package io.vazao.functions.consume;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -119,7 +121,7 @@ public class DirectConsumer {
         if (ch != null && ch.isOpen()) {
             try {
                 ch.close();
-            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            } catch (IOException | TimeoutException | RuntimeException e) {
                 LOG.debugf("closing the consumer channel: %s", e);
             }
         }
@@ -138,7 +140,7 @@ public class DirectConsumer {
             long start = System.nanoTime();
             try {
                 pool.execute(() -> settle(envelope.getDeliveryTag(), work.consume(body, properties), start));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // Shutting down: the broker requeues what was never acked.
                 metrics.finished();
             }

@@ -13,7 +13,7 @@ import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
-import io.vazao.functions.support.TcpCut;
+import io.vazao.testsupport.TcpRelay;
 import io.vazao.functions.support.WorkerMetricsScrape;
 import io.vazao.functions.support.WorkerProcess;
 
@@ -29,7 +29,7 @@ class RedisOutageIT extends IsolatedWorkerTest {
         String workerId = "w-" + Names.random();
         String hbKey = keys.worker(workerId);
         int port = WorkerProcess.freePort();
-        try (TcpCut redisLink = new TcpCut("127.0.0.1", 6379); Rabbit rabbit = new Rabbit();
+        try (TcpRelay redisLink = new TcpRelay("127.0.0.1", 6379); Rabbit rabbit = new Rabbit();
              RedisProbe redis = new RedisProbe();
              WorkerProcess worker = WorkerProcess.start("redisdown-" + workerId, Map.of(
                      "VAZAO_QUEUE", queue,

@@ -1,11 +1,10 @@
 package io.vazao.functions.support;
 
+import io.vazao.testsupport.TestKeys;
 import java.util.Map;
 import java.util.Set;
 
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /** The real Redis on 127.0.0.1 seen from a test; cleans up only keys under the test's own prefix. */
 public final class RedisProbe implements AutoCloseable {
@@ -42,17 +41,7 @@ public final class RedisProbe implements AutoCloseable {
 
     /** Deletes every key that starts with {@code prefix} (a test's own prefix, never vazao:). */
     public void deletePrefix(String prefix) {
-        if (prefix == null || !prefix.startsWith("t") || prefix.startsWith("vazao")) {
-            throw new IllegalArgumentException("refusing to delete keys under " + prefix);
-        }
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> r = redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
-            if (!r.getResult().isEmpty()) {
-                redis.del(r.getResult().toArray(String[]::new));
-            }
-            cursor = r.getCursor();
-        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        TestKeys.deleteAll(redis, prefix);
     }
 
     @Override

@@ -213,22 +213,17 @@ public class ControlLoop {
         long timeout = settings.heartbeatTimeoutMillis();
         Map<String, List<Heartbeat>> live = new LinkedHashMap<>();
         Set<String> liveIds = new HashSet<>();
-        Map<String, Double> growth = new HashMap<>();
         List<QueueSnapshot> snapshots = new ArrayList<>();
         for (String q : queues) {
             List<Heartbeat> workers = SnapshotBuilder.live(heartbeats.workers(q, now - timeout), now, timeout);
             live.put(q, workers);
             workers.forEach(w -> liveIds.add(w.workerId()));
             Double grown = growthMeter.growth(q, reading.reachable() ? reading.queues().get(q) : null, now);
-            if (grown != null) {
-                growth.put(q, grown);
-            }
             snapshots.add(SnapshotBuilder.queue(q, reading, workers, rateMeter, grown));
         }
         rateMeter.retain(liveIds);
         growthMeter.retain(policies.keySet());
-        return new TickInputs(settings, policies, stored.errors(), reading, live, growth,
-                new Snapshot(snapshots, hostCpu()));
+        return new TickInputs(settings, policies, stored.errors(), reading, live, new Snapshot(snapshots, hostCpu()));
     }
 
     private Double hostCpu() {
@@ -267,7 +262,7 @@ public class ControlLoop {
             } else {
                 lastInputs.put(q, inputs);
             }
-            String reason = reason(d, in.broker(), isHeld) + arrivalsNote(in, q);
+            String reason = reason(d, in.broker(), isHeld) + (isHeld ? "" : arrivalsNote(inputs, in.broker(), q));
             int previous = Math.max(0, d.previous());
             published.put(q, new Target(q, d.target(), previous, reason, inputs, now));
             long depth = inputs == null ? 0 : inputs.depth();
@@ -333,14 +328,13 @@ public class ControlLoop {
                 List.copyOf(errors), statuses));
     }
 
-    /** Says so when the arrivals the engine used are the ready growth rather than the broker's statistic. */
-    private static String arrivalsNote(TickInputs in, String queue) {
-        Double grown = in.readyGrowth().get(queue);
-        QueueFigures f = in.broker().reachable() ? in.broker().queues().get(queue) : null;
-        if (grown == null || f == null || !(grown > SnapshotBuilder.arrivals(f, null))) {
+    /** Says so when the arrivals the engine was given are the ready growth, not the broker's statistic. */
+    private static String arrivalsNote(QueueInputs used, BrokerReading reading, String queue) {
+        QueueFigures f = reading.queues().get(queue);
+        if (f == null || !(used.publishRate() > SnapshotBuilder.arrivals(f, null))) {
             return "";
         }
-        return " [arrivals: ready grew " + Math.round(grown) + "/s since the last tick; the broker's statistic says "
+        return " [arrivals: ready grew " + Math.round(used.publishRate()) + "/s since the last tick; the broker's statistic says "
                 + Math.round(SnapshotBuilder.arrivals(f, null)) + "/s]";
     }
 

@@ -16,11 +16,8 @@ import java.util.Map;
  * @param policyErrors  stored policies that could not be read
  * @param broker        the broker reading
  * @param liveWorkers   live (fresh, not draining) workers per queue
- * @param readyGrowth   messages per second each queue's counted ready figure grew since the last tick
- *                      (absent when there was nothing counted to compare with)
  * @param snapshot      what the engine is given
  */
 public record TickInputs(Settings settings, Map<String, Policy> policies, List<String> policyErrors,
-                         BrokerReading broker, Map<String, List<Heartbeat>> liveWorkers,
-                         Map<String, Double> readyGrowth, Snapshot snapshot) {
+                         BrokerReading broker, Map<String, List<Heartbeat>> liveWorkers, Snapshot snapshot) {
 }

@@ -2,9 +2,7 @@ package io.vazao.policy.loop;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.vazao.policy.support.PrefixCleanup;
-import io.vazao.policy.support.TcpProxy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.vazao.testsupport.TcpRelay;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,19 +18,9 @@ public class LoopTestProfile implements QuarkusTestProfile {
     static final String PREFIX = "t" + RUN + ":";
     static final String QUEUE = "t-loop-" + RUN;
     static final String TOKEN = "test-token-" + UUID.randomUUID();
-    static final TcpProxy MANAGEMENT;
-    static final TcpProxy AMQP;
-    static final TcpProxy REDIS;
-
-    static {
-        try {
-            MANAGEMENT = new TcpProxy("127.0.0.1", 15672);
-            AMQP = new TcpProxy("127.0.0.1", 5672);
-            REDIS = new TcpProxy("127.0.0.1", 6379);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final TcpRelay MANAGEMENT = new TcpRelay("127.0.0.1", 15672);
+    static final TcpRelay AMQP = new TcpRelay("127.0.0.1", 5672);
+    static final TcpRelay REDIS = new TcpRelay("127.0.0.1", 6379);
 
     @Override
     public List<TestResourceEntry> testResources() {

@@ -1,8 +1,10 @@
-package io.vazao.functions.support;
+package io.vazao.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,21 +12,27 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A plain TCP relay in front of a real server, which a test can cut and restore: the real Redis
- * stays up for everybody else while one worker loses it.
+ * A plain TCP relay on a loopback port in front of a real server (Redis, RabbitMQ, its management
+ * API), which a test can cut and restore: the part under test meets a real outage (connection
+ * refused, open connections reset) while the shared server stays up for everybody else.
+ * Shared by the modules' tests through vazao-contract's test-jar.
  */
-public final class TcpCut implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
-    private final int port;
     private final String targetHost;
     private final int targetPort;
+    private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private ServerSocket server;
 
-    public TcpCut(String targetHost, int targetPort) {
+    public TcpRelay(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.port = WorkerProcess.freePort();
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            this.port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         restore();
     }
 
@@ -34,26 +42,34 @@ public final class TcpCut implements AutoCloseable {
 
     /** Accepts and relays connections again, on the same port. */
     public synchronized void restore() {
+        if (server != null && !server.isClosed()) {
+            return;
+        }
         try {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", port));
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             server = s;
-            Thread t = new Thread(() -> accept(s), "tcp-cut-accept");
+            Thread t = new Thread(() -> accept(s), "tcp-relay-" + port);
             t.setDaemon(true);
             t.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on " + port, e);
+            throw new UncheckedIOException("cannot listen on " + port, e);
         }
     }
 
-    /** Drops every relayed connection and refuses new ones. */
+    /** Refuses new connections and resets the open ones until {@link #restore()}. */
     public synchronized void cut() {
         closeQuietly(server);
         for (Socket s : sockets) {
             closeQuietly(s);
         }
         sockets.clear();
+    }
+
+    @Override
+    public void close() {
+        cut();
     }
 
     private void accept(ServerSocket s) {
@@ -86,7 +102,7 @@ public final class TcpCut implements AutoCloseable {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "tcp-cut-pipe");
+        }, "tcp-relay-pipe");
         t.setDaemon(true);
         t.start();
     }
@@ -99,10 +115,5 @@ public final class TcpCut implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-    }
-
-    @Override
-    public void close() {
-        cut();
     }
 }
