@@ -1,7 +1,9 @@
 package io.vazao.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "vazao", mixinStandardHelpOptions = true, version = "vazao 0.1.0",
         description = "Autoscaled RabbitMQ consumers on one machine: run the system, watch it, steer it, load it.",
@@ -27,7 +29,14 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs one command line with picocli's own output (help, usage errors) going to out and err. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof CliException c) {
                 commandLine.getErr().println("vazao: " + c.getMessage());
@@ -36,6 +45,50 @@ public final class Main {
             commandLine.getErr().println("vazao: " + ex);
             return ExitCodes.ERROR;
         });
+        String unknown = unknownCommand(cl, args);
+        if (unknown != null) {
+            cl.getErr().println("vazao: unknown command '" + unknown + "'; `vazao --help` lists the commands");
+            return ExitCodes.USAGE;
+        }
         return cl.execute(args);
+    }
+
+    /**
+     * The first word that names no subcommand where only subcommands can stand, else null. Picocli
+     * would let a `--help` further on win and exit 0; a typo must be a usage error.
+     */
+    static String unknownCommand(CommandLine cl, String... args) {
+        CommandLine current = cl;
+        for (String arg : args) {
+            if (arg.startsWith("-") || current.getSubcommands().isEmpty()) {
+                return null;
+            }
+            CommandLine next = current.getSubcommands().get(arg);
+            if (next == null) {
+                return current.getCommandSpec().positionalParameters().isEmpty() ? arg : null;
+            }
+            current = next;
+        }
+        return null;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        withStandardHelpEverywhere(cl, cl.getCommandSpec().version());
+        return cl;
+    }
+
+    /** `--help`/`-h` and `--version`/`-V` on every subcommand, however deep, as the docs promise. */
+    private static void withStandardHelpEverywhere(CommandLine cl, String[] version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null) {
+                spec.mixinStandardHelpOptions(true);
+            }
+            if (spec.version().length == 0) {
+                spec.version(version);
+            }
+            withStandardHelpEverywhere(sub, version);
+        }
     }
 }
