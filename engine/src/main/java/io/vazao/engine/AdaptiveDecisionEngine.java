@@ -65,16 +65,18 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
 
         String[] names = new String[n];
         int[] floors = new int[n];
+        int[] needs = new int[n];
         int[] wants = new int[n];
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
             names[i] = plans[i].queue;
             floors[i] = plans[i].floor;
             wants[i] = plans[i].want;
+            needs[i] = plans[i].need < 0 ? plans[i].want : plans[i].need;
             weights[i] = plans[i].weight;
         }
         int budget = settings.maxTotalWorkers();
-        WeightedBudget.Result shared = WeightedBudget.share(names, floors, wants, weights, budget);
+        WorkConservingBudget.Result shared = WorkConservingBudget.share(names, floors, needs, wants, weights, budget);
         if (!shared.feasible()) {
             long sumFloors = 0;
             for (int f : floors) {
@@ -101,6 +103,9 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                     p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
                 }
             }
+            if (shared.moved()) {
+                explainMove(p.reason, i, shared, names);
+            }
             if (hostHot && !p.held && target > p.previous) {
                 int guarded = Math.max(p.previous, Math.min(p.floor, target));
                 if (guarded < target) {
@@ -121,6 +126,24 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                 new History(Collections.unmodifiableMap(next)));
     }
 
+    /** Who gave workers their windows kept to whom, when the budget had to move them. */
+    private static void explainMove(StringBuilder reason, int i, WorkConservingBudget.Result shared, String[] names) {
+        int delta = shared.shares()[i] - shared.plain()[i];
+        if (delta == 0) {
+            return;
+        }
+        reason.append(delta < 0 ? "; gives " : "; receives ").append(Math.abs(delta))
+                .append(delta < 0 ? " worker(s) its windows kept to " : " worker(s) kept by the windows of ");
+        boolean first = true;
+        for (int j = 0; j < names.length; j++) {
+            int other = shared.shares()[j] - shared.plain()[j];
+            if (delta < 0 ? other > 0 : other < 0) {
+                reason.append(first ? "" : ", ").append(names[j]);
+                first = false;
+            }
+        }
+    }
+
     /** Working state of one queue inside one call. */
     private static final class QueuePlan {
         String queue;
@@ -128,6 +151,8 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         int previous;
         int floor;
         int want;
+        /** What the demand asks for now, below want when a window keeps more; -1: same as want. */
+        int need = -1;
         int demand;
         double weight = 1.0;
         boolean held;
@@ -390,6 +415,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         }
         p.floor = min;
         p.want = want;
+        p.need = desired;
     }
 
     /** The seed's sizing as a rate: messagesPerWorker per tick. */
