@@ -57,27 +57,27 @@ class RateLimitIT extends IsolatedWorkerTest {
             long warm = total(ports);
             await().atMost(Duration.ofSeconds(30)).until(() -> total(ports) > warm + 200);
 
+            // Measured over a count of messages, not a sleep: 4,000 at 200/s take about 20 s.
             Sample start = sample(ports);
-            await().pollDelay(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(21)).until(() -> true);
-            Sample end = sample(ports);
+            Sample end = awaitProcessed(ports, start, 4_000, Duration.ofSeconds(60));
             double rate = end.rateSince(start);
             System.out.printf("rate-limit 200/s: measured %.1f/s over %.1f s%n", rate, (end.nanos - start.nanos) / 1e9);
             assertThat(rate).as("messages/s of three workers limited to 200/s").isBetween(190.0, 210.0);
             assertThat(rabbit.ready(queue)).as("backlog left, so the limit and not the queue bound the rate")
                     .isGreaterThan(1_000);
 
+            // The raise takes effect within a second: the first 100 messages after the change may
+            // still run at the old rate; from then on the rate over 2,000 messages (about 5 s) is the new one.
             redis.set(keys.policy(queue), Json.write(Policy.defaults(1).withRateLimit(400.0)));
             long raisedAt = System.nanoTime();
-            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
-            Sample afterOneSecond = sample(ports);
-            await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
-            Sample later = sample(ports);
-            assertThat(afterOneSecond.nanos - raisedAt).isLessThan(1_500_000_000L);
-            double raised = later.rateSince(afterOneSecond);
+            Sample settled = awaitProcessed(ports, sample(ports), 100, Duration.ofSeconds(10));
+            Sample later = awaitProcessed(ports, settled, 2_000, Duration.ofSeconds(30));
+            double raised = later.rateSince(settled);
             System.out.printf("rate-limit 400/s: measured %.1f/s from %.2f s after the change%n", raised,
-                    (afterOneSecond.nanos - raisedAt) / 1e9);
-            assertThat(raised).as("messages/s from one second after raising the limit to 400/s")
-                    .isBetween(380.0, 420.0);
+                    (settled.nanos - raisedAt) / 1e9);
+            assertThat(settled.nanos - raisedAt).as("100 messages after the raise within a second")
+                    .isLessThan(1_000_000_000L);
+            assertThat(raised).as("messages/s after raising the limit to 400/s").isBetween(380.0, 420.0);
         } finally {
             workers.forEach(WorkerProcess::terminate);
             for (WorkerProcess w : workers) {
@@ -85,6 +85,16 @@ class RateLimitIT extends IsolatedWorkerTest {
                 w.close();
             }
         }
+    }
+
+    /** Waits (polling the workers' metrics) until {@code count} more messages than {@code from} were processed. */
+    private Sample awaitProcessed(List<Integer> ports, Sample from, long count, Duration atMost) {
+        Sample[] last = {from};
+        await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
+            last[0] = sample(ports);
+            return last[0].processed() >= from.processed() + count;
+        });
+        return last[0];
     }
 
     private long total(List<Integer> ports) {
