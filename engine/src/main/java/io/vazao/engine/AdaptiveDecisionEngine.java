@@ -35,10 +35,10 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
     /** How long panic mode lasts after the last burst tick (Knative's panic window is 6 s). */
     public static final long DEFAULT_PANIC_WINDOW_MILLIS = 6_000;
     /** A recommendation this many times the current target is a burst (Knative's panic threshold 200 %). */
-    public static final double PANIC_THRESHOLD = 2.0;
+    public static final double PANIC_THRESHOLD = Panic.THRESHOLD;
 
     private final double hostCpuGuardPercent;
-    private final long panicWindowMillis;
+    private final AdaptiveRules adaptive;
 
     public AdaptiveDecisionEngine() {
         this(DEFAULT_HOST_CPU_GUARD_PERCENT, DEFAULT_PANIC_WINDOW_MILLIS);
@@ -46,7 +46,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
 
     public AdaptiveDecisionEngine(double hostCpuGuardPercent, long panicWindowMillis) {
         this.hostCpuGuardPercent = hostCpuGuardPercent;
-        this.panicWindowMillis = panicWindowMillis;
+        this.adaptive = new AdaptiveRules(panicWindowMillis);
     }
 
     @Override
@@ -62,59 +62,14 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             QueueSnapshot qs = queues.get(i);
             plans[i] = plan(qs, policies.get(qs.queue()), settings, history.of(qs.queue()), nowMs, errors, recycle);
         }
-
-        String[] names = new String[n];
-        int[] floors = new int[n];
-        int[] needs = new int[n];
-        int[] wants = new int[n];
-        double[] weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = plans[i].queue;
-            floors[i] = plans[i].floor;
-            wants[i] = plans[i].want;
-            needs[i] = plans[i].need < 0 ? plans[i].want : plans[i].need;
-            weights[i] = plans[i].weight;
-        }
         int budget = settings.maxTotalWorkers();
-        WorkConservingBudget.Result shared = WorkConservingBudget.share(names, floors, needs, wants, weights, budget);
-        if (!shared.feasible()) {
-            long sumFloors = 0;
-            for (int f : floors) {
-                sumFloors += f;
-            }
-            errors.add("minimum workers (and held or seed-mode targets) add up to " + sumFloors
-                    + ", more than the budget maxTotalWorkers " + budget
-                    + ": the budget is shared by weight below those minimums");
-        }
-
+        WorkConservingBudget.Result shared = share(plans, budget, errors);
         Double hostCpu = snapshot.hostCpuPercent();
-        boolean hostHot = hostCpu != null && hostCpu > hostCpuGuardPercent;
-
         List<Decision> decisions = new ArrayList<>(n);
         Map<String, QueueHistory> next = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             QueuePlan p = plans[i];
-            int target = shared.shares()[i];
-            if (target < p.want) {
-                p.reason.append("; budget ").append(budget).append(" short: share ").append(target)
-                        .append(" (weight ");
-                Num.append(p.reason, p.weight).append(')');
-                if (target < p.floor) {
-                    p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
-                }
-            }
-            if (shared.moved()) {
-                explainMove(p.reason, i, shared, names);
-            }
-            if (hostHot && !p.held && target > p.previous) {
-                int guarded = Math.max(p.previous, Math.min(p.floor, target));
-                if (guarded < target) {
-                    p.reason.append("; host CPU ");
-                    Num.append(p.reason, hostCpu).append("% > ");
-                    Num.append(p.reason, hostCpuGuardPercent).append("%: scale-up held at ").append(guarded);
-                    target = guarded;
-                }
-            }
+            int target = finish(p, i, shared, budget, hostCpu);
             EventKind kind = p.held ? EventKind.HOLD
                     : target > p.previous ? EventKind.SCALE_UP
                     : target < p.previous ? EventKind.SCALE_DOWN
@@ -126,8 +81,60 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                 new History(Collections.unmodifiableMap(next)));
     }
 
+    /** The budget, shared by weight without leaving capacity idle; mins above it are a configuration error. */
+    private static WorkConservingBudget.Result share(QueuePlan[] plans, int budget, List<String> errors) {
+        int n = plans.length;
+        String[] names = new String[n];
+        int[] floors = new int[n];
+        int[] needs = new int[n];
+        int[] wants = new int[n];
+        double[] weights = new double[n];
+        long sumFloors = 0;
+        for (int i = 0; i < n; i++) {
+            names[i] = plans[i].queue;
+            floors[i] = plans[i].floor;
+            wants[i] = plans[i].want;
+            needs[i] = plans[i].need < 0 ? plans[i].want : plans[i].need;
+            weights[i] = plans[i].weight;
+            sumFloors += floors[i];
+        }
+        WorkConservingBudget.Result shared = WorkConservingBudget.share(names, floors, needs, wants, weights, budget);
+        if (!shared.feasible()) {
+            errors.add("minimum workers (and held or seed-mode targets) add up to " + sumFloors
+                    + ", more than the budget maxTotalWorkers " + budget
+                    + ": the budget is shared by weight below those minimums");
+        }
+        return shared;
+    }
+
+    /** A queue's target from its share, with the budget's and the host CPU guard's clauses. */
+    private int finish(QueuePlan p, int i, WorkConservingBudget.Result shared, int budget, Double hostCpu) {
+        int target = shared.shares()[i];
+        if (target < p.want) {
+            p.reason.append("; budget ").append(budget).append(" short: share ").append(target).append(" (weight ");
+            Num.append(p.reason, p.weight).append(')');
+            if (target < p.floor) {
+                p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
+            }
+        }
+        if (shared.moved()) {
+            explainMove(p.reason, i, shared);
+        }
+        boolean hostHot = hostCpu != null && hostCpu > hostCpuGuardPercent;
+        if (hostHot && !p.held && target > p.previous) {
+            int guarded = Math.max(p.previous, Math.min(p.floor, target));
+            if (guarded < target) {
+                p.reason.append("; host CPU ");
+                Num.append(p.reason, hostCpu).append("% > ");
+                Num.append(p.reason, hostCpuGuardPercent).append("%: scale-up held at ").append(guarded);
+                target = guarded;
+            }
+        }
+        return target;
+    }
+
     /** Who gave workers their windows kept to whom, when the budget had to move them. */
-    private static void explainMove(StringBuilder reason, int i, WorkConservingBudget.Result shared, String[] names) {
+    private static void explainMove(StringBuilder reason, int i, WorkConservingBudget.Result shared) {
         int delta = shared.shares()[i] - shared.plain()[i];
         if (delta == 0) {
             return;
@@ -135,34 +142,15 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         reason.append(delta < 0 ? "; gives " : "; receives ").append(Math.abs(delta))
                 .append(delta < 0 ? " worker(s) its windows kept to " : " worker(s) kept by the windows of ");
         boolean first = true;
-        for (int j = 0; j < names.length; j++) {
+        for (int j = 0; j < shared.names().length; j++) {
             int other = shared.shares()[j] - shared.plain()[j];
             if (delta < 0 ? other > 0 : other < 0) {
-                reason.append(first ? "" : ", ").append(names[j]);
+                reason.append(first ? "" : ", ").append(shared.names()[j]);
                 first = false;
             }
         }
     }
 
-    /** Working state of one queue inside one call. */
-    private static final class QueuePlan {
-        String queue;
-        QueueInputs inputs;
-        int previous;
-        int floor;
-        int want;
-        /** What the demand asks for now, below want when a window keeps more; -1: same as want. */
-        int need = -1;
-        int demand;
-        double weight = 1.0;
-        boolean held;
-        final StringBuilder reason = new StringBuilder(192);
-        // next history
-        List<QueueHistory.Recommendation> recommendations = List.of();
-        Double rate;
-        long depth = -1;
-        long panicUntil;
-    }
 
     private QueuePlan plan(QueueSnapshot qs, Policy policy, Settings settings, QueueHistory qh, long nowMs,
                            List<String> errors, List<Recycle> recycle) {
@@ -215,7 +203,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             seed(p, policy, min, max, nowMs, errors);
             return p;
         }
-        adaptive(p, policy, settings, qs, qh, min, max, nowMs, errors);
+        adaptive.plan(p, policy, settings, qs, qh, min, max, nowMs, errors);
         return p;
     }
 
@@ -271,156 +259,5 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         p.reason.append("seed rule: int(ready ").append(ready).append(" x weight ");
         Num.append(p.reason, policy.weight()).append(") // ").append(perWorker).append(" + 1 = ").append(raw)
                 .append(" -> clamp [").append(min).append(", ").append(max).append("] -> ").append(target);
-    }
-
-    private void adaptive(QueuePlan p, Policy policy, Settings settings, QueueSnapshot qs, QueueHistory qh,
-                          int min, int max, long nowMs, List<String> errors) {
-        QueueInputs in = p.inputs;
-        StringBuilder r = p.reason;
-        long depth = in.depth();
-        p.depth = depth;
-
-        boolean expected = policy.expectedRatePerWorker() != null && policy.expectedRatePerWorker() > 0;
-        p.rate = ServiceRate.smooth(qh.perWorkerRate(), in,
-                expected ? policy.expectedRatePerWorker() : coldRate(policy, settings));
-        double rate;
-        String rateSource;
-        if (p.rate != null) {
-            rate = p.rate;
-            rateSource = "measured";
-        } else if (expected) {
-            rate = policy.expectedRatePerWorker();
-            rateSource = "expected";
-        } else {
-            rate = coldRate(policy, settings);
-            rateSource = "messagesPerWorker per tick";
-            if (policy.messagesPerWorker() <= 0) {
-                errors.add("queue " + p.queue + ": messagesPerWorker " + policy.messagesPerWorker()
-                        + " must be > 0: using 1 message per worker per tick");
-            }
-        }
-
-        double arrivals = Math.max(0, in.publishRate());
-        int drain = Math.max(1, policy.targetDrainSeconds());
-        double needed = arrivals + depth / (double) drain;
-        double raw = needed / rate;
-        int demand = raw <= 1e-9 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.ceil(raw - 1e-9));
-        p.demand = demand;
-
-        if (demand == 0) {
-            r.append("no backlog and no arrivals -> demand 0");
-        } else {
-            r.append("backlog ").append(depth).append(" (ready ").append(in.ready()).append(" + unacked ")
-                    .append(in.unacked()).append(") / ").append(drain).append(" s + ");
-            Num.append(r, arrivals).append("/s arrivals -> demand ").append(demand).append(" at ");
-            Num.append(r, rate).append("/s per worker (").append(rateSource).append(')');
-        }
-
-        int desired = demand;
-        int stated = demand; // the last number the reason ends on
-        // CPU rule: hot workers while the backlog grows means the rate estimate is too optimistic.
-        if (!qs.workers().isEmpty() && qh.lastDepth() >= 0 && depth > qh.lastDepth()) {
-            double cpu = 0;
-            for (WorkerSample w : qs.workers()) {
-                cpu += w.cpuPercent();
-            }
-            cpu /= qs.workers().size();
-            if (cpu > settings.cpuHighPercent()) {
-                int current = qh.lastTarget() >= 0 ? qh.lastTarget() : in.liveWorkers();
-                if (current + 1 > desired) {
-                    desired = current + 1;
-                    r.append("; workers at ");
-                    Num.append(r, cpu).append("% CPU > ");
-                    Num.append(r, settings.cpuHighPercent()).append("% with backlog growing ")
-                            .append(qh.lastDepth()).append(" -> ").append(depth)
-                            .append(": under-provisioned, at least ").append(desired);
-                    stated = desired;
-                }
-            }
-        }
-
-        int clamped = Math.max(min, Math.min(max, desired));
-        if (clamped != desired) {
-            r.append("; clamp [").append(min).append(", ").append(max).append("] -> ").append(clamped);
-            stated = clamped;
-        }
-        desired = clamped;
-        if (policy.hasRateLimit()) {
-            double cap = Math.ceil(policy.rateLimitPerSecond() / rate - 1e-9);
-            if (desired > cap) {
-                int capped = (int) Math.max(min, cap);
-                if (capped < desired) {
-                    r.append("; rate limit ");
-                    Num.append(r, policy.rateLimitPerSecond()).append("/s / ");
-                    Num.append(r, rate).append("/s caps at ").append(capped);
-                    desired = capped;
-                    stated = capped;
-                }
-            }
-        }
-
-        // Panic (Knative): a burst is followed at once and nothing falls for the panic window.
-        int current = qh.lastTarget() >= 0 ? qh.lastTarget() : in.liveWorkers();
-        if (desired > current && desired >= PANIC_THRESHOLD * Math.max(1, current)) {
-            p.panicUntil = nowMs + panicWindowMillis;
-            r.append("; burst: ").append(desired).append(" >= ");
-            Num.append(r, PANIC_THRESHOLD).append("x current ").append(current).append(", panic for ")
-                    .append(panicWindowMillis / 1000).append(" s");
-        }
-
-        // Stabilization (HPA): ask for the highest recommendation of the window.
-        long windowMs = Math.max(0, policy.scaleDownStabilizationSeconds()) * 1000L;
-        // The stored list is decreasing in target (oldest first). Keep the entries still inside the
-        // window and above this recommendation: an entry not above a newer one can never be the
-        // window's maximum again, so the list stays short (one entry under steady load).
-        List<QueueHistory.Recommendation> old = qh.recommendations();
-        int want = desired;
-        int keep = 0;
-        QueueHistory.Recommendation[] kept = null;
-        for (QueueHistory.Recommendation rec : old) {
-            if (rec.atMillis() > nowMs - windowMs && rec.atMillis() <= nowMs) {
-                want = Math.max(want, rec.target());
-                if (rec.target() > desired) {
-                    if (kept == null) {
-                        kept = new QueueHistory.Recommendation[old.size() + 1];
-                    }
-                    kept[keep++] = rec;
-                }
-            }
-        }
-        QueueHistory.Recommendation now = new QueueHistory.Recommendation(nowMs, desired);
-        if (kept == null) {
-            p.recommendations = List.of(now);
-        } else {
-            kept[keep++] = now;
-            p.recommendations = List.of(java.util.Arrays.copyOf(kept, keep));
-        }
-        if (nowMs < p.panicUntil && qh.lastTarget() > want) {
-            want = qh.lastTarget();
-            r.append("; panic until +").append((p.panicUntil - nowMs + 999) / 1000).append(" s: holding ")
-                    .append(want);
-            stated = want;
-        }
-        want = Math.max(min, Math.min(max, want));
-        if (want > desired) {
-            r.append("; recommendation ").append(desired).append(" < ").append(want)
-                    .append(": keeping the highest of the last ").append(windowMs / 1000)
-                    .append(" s before scaling down -> ").append(want);
-            stated = want;
-        }
-        if (demand == 0 && want == min) {
-            r.append(" -> min ").append(min);
-        } else if (want != stated) {
-            r.append(" -> ").append(want);
-        }
-        p.floor = min;
-        p.want = want;
-        p.need = desired;
-    }
-
-    /** The seed's sizing as a rate: messagesPerWorker per tick. */
-    private static double coldRate(Policy policy, Settings settings) {
-        double tickSeconds = Math.max(1, settings.tickMillis()) / 1000.0;
-        return Math.max(1, policy.messagesPerWorker()) / tickSeconds;
     }
 }

@@ -20,12 +20,13 @@ public final class WorkConservingBudget {
     }
 
     /**
-     * @param shares the integer targets, index by index
+     * @param names  the queues, index by index
+     * @param shares the integer targets
      * @param plain  what sharing the wants as they are would have given (equal to shares when no
      *               worker had to move)
      * @param moved  whether window-kept workers went to queues short of their need
      */
-    public record Result(int[] shares, int[] plain, boolean moved, boolean feasible) {
+    public record Result(String[] names, int[] shares, int[] plain, boolean moved, boolean feasible) {
     }
 
     /**
@@ -38,7 +39,7 @@ public final class WorkConservingBudget {
     public static Result share(String[] names, int[] floors, int[] needs, int[] wants, double[] weights, int budget) {
         WeightedBudget.Result plain = WeightedBudget.share(names, floors, wants, weights, budget);
         if (!plain.binding() || !plain.feasible() || !starvesWhileKeeping(plain.shares(), needs)) {
-            return new Result(plain.shares(), plain.shares(), false, plain.feasible());
+            return new Result(names, plain.shares(), plain.shares(), false, plain.feasible());
         }
         int[] first = WeightedBudget.share(names, floors, needs, weights, budget).shares();
         int n = first.length;
@@ -53,7 +54,7 @@ public final class WorkConservingBudget {
         for (int i = 0; i < n; i++) {
             shares[i] = first[i] + second[i];
         }
-        return new Result(shares, plain.shares(), true, true);
+        return new Result(names, shares, plain.shares(), true, true);
     }
 
     /** Some queue gets less than its need while another keeps more than its own. */

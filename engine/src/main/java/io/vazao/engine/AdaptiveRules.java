@@ -1,0 +1,128 @@
+package io.vazao.engine;
+
+import io.vazao.contract.Policy;
+import io.vazao.contract.QueueInputs;
+import io.vazao.contract.Settings;
+import java.util.List;
+
+/**
+ * The adaptive rules for one queue, each returning its value and clause ({@link Step}): demand from
+ * arrivals and backlog at the per-worker rate, the CPU rule, the clamp, the rate-limit cap, then
+ * panic ({@link Panic}) and stabilization ({@link Stabilization}). The reason is assembled from the
+ * clauses afterwards ({@link Reason}).
+ */
+final class AdaptiveRules {
+
+    private final long panicWindowMillis;
+
+    AdaptiveRules(long panicWindowMillis) {
+        this.panicWindowMillis = panicWindowMillis;
+    }
+
+    void plan(QueuePlan p, Policy policy, Settings settings, QueueSnapshot qs, QueueHistory qh,
+              int min, int max, long nowMs, List<String> errors) {
+        QueueInputs in = p.inputs;
+        p.depth = in.depth();
+        p.rate = ServiceRate.smooth(qh.perWorkerRate(), in, expectedOrCold(policy, settings));
+        PerWorkerRate rate = PerWorkerRate.of(p.rate, policy, coldRate(policy, settings));
+        if (rate.cold() && policy.messagesPerWorker() <= 0) {
+            errors.add("queue " + p.queue + ": messagesPerWorker " + policy.messagesPerWorker()
+                    + " must be > 0: using 1 message per worker per tick");
+        }
+        double arrivals = Math.max(0, in.publishRate());
+        int drain = Math.max(1, policy.targetDrainSeconds());
+        double raw = (arrivals + in.depth() / (double) drain) / rate.perWorker();
+        int demand = raw <= 1e-9 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.ceil(raw - 1e-9));
+        p.demand = demand;
+        demandClause(p.reason, in, drain, arrivals, demand, rate);
+        Reason reason = new Reason(p.reason, demand);
+
+        Step cpu = cpuRule(qs, qh, in.liveWorkers(), settings, demand);
+        Step clamp = clamp(cpu.value(), min, max);
+        Step capped = rateLimitCap(policy, rate.perWorker(), clamp.value(), min);
+        int desired = capped.value();
+        reason.add(cpu).add(clamp).add(capped);
+
+        int current = qh.lastTarget() >= 0 ? qh.lastTarget() : in.liveWorkers();
+        Panic.Start panic = Panic.start(desired, current, p.panicUntil, nowMs, panicWindowMillis);
+        p.panicUntil = panic.until();
+        reason.note(panic.clause());
+
+        long windowMs = Math.max(0, policy.scaleDownStabilizationSeconds()) * 1000L;
+        Stabilization.Result window = Stabilization.apply(qh.recommendations(), desired, nowMs, windowMs);
+        p.recommendations = window.recommendations();
+        Step held = Panic.hold(window.want(), qh.lastTarget(), p.panicUntil, nowMs);
+        int want = Math.max(min, Math.min(max, held.value()));
+        reason.add(held).add(Stabilization.explain(desired, want, windowMs)).end(want, demand, min);
+        p.floor = min;
+        p.want = want;
+        p.need = desired;
+    }
+
+    private static double expectedOrCold(Policy policy, Settings settings) {
+        Double expected = policy.expectedRatePerWorker();
+        return expected != null && expected > 0 ? expected : coldRate(policy, settings);
+    }
+
+    private static void demandClause(StringBuilder r, QueueInputs in, int drain, double arrivals, int demand,
+                                     PerWorkerRate rate) {
+        if (demand == 0) {
+            r.append("no backlog and no arrivals -> demand 0");
+            return;
+        }
+        r.append("backlog ").append(in.depth()).append(" (ready ").append(in.ready()).append(" + unacked ")
+                .append(in.unacked()).append(") / ").append(drain).append(" s + ");
+        Num.append(r, arrivals).append("/s arrivals -> demand ").append(demand).append(" at ");
+        Num.append(r, rate.perWorker()).append("/s per worker (").append(rate.source()).append(')');
+    }
+
+    /** Hot workers while the backlog grows: the rate estimate is too optimistic, so one more than now. */
+    private static Step cpuRule(QueueSnapshot qs, QueueHistory qh, int liveWorkers, Settings settings, int desired) {
+        long depth = qs.inputs().depth();
+        if (qs.workers().isEmpty() || qh.lastDepth() < 0 || depth <= qh.lastDepth()) {
+            return Step.none(desired);
+        }
+        double cpu = 0;
+        for (WorkerSample w : qs.workers()) {
+            cpu += w.cpuPercent();
+        }
+        cpu /= qs.workers().size();
+        int current = qh.lastTarget() >= 0 ? qh.lastTarget() : liveWorkers;
+        if (cpu <= settings.cpuHighPercent() || current + 1 <= desired) {
+            return Step.none(desired);
+        }
+        StringBuilder c = new StringBuilder("workers at ");
+        Num.append(c, cpu).append("% CPU > ");
+        Num.append(c, settings.cpuHighPercent()).append("% with backlog growing ").append(qh.lastDepth())
+                .append(" -> ").append(depth).append(": under-provisioned, at least ").append(current + 1);
+        return new Step(current + 1, c.toString());
+    }
+
+    private static Step clamp(int desired, int min, int max) {
+        int clamped = Math.max(min, Math.min(max, desired));
+        return clamped == desired ? Step.none(desired)
+                : new Step(clamped, "clamp [" + min + ", " + max + "] -> " + clamped);
+    }
+
+    /** No more workers than the rate limit can keep busy. */
+    private static Step rateLimitCap(Policy policy, double perWorker, int desired, int min) {
+        if (!policy.hasRateLimit()) {
+            return Step.none(desired);
+        }
+        double cap = Math.ceil(policy.rateLimitPerSecond() / perWorker - 1e-9);
+        int capped = (int) Math.max(min, cap);
+        if (desired <= cap || capped >= desired) {
+            return Step.none(desired);
+        }
+        StringBuilder c = new StringBuilder("rate limit ");
+        Num.append(c, policy.rateLimitPerSecond()).append("/s / ");
+        Num.append(c, perWorker).append("/s caps at ").append(capped);
+        return new Step(capped, c.toString());
+    }
+
+    /** The seed's sizing as a rate: messagesPerWorker per tick. */
+    static double coldRate(Policy policy, Settings settings) {
+        double tickSeconds = Math.max(1, settings.tickMillis()) / 1000.0;
+        return Math.max(1, policy.messagesPerWorker()) / tickSeconds;
+    }
+}

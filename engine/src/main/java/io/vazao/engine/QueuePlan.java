@@ -1,0 +1,24 @@
+package io.vazao.engine;
+
+import io.vazao.contract.QueueInputs;
+import java.util.List;
+
+/** Working state of one queue inside one {@code decide} call. */
+final class QueuePlan {
+    String queue;
+    QueueInputs inputs;
+    int previous;
+    int floor;
+    int want;
+    /** What the demand asks for now, below want when a window keeps more; -1: same as want. */
+    int need = -1;
+    int demand;
+    double weight = 1.0;
+    boolean held;
+    final StringBuilder reason = new StringBuilder(192);
+    // next history
+    List<QueueHistory.Recommendation> recommendations = List.of();
+    Double rate;
+    long depth = -1;
+    long panicUntil;
+}
