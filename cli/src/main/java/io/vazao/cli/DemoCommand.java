@@ -90,13 +90,48 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int runDemo(Home home, PrintStream out) throws Exception {
-        URI url = ApiClient.resolveUrl(null, home);
-        ApiClient api = new ApiClient(url, ApiClient.resolveToken());
-        String prefix = ScalerCommand.keyPrefix(null);
-        RedisKeys keys = new RedisKeys(prefix);
+        ApiClient api = new ApiClient(ApiClient.resolveUrl(null, home), ApiClient.resolveToken());
+        RedisKeys keys = new RedisKeys(ScalerCommand.keyPrefix(null));
         List<String> queues = List.of(Topology.ORDERS.queue(), Topology.PAYMENTS.queue());
+        Map<String, Integer> mins = prepare(api);
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            for (String q : queues) {
+                redis.del(keys.auditProcessed(q));
+            }
+            out.println("waiting for the minimum workers to be live ...");
+            Services.await(180_000, () -> minimumLive(api, mins));
 
-        // Budget and weights as the issue asks: 6 workers shared 40/60.
+            String runId = UUID.randomUUID().toString().substring(0, 8);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put(Topology.ORDERS.queue(), orders);
+            counts.put(Topology.PAYMENTS.queue(), payments);
+            int initialLive = api.get("/api/v1/status").path("totalLive").asInt();
+            long t0 = System.currentTimeMillis();
+            out.printf(Locale.ROOT, "publishing %d orders and %d payments at once (run %s), budget %d, weights 0.4/0.6%n%n",
+                    orders, payments, runId, budget);
+            CompletableFuture<LoadGenerator.Result> load = publish(runId, counts);
+            DemoObservations obs = new DemoObservations(queues, mins, budget, initialLive, t0);
+            watch(api, obs, load, out);
+            LoadGenerator.Result published = load.join();
+
+            Map<String, Long> processed = processed(redis, keys, runId, counts);
+            long lost = counts.values().stream().mapToLong(Long::longValue).sum()
+                    - processed.values().stream().mapToLong(Long::longValue).sum();
+            boolean auditOn = processed.values().stream().anyMatch(v -> v > 0);
+            Map<String, Object> summary = obs.summary();
+            summary.put("runId", runId);
+            summary.put("published", published.totalSent());
+            summary.put("confirmed", published.confirmed());
+            summary.put("processed", processed);
+            summary.put("lost", auditOn ? lost : null);
+            out.println(json ? Json.write(summary) : System.lineSeparator() + render(summary, auditOn));
+            boolean ok = published.complete() && (!auditOn || lost == 0) && obs.backToMinAt > 0;
+            return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+    }
+
+    /** Budget and weights as the demo shows them: the budget shared 40/60, both queues empty. Returns the mins. */
+    private Map<String, Integer> prepare(ApiClient api) {
         JsonNode settings = api.get("/api/v1/settings");
         ((com.fasterxml.jackson.databind.node.ObjectNode) settings).put("maxTotalWorkers", budget);
         api.send("PUT", "/api/v1/settings", settings);
@@ -115,104 +150,80 @@ public final class DemoCommand implements Callable<Integer> {
                 // the queue does not exist yet: nothing to purge, its first worker declares it
             }
         }
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
-            for (String q : queues) {
-                redis.del(keys.auditProcessed(q));
+        return mins;
+    }
+
+    private static boolean minimumLive(ApiClient api, Map<String, Integer> mins) {
+        for (JsonNode q : api.get("/api/v1/status").path("queues")) {
+            Integer min = mins.get(q.path("queue").asText());
+            if (min != null && q.path("liveWorkers").asInt() < min) {
+                return false;
             }
-            out.println("waiting for the minimum workers to be live ...");
-            Services.await(180_000, () -> {
-                JsonNode s = api.get("/api/v1/status");
-                for (JsonNode q : s.path("queues")) {
-                    if (mins.containsKey(q.path("queue").asText()) && q.path("liveWorkers").asInt() < mins.get(q.path("queue").asText())) {
-                        return false;
-                    }
-                }
-                return true;
-            });
+        }
+        return true;
+    }
 
-            String runId = UUID.randomUUID().toString().substring(0, 8);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put(Topology.ORDERS.queue(), orders);
-            counts.put(Topology.PAYMENTS.queue(), payments);
-            LoadGenerator generator = new LoadGenerator(new LoadGenerator.Options(LoadCommand.amqpUri(null), runId, 42, 5000,
-                    null, Set.of(Topology.PAYMENTS.queue())));
-            int initialLive = api.get("/api/v1/status").path("totalLive").asInt();
-            long t0 = System.currentTimeMillis();
-            out.printf(Locale.ROOT, "publishing %d orders and %d payments at once (run %s), budget %d, weights 0.4/0.6%n%n",
-                    orders, payments, runId, budget);
-            CompletableFuture<LoadGenerator.Result> load = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return generator.run(LoadPlan.counts(counts, 0));
-                } catch (Exception e) {
-                    throw new CliException(ExitCodes.UNREACHABLE, "publishing failed: " + e.getMessage());
-                }
-            });
+    private static CompletableFuture<LoadGenerator.Result> publish(String runId, Map<String, Long> counts) {
+        LoadGenerator generator = new LoadGenerator(new LoadGenerator.Options(LoadCommand.amqpUri(null), runId, 42, 5000,
+                null, Set.of(Topology.PAYMENTS.queue())));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return generator.run(LoadPlan.counts(counts, 0));
+            } catch (Exception e) {
+                throw new CliException(ExitCodes.UNREACHABLE, "publishing failed: " + e.getMessage());
+            }
+        });
+    }
 
-            Observations obs = new Observations(queues, mins, budget, initialLive, t0);
-            boolean inPlace = System.console() != null;
-            int lines = 0;
-            long deadline = t0 + timeoutSeconds * 1000L;
-            while (System.currentTimeMillis() < deadline) {
-                JsonNode s;
-                try {
-                    s = api.get("/api/v1/status");
-                } catch (CliException e) {
-                    Thread.sleep(1000);
-                    continue;
+    /** The live table, once a second (in place on a terminal, every 5 s otherwise), until back to min or the timeout. */
+    private void watch(ApiClient api, DemoObservations obs, CompletableFuture<?> load, PrintStream out) throws InterruptedException {
+        boolean inPlace = System.console() != null;
+        int lines = 0;
+        long deadline = obs.t0 + timeoutSeconds * 1000L;
+        while (System.currentTimeMillis() < deadline && obs.backToMinAt == 0) {
+            JsonNode s;
+            try {
+                s = api.get("/api/v1/status");
+            } catch (CliException e) {
+                Thread.sleep(1000);
+                continue;
+            }
+            long now = System.currentTimeMillis();
+            obs.add(now, s, load.isDone());
+            String frame = frame(s, obs, now - obs.t0);
+            if (inPlace) {
+                if (lines > 0) {
+                    out.print("\033[" + lines + "A");
                 }
-                long now = System.currentTimeMillis();
-                obs.add(now, s, load.isDone());
-                String frame = frame(s, obs, now - t0);
-                if (inPlace) {
-                    if (lines > 0) {
-                        out.print("\033[" + lines + "A");
-                    }
-                    for (String l : frame.split("\n")) {
-                        out.print("\033[2K" + l + "\n");
-                    }
-                    lines = frame.split("\n").length;
-                } else if ((now - t0) / 1000 % 5 == 0) {
-                    out.print(frame);
+                for (String l : frame.split("\n")) {
+                    out.print("\033[2K" + l + "\n");
                 }
-                out.flush();
-                if (obs.backToMinAt > 0) {
-                    break;
-                }
+                lines = frame.split("\n").length;
+            } else if ((now - obs.t0) / 1000 % 5 == 0) {
+                out.print(frame);
+            }
+            out.flush();
+            if (obs.backToMinAt == 0) {
                 Thread.sleep(1000);
             }
-            LoadGenerator.Result published = load.join();
-
-            Map<String, Long> processed = new LinkedHashMap<>();
-            long lost = 0;
-            for (String q : queues) {
-                Set<String> seen = redis.smembers(keys.auditProcessed(q));
-                long n = counts.get(q);
-                long missing = 0;
-                for (long i = 0; i < n; i++) {
-                    String id = Topology.PAYMENTS.queue().equals(q) ? Payloads.paymentId(runId, i) : Payloads.orderId(runId, i);
-                    if (!seen.contains(id)) {
-                        missing++;
-                    }
-                }
-                processed.put(q, n - missing);
-                lost += missing;
-            }
-            boolean auditOn = processed.values().stream().anyMatch(v -> v > 0);
-            Map<String, Object> summary = obs.summary();
-            summary.put("runId", runId);
-            summary.put("published", published.totalSent());
-            summary.put("confirmed", published.confirmed());
-            summary.put("processed", processed);
-            summary.put("lost", auditOn ? lost : null);
-            if (json) {
-                out.println(Json.write(summary));
-            } else {
-                out.println();
-                out.println(render(summary, auditOn));
-            }
-            boolean ok = published.complete() && (!auditOn || lost == 0) && obs.backToMinAt > 0;
-            return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
+    }
+
+    /** Per queue, how many of the run's ids the workers' audit set holds. */
+    private static Map<String, Long> processed(JedisPooled redis, RedisKeys keys, String runId, Map<String, Long> counts) {
+        Map<String, Long> processed = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> c : counts.entrySet()) {
+            Set<String> seen = redis.smembers(keys.auditProcessed(c.getKey()));
+            boolean payments = Topology.PAYMENTS.queue().equals(c.getKey());
+            long found = 0;
+            for (long i = 0; i < c.getValue(); i++) {
+                if (seen.contains(payments ? Payloads.paymentId(runId, i) : Payloads.orderId(runId, i))) {
+                    found++;
+                }
+            }
+            processed.put(c.getKey(), found);
+        }
+        return processed;
     }
 
     private static Policy currentPolicy(ApiClient api, String queue) {
@@ -226,7 +237,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static String frame(JsonNode s, Observations obs, long elapsed) {
+    private static String frame(JsonNode s, DemoObservations obs, long elapsed) {
         Table t = new Table("QUEUE", "READY", "UNACKED", "ACK/S", "TARGET", "LIVE", "PEAK");
         for (JsonNode q : s.path("queues")) {
             String name = q.path("queue").asText();
@@ -248,112 +259,5 @@ public final class DemoCommand implements Callable<Integer> {
             sb.append("  lost                       unknown (the processed-id audit is off)\n");
         }
         return sb.toString();
-    }
-
-    /** What the demo measures from the status samples. */
-    static final class Observations {
-        final List<String> queues;
-        final Map<String, Integer> mins;
-        final int budget;
-        final int initialLive;
-        final long t0;
-        final Map<String, Integer> peak = new LinkedHashMap<>();
-        int maxTotalLive;
-        long firstTargetUpAt;
-        long firstExtraLiveAt;
-        long drainedAt;
-        long backToMinAt;
-        final List<int[]> contention = new ArrayList<>();
-        final List<int[]> targetSplits = new ArrayList<>();
-        final Set<String> seen = new HashSet<>();
-
-        Observations(List<String> queues, Map<String, Integer> mins, int budget, int initialLive, long t0) {
-            this.queues = queues;
-            this.mins = mins;
-            this.budget = budget;
-            this.initialLive = initialLive;
-            this.t0 = t0;
-        }
-
-        void add(long now, JsonNode s, boolean published) {
-            int totalLive = s.path("totalLive").asInt();
-            maxTotalLive = Math.max(maxTotalLive, totalLive);
-            if (firstExtraLiveAt == 0 && totalLive > initialLive) {
-                firstExtraLiveAt = now;
-            }
-            if (firstTargetUpAt == 0 && s.path("totalTarget").asInt() > initialLive) {
-                firstTargetUpAt = now;
-            }
-            Map<String, long[]> q = new LinkedHashMap<>();
-            for (JsonNode n : s.path("queues")) {
-                String name = n.path("queue").asText();
-                if (!queues.contains(name)) {
-                    continue;
-                }
-                long depth = n.path("ready").asLong() + n.path("unacked").asLong();
-                int live = n.path("liveWorkers").asInt();
-                q.put(name, new long[] {depth, n.path("target").asInt(), live});
-                peak.merge(name, live, Math::max);
-                if (depth > 0) {
-                    seen.add(name);
-                }
-            }
-            // Contention: every queue wants more than its share (the engine's reason says "budget … short").
-            boolean contended = q.size() == queues.size();
-            for (JsonNode n : s.path("queues")) {
-                if (queues.contains(n.path("queue").asText()) && !n.path("reason").asText("").contains("short")) {
-                    contended = false;
-                }
-            }
-            if (contended) {
-                targetSplits.add(new int[] {(int) q.get(queues.get(0))[1], (int) q.get(queues.get(1))[1]});
-                if (totalLive >= budget) {
-                    contention.add(new int[] {(int) q.get(queues.get(0))[2], (int) q.get(queues.get(1))[2]});
-                }
-            }
-            boolean empty = q.size() == queues.size() && q.values().stream().allMatch(v -> v[0] == 0);
-            if (drainedAt == 0 && published && empty && !seen.isEmpty()) {
-                drainedAt = now;
-            }
-            if (drainedAt > 0 && backToMinAt == 0 && q.entrySet().stream()
-                    .allMatch(e -> e.getValue()[2] <= mins.getOrDefault(e.getKey(), 1) && e.getValue()[1] <= mins.getOrDefault(e.getKey(), 1))) {
-                backToMinAt = now;
-            }
-        }
-
-        String phase() {
-            if (backToMinAt > 0) return "back to min";
-            if (drainedAt > 0) return "drained, scaling down";
-            if (firstExtraLiveAt > 0) return "draining";
-            return "reacting";
-        }
-
-        Map<String, Object> summary() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("peakWorkers", peak);
-            m.put("maxTotalLive", maxTotalLive);
-            m.put("budget", budget);
-            m.put("targetUpAfterSeconds", secs(firstTargetUpAt));
-            m.put("extraWorkerLiveAfterSeconds", secs(firstExtraLiveAt));
-            m.put("targetSplitUnderContention", split(targetSplits));
-            m.put("liveSplitUnderContention", split(contention));
-            m.put("drainSeconds", secs(drainedAt));
-            m.put("backToMinSeconds", secs(backToMinAt));
-            return m;
-        }
-
-        private static String split(List<int[]> samples) {
-            if (samples.isEmpty()) {
-                return "not observed (both queues never wanted more than their share at once)";
-            }
-            double a = samples.stream().mapToInt(c -> c[0]).average().orElse(0);
-            double b = samples.stream().mapToInt(c -> c[1]).average().orElse(0);
-            return String.format(Locale.ROOT, "%.1f/%.1f workers (%.0f%%/%.0f%%) over %d samples",
-                    a, b, 100 * a / (a + b), 100 * b / (a + b), samples.size());
-        }
-
-        private Double secs(long at) {
-            return at == 0 ? null : Math.round((at - t0) / 100.0) / 10.0;
-        }
     }
 }
