@@ -7,8 +7,12 @@
 #   bench/celery-format-throughput.sh            # N=100000 PREFETCH=16
 #   N=20000 bench/celery-format-throughput.sh
 #
+# The queues are filled by `vazao load` (the CLI jar; publisher confirms, so a broker that throttles a
+# busy machine's publishers slows the fill down instead of failing it), plain or with --celery, and
+# drained by a fresh worker process each; bench/tools/drain.py times the drain.
+#
 # Needs RabbitMQ (management API on 15672) and Redis on 127.0.0.1, a JDK 17+, curl, and Debian's
-# python3-celery (run with /usr/bin/python3). Queues are per run and deleted; the workers' result
+# python3-amqp (run with /usr/bin/python3). Queues are per run and deleted; the workers' result
 # records expire after 60 s and their heartbeat keys carry a per-run prefix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +20,7 @@ N=${N:-100000}
 PREFETCH=${PREFETCH:-16}
 PY=/usr/bin/python3
 JAR=functions/target/quarkus-app/quarkus-run.jar
+CLI=cli/target/vazao.jar
 MGMT=${MGMT:-http://127.0.0.1:15672}
 RUN=$(date +%s)-$$
 LOGS=$(mktemp -d)
@@ -38,21 +43,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! $PY -c 'import celery, amqp' 2>/dev/null; then
-  echo "bench: Debian's python3-celery is required: apt-get install python3-celery" >&2; exit 1
+if ! $PY -c 'import amqp' 2>/dev/null; then
+  echo "bench: Debian's python3-amqp is required: apt-get install python3-celery" >&2; exit 1
 fi
-if [ ! -f "$JAR" ]; then
-  log "building the functions jar"
-  ./mvnw -B -q -pl functions -am package -DskipTests
+if [ ! -f "$JAR" ] || [ ! -f "$CLI" ]; then
+  log "building the functions and CLI jars"
+  ./mvnw -B -q -pl functions,cli -am package -DskipTests
 fi
 
-round() { # name, fill command, extra env for drain.py
-  local name=$1 fill=$2 q=bench-format-$RUN-$1
+round() { # name, vazao load options for the format
+  local name=$1 q=bench-format-$RUN-$1
   queues+=("$q")
   # Declared as the worker declares it (durable, no arguments), then filled before the worker starts.
   mgmt -X PUT "$MGMT/api/queues/%2F/$q" -d '{"durable":true,"auto_delete":false,"arguments":{}}' >/dev/null
   log "$name: filling $q with $N messages"
-  env ${3:-} $PY bench/tools/drain.py "$fill" "$q" "$N"
+  java -jar "$CLI" load --orders "$N" --payments 0 --orders-queue "$q" --run-id "$RUN-$name" -q $2 >"$LOGS/load-$name.log"
   VAZAO_QUEUE=$q VAZAO_FUNCTION=processOrder VAZAO_PREFETCH=$PREFETCH VAZAO_KEY_PREFIX="bench$RUN:" \
     VAZAO_CELERY_RESULTS_EXPIRES=60s QUARKUS_HTTP_PORT=0 \
     java ${WORKER_JAVA_OPTS:-} -jar "$JAR" >"$LOGS/worker-$name.log" 2>&1 &
@@ -66,16 +71,16 @@ round() { # name, fill command, extra env for drain.py
 }
 
 log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $N orders per round; logs in $LOGS"
-round plain fill-plain
-round celery fill-celery CELERY_IGNORE_RESULT=1
-round celery-results fill-celery CELERY_IGNORE_RESULT=0
+round plain ""
+round celery --celery
+round celery-results "--celery --celery-results"
 
 $PY - "$N" "$LOGS" <<'PYEOF'
 import json, sys, time
 n, logs = sys.argv[1], sys.argv[2]
 r = {k: json.load(open(f"{logs}/{k}.json")) for k in ("plain", "celery", "celery-results")}
 base, base_steady = r["plain"]["rate"], r["plain"]["steady_rate"]
-print(f"messages           {n} persistent orders per round, one worker, prefetch from PREFETCH")
+print(f"messages           {n} persistent orders per round (vazao load), one fresh worker per round")
 for k in ("plain", "celery", "celery-results"):
     ratio = r[k]["rate"] / base
     steady = r[k]["steady_rate"] / base_steady

@@ -1,8 +1,7 @@
 """Fills a queue and times how fast a consumer drains it, for bench/celery-vs-worker.sh.
 
   fill-celery QUEUE N   N Celery protocol v2 JSON task messages for process_queue1, each with one
-                        order payload (the headers and body Celery's send_task writes); they ask
-                        for their result unless CELERY_IGNORE_RESULT=1
+                        order payload (the headers and body Celery's send_task writes)
   fill-plain QUEUE N    N plain JSON order payloads (what vazao's functions consume), published to
                         the default exchange with the queue's name as routing key
   trickle QUEUE RATE SECS  plain JSON orders at RATE per second for SECS seconds
@@ -56,8 +55,7 @@ def celery_message(payload, task="app.tasks.queue_tasks.process_queue1"):
         "lang": "py", "task": task, "id": task_id, "shadow": None, "eta": None, "expires": None,
         "group": None, "group_index": None, "retries": 0, "timelimit": [None, None],
         "root_id": task_id, "parent_id": None, "argsrepr": repr([payload]), "kwargsrepr": "{}",
-        "origin": f"bench@{os.uname().nodename}",
-        "ignore_result": os.environ.get("CELERY_IGNORE_RESULT") == "1",
+        "origin": f"bench@{os.uname().nodename}", "ignore_result": False,
     }
     body = json.dumps([[payload], {}, {"callbacks": None, "errbacks": None, "chain": None, "chord": None}])
     return amqp.Message(body, content_type="application/json", content_encoding="utf-8",

@@ -11,6 +11,8 @@ import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -91,7 +93,7 @@ public final class LoadCommand implements Callable<Integer> {
         LoadPlan plan = plan();
         String id = runId != null ? runId : UUID.randomUUID().toString().substring(0, 8);
         LoadGenerator generator = new LoadGenerator(new LoadGenerator.Options(amqpUri(amqpUri), id, seed, window,
-                quiet || json ? null : System.err, Set.of(paymentsQueue, Topology.PAYMENTS.queue()), format));
+                quiet || json ? null : System.err, paymentQueues(), format));
         Thread hook = new Thread(generator::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         LoadGenerator.Result r;
@@ -126,6 +128,11 @@ public final class LoadCommand implements Callable<Integer> {
             }
         }
         return r.complete() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** The payments queue, and the seed's (named by the built-in scenarios) when it is another. */
+    Set<String> paymentQueues() {
+        return new LinkedHashSet<>(List.of(paymentsQueue, Topology.PAYMENTS.queue()));
     }
 
     LoadPlan plan() throws IOException {
