@@ -91,7 +91,8 @@ class CeleryMigrationTest {
         assertThat(out.at("/broken/exc_message").asText()).contains("scripted permanent failure of BROKEN-" + RUN);
         assertThat(((ScriptedWork) work).attemptsOf("BROKEN-" + RUN)).hasSize(3);
 
-        // countdown=2 (sent as an eta) with the payload as a keyword argument: run, not before its time.
+        // countdown=2 (sent as an eta; held 1 s, put back in the queue, then waited for) with the payload
+        // as a keyword argument: run, not before its time.
         assertThat(out.at("/countdown/status").asText()).isEqualTo("SUCCESS");
         assertThat(out.at("/countdown/value/id").asText()).isEqualTo("ORD-" + RUN + "-later");
         assertThat(out.at("/countdown/waited").asDouble()).isGreaterThanOrEqualTo(1.9);

@@ -9,6 +9,8 @@ import io.vazao.functions.support.Names;
 /**
  * A worker that takes Celery task messages beside plain JSON, writes their results, audits every
  * processed id, and fails on script ({@link ScriptedWork}): 3 attempts 100 ms apart and doubling.
+ * An eta more than 1 s ahead is held for 1 s and put back in the queue, so that the test's 2 s
+ * countdown takes both ways: back to the queue, then waited for.
  */
 public class CeleryProfile implements QuarkusTestProfile {
 
@@ -21,7 +23,8 @@ public class CeleryProfile implements QuarkusTestProfile {
                 "vazao.audit.enabled", "true",
                 "vazao.retry.max-attempts", "3",
                 "vazao.retry.delay", "100ms",
-                "vazao.heartbeat.interval", "500ms"));
+                "vazao.heartbeat.interval", "500ms",
+                "vazao.celery.eta-max-wait", "1s"));
     }
 
     @Override

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.vazao.contract.CeleryProtocol;
 import io.vazao.contract.CeleryResult;
 import io.vazao.contract.Json;
@@ -33,6 +32,13 @@ public class CeleryResults {
     /** Refusals a Celery worker would report as the task's failure (a bad call); the rest leave no result. */
     private static final Set<Rejection> FAILS_THE_TASK =
             EnumSet.of(Rejection.WRONG_SHAPE, Rejection.WRONG_TYPE, Rejection.INVALID_JSON, Rejection.OVERSIZED);
+
+    /**
+     * SET with expiry and PUBLISH in one round trip: two blocking commands per task halved the
+     * worker's rate on a loaded machine (docs/benchmarks.md, benchmark 6).
+     */
+    private static final String SET_AND_PUBLISH =
+            "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]); return redis.call('PUBLISH', KEYS[1], ARGV[1])";
 
     private final RedisDataSource redis;
     private final Clock clock;
@@ -85,8 +91,7 @@ public class CeleryResults {
         String key = CeleryProtocol.resultKey(record.taskId());
         String json = Json.write(record);
         try {
-            redis.value(String.class).set(key, json, new SetArgs().px(expiresMillis));
-            redis.pubsub(String.class).publish(key, json);
+            redis.execute("EVAL", SET_AND_PUBLISH, "1", key, json, Long.toString(expiresMillis));
             if (failing) {
                 LOG.infof("event=celery-result-resumed");
                 failing = false;
