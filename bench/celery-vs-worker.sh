@@ -23,14 +23,7 @@ pid=""
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 
-stop() { # stop the process we started, by PID, and wait for it
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  pid=""
-}
+. bench/tools/stop.sh
 
 delete_queue() {
   curl -s -o /dev/null -u guest:guest -X DELETE "$RMQ_API/api/queues/%2F/$1" || true

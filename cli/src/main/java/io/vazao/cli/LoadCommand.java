@@ -5,6 +5,7 @@ import io.vazao.contract.Scenario;
 import io.vazao.contract.Topology;
 import io.vazao.load.LoadGenerator;
 import io.vazao.load.LoadPlan;
+import io.vazao.load.WireFormat;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Files;
@@ -61,6 +62,14 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "5000", description = "most unconfirmed messages at once (default ${DEFAULT-VALUE})")
     int window;
 
+    @Option(names = "--celery", description = "publish Celery protocol-2 task messages (process_queue1/process_queue2, as the"
+            + " replaced system's producers) instead of plain JSON; with ignore_result unless --celery-results")
+    boolean celery;
+
+    @Option(names = "--celery-results", description = "with --celery: ask for every result, as the old application did"
+            + " (the workers write a Redis record per task, kept for a day)")
+    boolean celeryResults;
+
     @Option(names = "--json", description = "print the summary as JSON")
     boolean json;
 
@@ -77,10 +86,14 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (celeryResults && !celery) {
+            throw new CliException(ExitCodes.USAGE, "--celery-results needs --celery");
+        }
+        WireFormat format = !celery ? WireFormat.JSON : celeryResults ? WireFormat.CELERY_WITH_RESULTS : WireFormat.CELERY;
         LoadPlan plan = plan();
         String id = runId != null ? runId : UUID.randomUUID().toString().substring(0, 8);
         LoadGenerator generator = new LoadGenerator(new LoadGenerator.Options(amqpUri(amqpUri), id, seed, window,
-                quiet || json ? null : System.err, paymentQueues()));
+                quiet || json ? null : System.err, paymentQueues(), format));
         Thread hook = new Thread(generator::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         LoadGenerator.Result r;

@@ -30,6 +30,16 @@ class CliPartsTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"processed\": 10, \"celery\": 4} | 6",
+            "{\"processed\": 10} | 10",
+            "{\"processed\": 3, \"celery\": 3} | 0",
+            "{} | 0"})
+    void workersSplitProcessedIntoPlainAndCelery(String heartbeat, long plain) throws Exception {
+        assertEquals(plain, WorkersCommand.plain(io.vazao.contract.Json.mapper().readTree(heartbeat)));
+    }
+
     @Test
     void successBodiesAreParsed() {
         assertEquals(6, ApiClient.check(200, "{\"budget\":6}", "GET").get("budget").asInt());

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param rssBytes  resident set size
  * @param state     starting, running or draining
  * @param version   the worker's version
+ * @param celery    of {@code processed}, how many were Celery task messages (the rest were plain
+ *                  JSON); 0 in hashes written before the field existed
  */
 public record Heartbeat(
         String workerId,
@@ -37,7 +39,16 @@ public record Heartbeat(
         double cpu,
         long rssBytes,
         WorkerState state,
-        String version) {
+        String version,
+        long celery) {
+
+    /** A heartbeat of a worker that took no Celery task messages (or predates counting them). */
+    public Heartbeat(String workerId, String queue, String host, long pid, int port, long startedAt, long lastSeen,
+                     long processed, long failed, int inFlight, double cpu, long rssBytes, WorkerState state,
+                     String version) {
+        this(workerId, queue, host, pid, port, startedAt, lastSeen, processed, failed, inFlight, cpu, rssBytes, state,
+                version, 0);
+    }
 
     public static final String F_WORKER_ID = "workerId";
     public static final String F_QUEUE = "queue";
@@ -53,6 +64,7 @@ public record Heartbeat(
     public static final String F_RSS_BYTES = "rssBytes";
     public static final String F_STATE = "state";
     public static final String F_VERSION = "version";
+    public static final String F_CELERY = "celery";
 
     /** The Redis hash fields of this heartbeat. */
     public Map<String, String> toHash() {
@@ -71,6 +83,7 @@ public record Heartbeat(
         h.put(F_RSS_BYTES, Long.toString(rssBytes));
         h.put(F_STATE, state.wire());
         h.put(F_VERSION, version);
+        h.put(F_CELERY, Long.toString(celery));
         return h;
     }
 
@@ -97,10 +110,16 @@ public record Heartbeat(
                     Double.parseDouble(h.getOrDefault(F_CPU, "0")),
                     Long.parseLong(h.getOrDefault(F_RSS_BYTES, "0")),
                     WorkerState.fromWire(h.getOrDefault(F_STATE, WorkerState.RUNNING.wire())),
-                    h.getOrDefault(F_VERSION, ""));
+                    h.getOrDefault(F_VERSION, ""),
+                    Long.parseLong(h.getOrDefault(F_CELERY, "0")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("malformed heartbeat hash: " + e.getMessage(), e);
         }
+    }
+
+    /** Of {@code processed}, how many were plain JSON messages. */
+    public long plain() {
+        return Math.max(0, processed - celery);
     }
 
     /** Milliseconds since this heartbeat at {@code now}. */

@@ -35,9 +35,16 @@ public final class LoadGenerator {
      * @param window     most unconfirmed messages at once
      * @param progress   where the progress line goes (null: none)
      * @param paymentQueues queues that get payments; every other queue gets orders
+     * @param format     plain JSON, or Celery task messages
      */
     public record Options(String uri, String runId, long seed, int window, PrintStream progress,
-                          java.util.Set<String> paymentQueues) {
+                          java.util.Set<String> paymentQueues, WireFormat format) {
+
+        /** Plain JSON, as the seed's load generator published. */
+        public Options(String uri, String runId, long seed, int window, PrintStream progress,
+                       java.util.Set<String> paymentQueues) {
+            this(uri, runId, seed, window, progress, paymentQueues, WireFormat.JSON);
+        }
     }
 
     /** What a run achieved. */
@@ -119,11 +126,8 @@ public final class LoadGenerator {
                         for (long i = 0; i < slice; i++) {
                             window.acquire();
                             long n = s + i;
-                            byte[] body = writer.writeValueAsBytes(payload(payloads, q, n));
-                            String id = idOf(q, n);
-                            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
-                                    .contentType("application/json").deliveryMode(2).messageId(id)
-                                    .timestamp(new java.util.Date()).build();
+                            byte[] body = options.format().body(writer.writeValueAsBytes(payload(payloads, q, n)));
+                            AMQP.BasicProperties props = options.format().properties(idOf(q, n), isPayments(q));
                             outstanding.put(channel.getNextPublishSeqNo(), Boolean.TRUE);
                             Route route = route(q);
                             channel.basicPublish(route.exchange(), route.routingKey(), true, props, body);

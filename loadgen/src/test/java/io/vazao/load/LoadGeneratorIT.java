@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import io.vazao.contract.CeleryProtocol;
 import io.vazao.contract.Json;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,6 +74,36 @@ class LoadGeneratorIT {
         }
         for (int i = 0; i < 1000; i++) {
             assertTrue(ids.contains(Payloads.paymentId("it1", i)));
+        }
+    }
+
+    @Test
+    void celeryTaskMessagesCarryTheSamePayloadsWithTheOldTaskNames() throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(orders, 20L);
+        counts.put(payments, 20L);
+        LoadGenerator.Result r = new LoadGenerator(new LoadGenerator.Options(URI, "it3", 1, 500, null, Set.of(payments),
+                WireFormat.CELERY)).run(LoadPlan.counts(counts, 0));
+        assertTrue(r.complete(), r.summary());
+        for (String q : new String[] {orders, payments}) {
+            GetResponse g;
+            int n = 0;
+            while ((g = channel.basicGet(q, true)) != null) {
+                var headers = g.getProps().getHeaders();
+                var body = Json.mapper().readTree(g.getBody());
+                var payload = body.get(0).get(0);
+                assertEquals(q.equals(payments) ? CeleryProtocol.TASK_PAYMENTS : CeleryProtocol.TASK_ORDERS,
+                        headers.get(CeleryProtocol.H_TASK).toString());
+                assertEquals(payload.get("id").asText(), headers.get(CeleryProtocol.H_ID).toString());
+                assertEquals(payload.get("id").asText(), g.getProps().getCorrelationId());
+                assertEquals(Boolean.TRUE, headers.get(CeleryProtocol.H_IGNORE_RESULT));
+                assertEquals("application/json", g.getProps().getContentType());
+                assertEquals(3, body.size());
+                assertTrue(body.get(1).isEmpty());
+                assertEquals(q.equals(payments) ? "payment" : "order", payload.get("type").asText());
+                n++;
+            }
+            assertEquals(20, n);
         }
     }
 

@@ -302,6 +302,7 @@
       r.appendChild(el('td', 'state', w.stale ? 'stale' : w.state));
       r.appendChild(el('td', 'age num', num((w.ageMillis || 0) / 1000, 1) + ' s'));
       r.appendChild(el('td', 'processed num', num(w.processed)));
+      r.appendChild(el('td', 'celery num', num(w.celery || 0)));
       r.appendChild(el('td', 'failed num', num(w.failed)));
       r.appendChild(el('td', 'inflight num', num(w.inFlight)));
       r.appendChild(el('td', 'cpu num', num(w.cpu, 1)));

@@ -56,7 +56,6 @@ public class DeadLetterPublisher {
      */
     public synchronized void publish(byte[] body, AMQP.BasicProperties original, Rejection reason, String detail,
                                      int attempts) throws IOException {
-        Channel ch = channel();
         Map<String, Object> headers = new HashMap<>();
         if (original != null && original.getHeaders() != null) {
             headers.putAll(original.getHeaders());
@@ -68,23 +67,42 @@ public class DeadLetterPublisher {
         headers.put(HEADER_WORKER, workerId);
         AMQP.BasicProperties.Builder props = original == null ? new AMQP.BasicProperties.Builder() : original.builder();
         props.headers(headers).deliveryMode(2).expiration(null);
+        confirmedPublish(Topology.DEAD_LETTER_EXCHANGE, binding.queue(), props.build(), body,
+                "dead-letter queue " + binding.deadLetterQueue() + " is not bound to " + Topology.DEAD_LETTER_EXCHANGE);
+    }
+
+    /**
+     * Publishes a copy of a message, unchanged, to the tail of the worker's own queue (through the
+     * default exchange) and waits for the broker's confirm: for a Celery task whose eta is still far
+     * ahead, so that it does not hold a processing thread until then.
+     *
+     * @throws IOException as {@link #publish}; the caller must then leave the original in its queue
+     */
+    public synchronized void republish(byte[] body, AMQP.BasicProperties original) throws IOException {
+        AMQP.BasicProperties props = (original == null ? new AMQP.BasicProperties.Builder() : original.builder())
+                .deliveryMode(2).build();
+        confirmedPublish("", binding.queue(), props, body, "queue " + binding.queue() + " does not exist");
+    }
+
+    private void confirmedPublish(String exchange, String routingKey, AMQP.BasicProperties props, byte[] body,
+                                  String unroutable) throws IOException {
+        Channel ch = channel();
         returned = false;
         try {
-            ch.basicPublish(Topology.DEAD_LETTER_EXCHANGE, binding.queue(), true, props.build(), body);
+            ch.basicPublish(exchange, routingKey, true, props, body);
             ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
         } catch (TimeoutException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             discardChannel();
-            throw new IOException("dead letter not confirmed: " + e, e);
+            throw new IOException("publish not confirmed: " + e, e);
         } catch (IOException e) {
             discardChannel();
             throw e;
         }
         if (returned) {
-            throw new IOException("dead-letter queue " + binding.deadLetterQueue() + " is not bound to "
-                    + Topology.DEAD_LETTER_EXCHANGE);
+            throw new IOException(unroutable);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.vazao.functions.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -50,6 +51,8 @@ public interface FunctionsConfig {
 
     RateLimit rateLimit();
 
+    Celery celery();
+
     interface Work {
         /** Mean simulated work per message in milliseconds (0 = none). */
         @WithDefault("0")
@@ -88,6 +91,27 @@ public interface FunctionsConfig {
         /** When true every processed message id is added (batched) to the audit set. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Celery {
+        /** {@code task=function} entries; unset: the replaced system's two task names. */
+        Optional<List<String>> tasks();
+
+        /** Longest a task's eta is waited for on its processing thread; a later one goes back to the queue. */
+        @WithDefault("5s")
+        Duration etaMaxWait();
+
+        Results results();
+
+        interface Results {
+            /** Write Celery's result-backend record when a task asks for its result. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** How long a result record lives in Redis (Celery's result_expires). */
+            @WithDefault("1d")
+            Duration expires();
+        }
     }
 
     interface RateLimit {

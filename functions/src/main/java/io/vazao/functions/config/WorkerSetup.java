@@ -1,5 +1,7 @@
 package io.vazao.functions.config;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -7,7 +9,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vazao.contract.RedisKeys;
-import io.vazao.functions.payload.PayloadDecoder;
+import io.vazao.functions.celery.DeliveryDecoder;
+import io.vazao.functions.celery.TaskMapping;
 
 /** Derives the worker's fixed facts from configuration once, at start. */
 @ApplicationScoped
@@ -34,7 +37,13 @@ public class WorkerSetup {
 
     @Produces
     @Singleton
-    PayloadDecoder decoder(QueueBinding binding, FunctionsConfig config) {
-        return new PayloadDecoder(binding.kind(), config.maxMessageBytes());
+    DeliveryDecoder decoder(QueueBinding binding, FunctionsConfig config) {
+        return new DeliveryDecoder(binding.kind(), config.maxMessageBytes(), TaskMapping.parse(config.celery().tasks()));
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

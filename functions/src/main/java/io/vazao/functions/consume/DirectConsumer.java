@@ -155,7 +155,7 @@ public class DirectConsumer {
                 getChannel().basicAck(deliveryTag, false);
                 if (settle == WorkConsumer.Settle.PROCESSED) {
                     metrics.processed(System.nanoTime() - start);
-                } else {
+                } else if (settle == WorkConsumer.Settle.DEAD_LETTERED) {
                     metrics.failed(System.nanoTime() - start);
                 }
             } catch (IOException | ShutdownSignalException e) {

@@ -1,6 +1,7 @@
 package io.vazao.functions.consume;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,20 +14,23 @@ import com.rabbitmq.client.AMQP;
 import io.vazao.functions.BusinessFunctions;
 import io.vazao.functions.audit.ProcessedAudit;
 import io.vazao.functions.broker.DeadLetterPublisher;
+import io.vazao.functions.celery.CeleryResults;
+import io.vazao.functions.celery.Delivery;
+import io.vazao.functions.celery.DeliveryDecoder;
 import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.lifecycle.Lifecycle;
+import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.payload.BusinessMessage;
-import io.vazao.functions.payload.PayloadDecoder;
-import io.vazao.functions.payload.PayloadDecoder.Decoded;
 import io.vazao.functions.payload.Rejection;
 import io.vazao.functions.ratelimit.RateLimiter;
 
 /**
- * Runs one delivery through the queue's function and says how to settle it. Every delivery ends in
- * exactly one of: ack after the function returned; ack after a confirmed copy reached the dead-letter
- * queue (bad input at once, failures after the configured attempts); nack with requeue (draining, or
- * the dead-letter queue unreachable). Nothing here lets an exception escape, so bad input cannot
+ * Runs one delivery through its function (the queue's, or the one a Celery task names; decoding is
+ * {@link DeliveryDecoder}'s) and says how to settle it. Every delivery ends in exactly one of: ack
+ * after the function returned; ack after a confirmed copy reached the dead-letter queue (bad input at
+ * once, failures after the configured attempts); ack after a confirmed copy went back to the tail of
+ * the queue (a Celery eta far ahead); nack with requeue (draining, or the broker unreachable). Nothing here lets an exception escape, so bad input cannot
  * stop the consumer. The transport ({@link DirectConsumer}) does the acks.
  */
 @ApplicationScoped
@@ -39,13 +43,19 @@ public class WorkConsumer {
         /** Ack: a confirmed copy is in the dead-letter queue. */
         DEAD_LETTERED,
         /** Nack with requeue: draining, or the dead-letter queue could not be reached. */
-        REQUEUE
+        REQUEUE,
+        /** Ack: a copy is back at the tail of the queue (a Celery task whose eta is far ahead). */
+        DEFERRED
     }
 
     private static final Logger LOG = Logger.getLogger(WorkConsumer.class);
 
     private final BusinessFunctions functions;
-    private final PayloadDecoder decoder;
+    private final DeliveryDecoder decoder;
+    private final CeleryResults results;
+    private final WorkerMetrics metrics;
+    private final Clock clock;
+    private final long etaMaxWaitMillis;
     private final DeadLetterPublisher deadLetters;
     private final RateLimiter limiter;
     private final ProcessedAudit audit;
@@ -55,11 +65,16 @@ public class WorkConsumer {
     private final RetryDelay retryDelay;
 
     @Inject
-    public WorkConsumer(BusinessFunctions functions, PayloadDecoder decoder, DeadLetterPublisher deadLetters,
+    public WorkConsumer(BusinessFunctions functions, DeliveryDecoder decoder, DeadLetterPublisher deadLetters,
                         RateLimiter limiter, ProcessedAudit audit, Lifecycle lifecycle,
-                        QueueBinding binding, FunctionsConfig config) {
+                        QueueBinding binding, FunctionsConfig config, CeleryResults results, WorkerMetrics metrics,
+                        Clock clock) {
         this.functions = functions;
         this.decoder = decoder;
+        this.results = results;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.etaMaxWaitMillis = config.celery().etaMaxWait().toMillis();
         this.deadLetters = deadLetters;
         this.limiter = limiter;
         this.audit = audit;
@@ -91,18 +106,45 @@ public class WorkConsumer {
             return Settle.REQUEUE;
         }
         limiter.acquire();
-        Decoded decoded = decoder.decode(body);
-        if (decoded instanceof Decoded.Rejected rejected) {
-            return deadLetter(body, properties, rejected.reason(), rejected.detail(), 0);
+        Delivery delivery = decoder.decode(body, properties, clock.instant());
+        while (delivery instanceof Delivery.Defer defer) {
+            if (defer.waitMillis() > etaMaxWaitMillis) {
+                return later(body, properties, defer);
+            }
+            TimeUnit.MILLISECONDS.sleep(defer.waitMillis());
+            delivery = decoder.decode(body, properties, clock.instant());
         }
-        BusinessMessage payload = ((Decoded.Accepted) decoded).message();
-        for (int attempt = 1; ; attempt++) {
+        Settle settle;
+        if (delivery instanceof Delivery.Run run) {
+            settle = run(body, properties, run);
+        } else {
+            Delivery.Refuse refuse = (Delivery.Refuse) delivery;
+            settle = deadLetter(body, properties, refuse.reason(), refuse.detail(), 0);
+            if (settle == Settle.DEAD_LETTERED) {
+                results.refused(refuse.task(), refuse.reason(), refuse.detail());
+            }
+        }
+        if (settle != Settle.REQUEUE) {
+            metrics.took(delivery.format(), settle == Settle.PROCESSED);
+        }
+        return settle;
+    }
+
+    private Settle run(byte[] body, AMQP.BasicProperties properties, Delivery.Run run) throws InterruptedException {
+        BusinessMessage payload = run.message();
+        BusinessFunctions.Processed result;
+        // A Celery task's earlier retries count against the attempts; it always gets at least one.
+        for (int attempt = 1 + run.priorAttempts(); ; attempt++) {
             try {
-                functions.process(payload);
+                result = functions.process(payload);
                 break;
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts) {
-                    return deadLetter(body, properties, Rejection.FAILED, describe(e), attempt);
+                    Settle settle = deadLetter(body, properties, Rejection.FAILED, describe(e), attempt);
+                    if (settle == Settle.DEAD_LETTERED) {
+                        results.failed(run.task(), e);
+                    }
+                    return settle;
                 }
                 long delay = retryDelay.afterFailedAttemptMillis(attempt);
                 LOG.debugf("event=attempt-failed queue=%s id=%s attempt=%d retryInMillis=%d error=\"%s\"", queue,
@@ -110,8 +152,30 @@ public class WorkConsumer {
                 TimeUnit.MILLISECONDS.sleep(delay);
             }
         }
+        results.succeeded(run.task(), result);
         audit.processed(payload.id());
         return Settle.PROCESSED;
+    }
+
+    /**
+     * A Celery eta further ahead than vazao.celery.eta-max-wait: held for that long, then put back at
+     * the tail of the queue, so that a task due tomorrow never holds a processing thread until then
+     * and a queue of such tasks does not spin.
+     */
+    private Settle later(byte[] body, AMQP.BasicProperties properties, Delivery.Defer defer) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(etaMaxWaitMillis);
+        if (!lifecycle.accepting()) {
+            return Settle.REQUEUE;
+        }
+        try {
+            deadLetters.republish(body, properties);
+        } catch (IOException e) {
+            LOG.warnf("event=eta-republish-failed queue=%s task=%s action=requeue error=\"%s\"", queue,
+                    defer.task().id(), e.getMessage());
+            return Settle.REQUEUE;
+        }
+        LOG.debugf("event=eta-deferred queue=%s task=%s waitMillis=%d", queue, defer.task().id(), defer.waitMillis());
+        return Settle.DEFERRED;
     }
 
     private Settle deadLetter(byte[] body, AMQP.BasicProperties properties, Rejection reason, String detail,

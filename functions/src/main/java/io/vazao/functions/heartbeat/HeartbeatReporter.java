@@ -57,7 +57,8 @@ public class HeartbeatReporter {
     public Heartbeat current() {
         return new Heartbeat(identity.workerId(), binding.queue(), identity.host(), identity.pid(), port.port(),
                 identity.startedAt(), System.currentTimeMillis(), metrics.processedCount(), metrics.failedCount(),
-                metrics.inFlight(), stats.cpuPercent(), stats.rssBytes(), lifecycle.state(), identity.version());
+                metrics.inFlight(), stats.cpuPercent(), stats.rssBytes(), lifecycle.state(), identity.version(),
+                metrics.celeryProcessedCount());
     }
 
     /** Writes one heartbeat; returns false (and logs once) when Redis is unreachable. */

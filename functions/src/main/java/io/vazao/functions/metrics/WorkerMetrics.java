@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vazao.functions.celery.Delivery;
 import io.vazao.functions.config.QueueBinding;
 
 /**
@@ -28,6 +29,8 @@ public class WorkerMetrics {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer processing;
+    /** Settled messages by format and outcome: [json processed, json dead-lettered, celery processed, celery dead-lettered]. */
+    private final AtomicLong[] byFormat = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
 
     @Inject
     public WorkerMetrics(MeterRegistry registry, QueueBinding binding) {
@@ -44,6 +47,14 @@ public class WorkerMetrics {
                 .tag("queue", queue)
                 .publishPercentileHistogram()
                 .register(registry);
+        for (Delivery.Format format : Delivery.Format.values()) {
+            for (boolean done : new boolean[] {true, false}) {
+                FunctionCounter.builder("vazao.messages.by.format", byFormat[slot(format, done)], AtomicLong::doubleValue)
+                        .description("Messages settled, by how they were written (json or celery) and outcome")
+                        .tag("queue", queue).tag("format", format.tag())
+                        .tag("outcome", done ? "processed" : "dead-lettered").register(registry);
+            }
+        }
         Gauge.builder("vazao.in.flight", inFlight, AtomicInteger::get)
                 .description("Messages being processed now")
                 .tag("queue", queue).register(registry);
@@ -62,6 +73,20 @@ public class WorkerMetrics {
             firstMessage();
         }
         processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts a settled message by its format: processed, or dead-lettered. */
+    public void took(Delivery.Format format, boolean processed) {
+        byFormat[slot(format, processed)].incrementAndGet();
+    }
+
+    private static int slot(Delivery.Format format, boolean processed) {
+        return (format == Delivery.Format.CELERY ? 2 : 0) + (processed ? 0 : 1);
+    }
+
+    /** Of the processed messages, how many were Celery task messages. */
+    public long celeryProcessedCount() {
+        return byFormat[slot(Delivery.Format.CELERY, true)].get();
     }
 
     public void failed(long nanos) {

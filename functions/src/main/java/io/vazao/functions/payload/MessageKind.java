@@ -1,5 +1,10 @@
 package io.vazao.functions.payload;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.vazao.contract.Topology;
 
 /** The two kinds of work the seed topology carries, and the function that processes each. */
@@ -10,11 +15,19 @@ public enum MessageKind {
     private final String function;
     private final String type;
     private final Class<? extends BusinessMessage> recordType;
+    private final Set<String> fields;
 
     MessageKind(String function, String type, Class<? extends BusinessMessage> recordType) {
         this.function = function;
         this.type = type;
         this.recordType = recordType;
+        this.fields = Arrays.stream(recordType.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** True when the payload has a top-level field of this name. */
+    public boolean hasField(String name) {
+        return fields.contains(name);
     }
 
     public String function() {

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -65,6 +66,29 @@ public final class PayloadDecoder {
         } catch (IOException | IllegalArgumentException e) {
             return new Decoded.Rejected(Rejection.WRONG_SHAPE, brief(e));
         }
+        return check(message);
+    }
+
+    /**
+     * The same checks for a payload that arrived inside an envelope (a Celery task's first argument),
+     * already parsed; the envelope's size was checked by the caller.
+     */
+    public Decoded decode(JsonNode payload) {
+        BusinessMessage message;
+        try {
+            message = mapper.treeToValue(payload, kind.recordType());
+        } catch (IOException | IllegalArgumentException e) {
+            return new Decoded.Rejected(Rejection.WRONG_SHAPE, brief(e));
+        }
+        return check(message);
+    }
+
+    /** Parses JSON with this decoder's strict settings (for envelopes around a payload). */
+    public JsonNode tree(byte[] body) throws IOException {
+        return mapper.readTree(body);
+    }
+
+    private Decoded check(BusinessMessage message) {
         if (message == null) {
             return new Decoded.Rejected(Rejection.WRONG_SHAPE, "body is not a JSON object");
         }
@@ -82,12 +106,12 @@ public final class PayloadDecoder {
         return new Decoded.Accepted(message);
     }
 
-    private static String brief(Exception e) {
+    public static String brief(Exception e) {
         String m = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
         return clip(m == null ? e.getClass().getSimpleName() : m.replace('\n', ' '));
     }
 
-    private static String clip(String s) {
+    public static String clip(String s) {
         return s.length() <= DETAIL_MAX ? s : s.substring(0, DETAIL_MAX) + "...";
     }
 

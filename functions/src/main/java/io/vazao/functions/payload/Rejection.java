@@ -11,7 +11,15 @@ public enum Rejection {
     /** A well-formed message of a kind this queue does not process. */
     WRONG_TYPE("wrong-type"),
     /** The function failed on every attempt. */
-    FAILED("failed");
+    FAILED("failed"),
+    /** A Celery task whose name no function is mapped to. */
+    UNKNOWN_TASK("unknown-task"),
+    /** A Celery task whose {@code expires} had passed when it was taken: not run, as in Celery. */
+    EXPIRED("expired"),
+    /** A serializer other than JSON (pickle, YAML, msgpack) or a compressed body: never deserialized. */
+    UNSUPPORTED_CONTENT_TYPE("unsupported-content-type"),
+    /** A Celery task message of protocol 1 (the task name in the body): only protocol 2 is read. */
+    CELERY_PROTOCOL_1("celery-protocol-1");
 
     private final String code;
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /** The real Redis on 127.0.0.1 seen from a test; cleans up only keys under the test's own prefix. */
 public final class RedisProbe implements AutoCloseable {
@@ -37,6 +39,19 @@ public final class RedisProbe implements AutoCloseable {
 
     public void set(String key, String value) {
         redis.set(key, value);
+    }
+
+    /** How many keys match a glob pattern (SCAN: never KEYS on the shared Redis). */
+    public long countMatching(String pattern) {
+        ScanParams match = new ScanParams().match(pattern).count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        long n = 0;
+        do {
+            ScanResult<String> page = redis.scan(cursor, match);
+            n += page.getResult().size();
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        return n;
     }
 
     /** Deletes every key that starts with {@code prefix} (a test's own prefix, never vazao:). */
