@@ -1,0 +1,45 @@
+package io.vazao.testsupport;
+
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/** QuickTheories generators that the property tests of several modules share. */
+public final class Generators {
+
+    /** Property tests use decimals with this many digits after the point unless they say otherwise. */
+    public static final int DEFAULT_SCALE = 2;
+
+    public static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    private Generators() {
+    }
+
+    /**
+     * Decimals in [min, max] with {@code scale} digits after the point. Drawn as whole numbers of
+     * 10^-scale, so the bounds are reached exactly and a failing value shrinks to a short decimal.
+     */
+    public static Gen<Double> decimals(double min, double max, int scale) {
+        long lo = BigDecimal.valueOf(min).movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
+        long hi = BigDecimal.valueOf(max).movePointRight(scale).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return longs().between(lo, hi).map(units -> BigDecimal.valueOf(units, scale).doubleValue());
+    }
+
+    /** Decimals in [min, max] with {@link #DEFAULT_SCALE} digits after the point. */
+    public static Gen<Double> decimals(double min, double max) {
+        return decimals(min, max, DEFAULT_SCALE);
+    }
+
+    /** Strings of {@code minLength} to {@code maxLength} characters, each one of {@code alphabet}. */
+    public static Gen<String> strings(String alphabet, int minLength, int maxLength) {
+        List<Character> chars = alphabet.chars().mapToObj(c -> (char) c).toList();
+        return lists().of(Generate.pick(chars)).ofSizeBetween(minLength, maxLength)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+    }
+}
