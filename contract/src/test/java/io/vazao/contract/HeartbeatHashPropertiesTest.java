@@ -2,9 +2,9 @@ package io.vazao.contract;
 
 import static io.vazao.testsupport.Generators.LETTERS;
 import static io.vazao.testsupport.Generators.decimals;
+import static io.vazao.testsupport.Generators.qtAtLeast;
 import static io.vazao.testsupport.Generators.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -24,6 +24,6 @@ class HeartbeatHashPropertiesTest {
         Gen<Heartbeat> heartbeats = in -> new Heartbeat(ids.generate(in), "business_queue_1", "host-a", 4242,
                 ports.generate(in), 1000, 2000, processed.generate(in), 3, 7, cpu.generate(in), 134_217_728L,
                 states.generate(in), "0.1.0");
-        qt().withExamples(200).forAll(heartbeats).checkAssert(hb -> assertEquals(hb, Heartbeat.fromHash(hb.toHash())));
+        qtAtLeast(200).forAll(heartbeats).checkAssert(hb -> assertEquals(hb, Heartbeat.fromHash(hb.toHash())));
     }
 }

@@ -1,5 +1,6 @@
 package io.vazao.testsupport;
 
+import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -7,10 +8,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
-/** QuickTheories generators that the property tests of several modules share. */
+/** QuickTheories generators and settings that the property tests of several modules share. */
 public final class Generators {
 
     /** Property tests use decimals with this many digits after the point unless they say otherwise. */
@@ -18,7 +20,18 @@ public final class Generators {
 
     public static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+    /**
+     * The boundary examples QuickTheories tries first (shrink target, all minima, all maxima); when two
+     * coincide it skips the repeat, and a skipped example still counts against {@code withExamples}.
+     */
+    private static final int BOUNDARY_EXAMPLES = 3;
+
     private Generators() {
+    }
+
+    /** A theory that runs at least {@code examples} distinct examples (a repeat is skipped, not run). */
+    public static QuickTheory qtAtLeast(int examples) {
+        return qt().withExamples(examples + BOUNDARY_EXAMPLES - 1);
     }
 
     /**
