@@ -183,23 +183,10 @@ class EnginePropertiesTest {
                 }
                 return;
             }
-            double lo = 0;
-            double hi = 1e9;
-            for (int it = 0; it < 200; it++) {
-                double mid = (lo + hi) / 2;
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += share(w.queues().get(i), want[i], mid);
-                }
-                if (s < w.budget()) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
+            double level = WaterLevel.find(w.budget(), n, (i, mid) -> share(w.queues().get(i), want[i], mid));
             int total = 0;
             for (int i = 0; i < n; i++) {
-                double ideal = share(w.queues().get(i), want[i], hi);
+                double ideal = share(w.queues().get(i), want[i], level);
                 int t = o.decisions().get(i).target();
                 total += t;
                 assertTrue(Math.abs(t - ideal) < 1 + 1e-6, "queue " + i + ": target " + t + ", fair share " + ideal);

@@ -92,22 +92,10 @@ class WeightedBudgetPropertiesTest {
             if (sumCaps <= c.budget()) {
                 return;
             }
-            double a = 0;
-            double b = 1e9;
-            for (int it = 0; it < 200; it++) {
-                double mid = (a + b) / 2;
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += Math.min(hi[i], Math.max(lo[i], items.get(i).weight() * mid));
-                }
-                if (s < c.budget()) {
-                    a = mid;
-                } else {
-                    b = mid;
-                }
-            }
+            WaterLevel.Share share = (i, level) -> Math.min(hi[i], Math.max(lo[i], items.get(i).weight() * level));
+            double level = WaterLevel.find(c.budget(), n, share);
             for (int i = 0; i < n; i++) {
-                double ideal = Math.min(hi[i], Math.max(lo[i], items.get(i).weight() * b));
+                double ideal = share.of(i, level);
                 assertTrue(out[i] >= lo[i] && out[i] <= hi[i],
                         "share " + out[i] + " outside [" + lo[i] + ", " + hi[i] + "]");
                 assertTrue(Math.abs(out[i] - ideal) < 1 + 1e-6, items.get(i) + ": " + out[i] + " vs fair " + ideal);
