@@ -1,33 +1,51 @@
 package io.vazao.simulator;
 
+import static io.vazao.testsupport.Generators.decimals;
+import static io.vazao.testsupport.Generators.qtAtLeast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.vazao.contract.Scenario;
 import io.vazao.contract.Segment;
 import io.vazao.engine.AdaptiveDecisionEngine;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Invariants every policy must keep in the model, whatever the load. */
 class SimulationPropertiesTest {
 
-    @Property(tries = 60)
-    void arrivalsAreProcessedOrStillQueued(
-            @ForAll("policies") String policy,
-            @ForAll @DoubleRange(min = 0, max = 400) double rate1,
-            @ForAll @DoubleRange(min = 0, max = 400) double rate2,
-            @ForAll @LongRange(min = 1, max = 30_000) long burst,
-            @ForAll @IntRange(min = 1, max = 15) int every,
-            @ForAll @DoubleRange(min = 1, max = 300) double serviceRate,
-            @ForAll @DoubleRange(min = 0, max = 20) double startup,
-            @ForAll @IntRange(min = 1, max = 12) int maxWorkers,
-            @ForAll @IntRange(min = 0, max = 1) int initial) {
+    /** One run's policy, load and worker model. */
+    record Run(String policy, double rate1, double rate2, long burst, int every, double serviceRate, double startup,
+               int maxWorkers, int initial) {
+    }
+
+    static Gen<Run> runs() {
+        Gen<String> policies = Generate.pick(Policies.ALL);
+        Gen<Double> rates = decimals(0, 400);
+        Gen<Long> bursts = longs().between(1, 30_000);
+        Gen<Integer> everies = integers().between(1, 15);
+        Gen<Double> serviceRates = decimals(1, 300);
+        Gen<Double> startups = decimals(0, 20);
+        Gen<Integer> maxWorkers = integers().between(1, 12);
+        Gen<Integer> initials = integers().between(0, 1);
+        return in -> new Run(policies.generate(in), rates.generate(in), rates.generate(in), bursts.generate(in),
+                everies.generate(in), serviceRates.generate(in), startups.generate(in), maxWorkers.generate(in),
+                initials.generate(in));
+    }
+
+    @Test
+    void arrivalsAreProcessedOrStillQueued() {
+        qtAtLeast(60).forAll(runs()).checkAssert(r -> arrivalsAreProcessedOrStillQueued(r.policy(), r.rate1(),
+                r.rate2(), r.burst(), r.every(), r.serviceRate(), r.startup(), r.maxWorkers(), r.initial()));
+    }
+
+    private static void arrivalsAreProcessedOrStillQueued(String policy, double rate1, double rate2, long burst,
+            int every, double serviceRate, double startup, int maxWorkers, int initial) {
         Scenario scenario = new Scenario("p", "", Map.of(
                 "business_queue_1", List.of(Segment.steady(rate1, 0, 40), Segment.burst(burst, 3)),
                 "business_queue_2", List.of(Segment.steady(rate2, 5, 45),
@@ -49,10 +67,5 @@ class SimulationPropertiesTest {
         assertTrue(Math.abs(r.arrived() - expected) <= 2, "whole messages of the scenario's integral: " + r.arrived() + " vs " + expected);
         assertTrue(r.meanDelaySeconds() >= 0 && r.p99DelaySeconds() >= 0);
         assertTrue(r.workerSeconds() <= maxWorkers * 2 * 75.0 + 1e-6);
-    }
-
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> policies() {
-        return net.jqwik.api.Arbitraries.of(Policies.ALL);
     }
 }

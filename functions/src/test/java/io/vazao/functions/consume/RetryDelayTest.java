@@ -1,15 +1,15 @@
 package io.vazao.functions.consume;
 
+import static io.vazao.testsupport.Generators.qtAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.quicktheories.core.Gen;
 
 class RetryDelayTest {
 
@@ -20,12 +20,14 @@ class RetryDelayTest {
         assertThat(d.afterFailedAttemptMillis(failedAttempts)).isEqualTo(expectedMillis);
     }
 
-    @Property
-    void neverNegativeNeverAboveTheCapNeverShrinking(@ForAll @IntRange(min = 0, max = 10_000) int baseMillis,
-                                                     @ForAll @IntRange(min = 1, max = 200) int failed) {
-        RetryDelay d = new RetryDelay(Duration.ofMillis(baseMillis), Duration.ofSeconds(10));
-        long now = d.afterFailedAttemptMillis(failed);
-        assertThat(now).isBetween(0L, 10_000L);
-        assertThat(d.afterFailedAttemptMillis(failed + 1)).isGreaterThanOrEqualTo(now);
+    @Test
+    void neverNegativeNeverAboveTheCapNeverShrinking() {
+        Gen<Integer> bases = integers().between(0, 10_000);
+        qtAtLeast(1000).forAll(bases, integers().between(1, 200)).checkAssert((baseMillis, failed) -> {
+            RetryDelay d = new RetryDelay(Duration.ofMillis(baseMillis), Duration.ofSeconds(10));
+            long now = d.afterFailedAttemptMillis(failed);
+            assertThat(now).isBetween(0L, 10_000L);
+            assertThat(d.afterFailedAttemptMillis(failed + 1)).isGreaterThanOrEqualTo(now);
+        });
     }
 }

@@ -1,6 +1,10 @@
 package io.vazao.functions.ratelimit;
 
+import static io.vazao.testsupport.Generators.decimals;
+import static io.vazao.testsupport.Generators.qtAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -8,42 +12,39 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
-
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.quicktheories.core.Gen;
 
 class TokenBucketTest {
 
     /** Over any run of calls, a bucket grants at most its capacity plus rate × elapsed time. */
-    @Property
-    void localBucketNeverGrantsMoreThanCapacityPlusRefill(
-            @ForAll @DoubleRange(min = 1, max = 5000) double rate,
-            @ForAll @IntRange(min = 1, max = 64) int wanted,
-            @ForAll @Size(min = 1, max = 200) List<@IntRange(min = 0, max = 50_000) Integer> gapsMicros) {
-        TokenBudget b = TokenBudget.of(rate, 16);
-        LocalTokenBucket bucket = new LocalTokenBucket();
-        long now = 0;
-        long granted = 0;
-        for (int gap : gapsMicros) {
-            now += TimeUnit.MICROSECONDS.toNanos(gap);
-            int g = bucket.take(b.rate(), b.capacity(), wanted, now);
-            assertThat(g).isBetween(0, wanted);
-            granted += g;
-        }
-        double allowed = b.capacity() + rate * now / 1e9;
-        assertThat((double) granted).isLessThanOrEqualTo(allowed + 1e-6);
+    @Test
+    void localBucketNeverGrantsMoreThanCapacityPlusRefill() {
+        Gen<List<Integer>> gaps = lists().of(integers().between(0, 50_000)).ofSizeBetween(1, 200);
+        Gen<Integer> wants = integers().between(1, 64);
+        qtAtLeast(1000).forAll(decimals(1, 5000), wants, gaps).checkAssert((rate, wanted, gapsMicros) -> {
+            TokenBudget b = TokenBudget.of(rate, 16);
+            LocalTokenBucket bucket = new LocalTokenBucket();
+            long now = 0;
+            long granted = 0;
+            for (int gap : gapsMicros) {
+                now += TimeUnit.MICROSECONDS.toNanos(gap);
+                int g = bucket.take(b.rate(), b.capacity(), wanted, now);
+                assertThat(g).isBetween(0, wanted);
+                granted += g;
+            }
+            double allowed = b.capacity() + rate * now / 1e9;
+            assertThat((double) granted).isLessThanOrEqualTo(allowed + 1e-6);
+        });
     }
 
-    @Property
-    void budgetBatchesAreSmallAndCapacityHoldsABatch(@ForAll @DoubleRange(min = 0.1, max = 1e6) double rate,
-                                                     @ForAll @IntRange(min = 1, max = 1000) int prefetch) {
-        TokenBudget b = TokenBudget.of(rate, prefetch);
-        assertThat(b.batch()).isBetween(1, prefetch);
-        assertThat(b.capacity()).isGreaterThanOrEqualTo(b.batch());
-        assertThat(b.capacity()).isLessThanOrEqualTo(Math.max(b.batch(), rate / 10) + 1e-9);
+    @Test
+    void budgetBatchesAreSmallAndCapacityHoldsABatch() {
+        qtAtLeast(1000).forAll(decimals(0.1, 1e6), integers().between(1, 1000)).checkAssert((rate, prefetch) -> {
+            TokenBudget b = TokenBudget.of(rate, prefetch);
+            assertThat(b.batch()).isBetween(1, prefetch);
+            assertThat(b.capacity()).isGreaterThanOrEqualTo(b.batch());
+            assertThat(b.capacity()).isLessThanOrEqualTo(Math.max(b.batch(), rate / 10) + 1e-9);
+        });
     }
 
     @Test

@@ -1,19 +1,20 @@
 package io.vazao.policy.keda;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.quicktheories.core.Gen;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.vazao.testsupport.Generators.qtAtLeast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.maps;
 
 class TargetsTest {
 
@@ -57,20 +58,24 @@ class TargetsTest {
     }
 
     /** Replaying the reported changes on the old activity gives exactly the new activity. */
-    @Property
-    void changesCarryOldActivityToNew(@ForAll @Size(max = 6) Map<@IntRange(max = 8) Integer, @IntRange(max = 3) Integer> a,
-                                      @ForAll @Size(max = 6) Map<@IntRange(max = 8) Integer, @IntRange(max = 3) Integer> b) {
-        Map<String, Integer> before = named(a);
-        Map<String, Integer> after = named(b);
-        Map<String, Boolean> activity = new HashMap<>();
-        before.forEach((q, t) -> activity.put(q, t > 0));
-        for (Targets.ActivityChange change : Targets.transitions(before, after)) {
-            assertEquals(!change.active(), activity.getOrDefault(change.queue(), false), "a change must change something");
-            activity.put(change.queue(), change.active());
-        }
-        for (String q : union(before, after)) {
-            assertEquals(after.getOrDefault(q, 0) > 0, activity.getOrDefault(q, false), q);
-        }
+    @Test
+    void changesCarryOldActivityToNew() {
+        Gen<Map<Integer, Integer>> readings =
+                maps().of(integers().between(0, 8), integers().between(0, 3)).ofSizeBetween(0, 6);
+        qtAtLeast(1000).forAll(readings, readings).checkAssert((a, b) -> {
+            Map<String, Integer> before = named(a);
+            Map<String, Integer> after = named(b);
+            Map<String, Boolean> activity = new HashMap<>();
+            before.forEach((q, t) -> activity.put(q, t > 0));
+            for (Targets.ActivityChange change : Targets.transitions(before, after)) {
+                assertEquals(!change.active(), activity.getOrDefault(change.queue(), false),
+                        "a change must change something");
+                activity.put(change.queue(), change.active());
+            }
+            for (String q : union(before, after)) {
+                assertEquals(after.getOrDefault(q, 0) > 0, activity.getOrDefault(q, false), q);
+            }
+        });
     }
 
     private static Map<String, Integer> named(Map<Integer, Integer> m) {
