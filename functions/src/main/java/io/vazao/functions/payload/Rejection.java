@@ -11,7 +11,9 @@ public enum Rejection {
     /** A well-formed message of a kind this queue does not process. */
     WRONG_TYPE("wrong-type"),
     /** The function failed on every attempt. */
-    FAILED("failed");
+    FAILED("failed"),
+    /** Delivered too often without being settled (the worker died on it each time). */
+    DELIVERY_LIMIT("delivery-limit");
 
     private final String code;
 
