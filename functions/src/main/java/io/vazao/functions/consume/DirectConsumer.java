@@ -222,6 +222,8 @@ public class DirectConsumer {
                             : work.consume(body, properties);
                     if (settle != WorkConsumer.Settle.REQUEUE) {
                         redeliveries.settled(properties, body);
+                    } else if (seen > 0) {
+                        redeliveries.givenBack(properties, body); // handed back unrun (draining): not a death
                     }
                     return settle;
                 }

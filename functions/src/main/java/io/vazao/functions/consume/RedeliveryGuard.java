@@ -105,6 +105,18 @@ public class RedeliveryGuard {
         }
     }
 
+    /** A redelivered message was given back to the broker without running: that delivery does not count. */
+    public void givenBack(AMQP.BasicProperties properties, byte[] body) {
+        if (limit == 0) {
+            return;
+        }
+        try {
+            redis.hash(Long.class).hincrby(key, identity(properties, body), -1);
+        } catch (RuntimeException e) {
+            // at worst the message is dead-lettered one delivery early
+        }
+    }
+
     /** The message id when the publisher set one, else a hash of the body. */
     static String identity(AMQP.BasicProperties properties, byte[] body) {
         String id = properties == null ? null : properties.getMessageId();
