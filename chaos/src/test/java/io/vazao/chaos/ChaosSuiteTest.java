@@ -158,6 +158,12 @@ class ChaosSuiteTest {
                     c.close();
                 }
             }
+            if (dir != null) {
+                // The logs are kept under target/; the node's data and the state folder go.
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
             System.out.printf("chaos: whole suite %d s%n", (System.currentTimeMillis() - suiteStart) / 1000);
         }
     }
