@@ -48,10 +48,26 @@ final class Background {
             String[] parts = Files.readString(pidFile).trim().split("\\s+");
             long pid = Long.parseLong(parts[0]);
             long startedAt = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> sameStart(h, startedAt));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> sameStart(h, startedAt))
+                    .filter(h -> !zombie(h.pid()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** A process that died but was not reaped (its parent is gone and nothing reaps) is dead, not running. */
+    private static boolean zombie(long pid) {
+        try {
+            return zombieStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc: trust isAlive
+        }
+    }
+
+    /** The state field of a /proc/PID/stat line (after the command in parentheses, which may hold spaces) is Z. */
+    static boolean zombieStat(String stat) {
+        int close = stat.lastIndexOf(')');
+        return close >= 0 && stat.substring(close + 1).trim().startsWith("Z");
     }
 
     private static boolean sameStart(ProcessHandle h, long startedAt) {

@@ -3,6 +3,7 @@ package io.vazao.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,28 +48,33 @@ public final class DownCommand implements Callable<Integer> {
      * could not drain them). Only processes whose command line is a worker's are touched.
      */
     static int stopLeftoverWorkers(Path pidFile, long graceMillis) throws IOException {
-        if (!Files.isRegularFile(pidFile)) {
-            return 0;
+        List<ProcessHandle> left = leftoverWorkers(pidFile);
+        for (ProcessHandle h : left) {
+            Background.stop(h, graceMillis);
         }
-        int n = 0;
-        List<String> lines = Files.readAllLines(pidFile);
-        for (String line : lines) {
+        Files.deleteIfExists(pidFile);
+        return left.size();
+    }
+
+    /** The live worker processes a scaler's pid file lists (a scaler that was SIGKILLed left them). */
+    static List<ProcessHandle> leftoverWorkers(Path pidFile) throws IOException {
+        List<ProcessHandle> out = new ArrayList<>();
+        if (!Files.isRegularFile(pidFile)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(pidFile)) {
             String[] parts = line.trim().split("\\s+");
             if (parts.length == 0 || parts[0].isEmpty()) {
                 continue;
             }
             try {
-                Optional<ProcessHandle> h = ProcessHandle.of(Long.parseLong(parts[0]));
-                if (h.isPresent() && h.get().isAlive() && looksLikeWorker(h.get())) {
-                    Background.stop(h.get(), graceMillis);
-                    n++;
-                }
+                ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessHandle::isAlive)
+                        .filter(DownCommand::looksLikeWorker).ifPresent(out::add);
             } catch (NumberFormatException e) {
                 // not a pid line
             }
         }
-        Files.deleteIfExists(pidFile);
-        return n;
+        return out;
     }
 
     private static boolean looksLikeWorker(ProcessHandle h) {

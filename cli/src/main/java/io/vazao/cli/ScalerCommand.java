@@ -110,6 +110,12 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         Path logs = logDir != null ? logDir : home.logs().resolve("workers");
         Path pids = pidFile != null ? pidFile : home.workersPidFile();
         Files.createDirectories(pids.toAbsolutePath().getParent());
+        // Workers of an earlier scaler that was killed: drained (SIGTERM: they finish what they hold and
+        // exit), never left running beside the ones this scaler starts.
+        for (ProcessHandle orphan : DownCommand.leftoverWorkers(pids)) {
+            orphan.destroy();
+            Log.info("worker.orphan-drained", "pid", orphan.pid(), "pidFile", pids);
+        }
         ScalerConfig config = new ScalerConfig(shutdownTimeout.toMillis(), startupTimeout.toMillis(),
                 io.vazao.contract.Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,
                 io.vazao.contract.Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES,

@@ -83,4 +83,15 @@ class CliPartsTest {
     void anUnreachableServiceExitsWithThree() {
         assertEquals(ExitCodes.UNREACHABLE, Main.run("status", "--url", "http://127.0.0.1:1"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "4242 (java) S 1 4242 4242 0 -1|false",
+            "4242 (java) Z 1 4242 4242 0 -1|true",
+            "4242 (my prog) Z) R 1 4242|false",
+            "4242 (a) b) Z 1|true",
+            "garbage|false"})
+    void aZombieIsTakenForDead(String stat, boolean zombie) {
+        assertEquals(zombie, Background.zombieStat(stat));
+    }
 }

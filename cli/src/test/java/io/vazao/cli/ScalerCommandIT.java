@@ -3,6 +3,7 @@ package io.vazao.cli;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vazao.contract.RedisKeys;
 import java.nio.file.Files;
@@ -71,5 +72,26 @@ class ScalerCommandIT {
         assertEquals("0", redis.hget(keys.actual(), "qa"));
         String log = Files.readString(tmp.resolve("scaler.log"));
         assertEquals(3, log.lines().filter(l -> l.contains("worker.stopped")).count(), log);
+    }
+
+    @Test
+    void aScalerThatStartsDrainsTheWorkersAnEarlierScalerLeftBehind() throws Exception {
+        Path pids = tmp.resolve("workers.pids");
+        // A worker of a scaler that was SIGKILLed: alive, listed in the pid file, a worker's command line.
+        Process orphan = new ProcessBuilder("python3", "-c", "import time; time.sleep(600)", "VAZAO-orphan").start();
+        workers.add(orphan.toHandle());
+        Process stranger = new ProcessBuilder("python3", "-c", "import time; time.sleep(600)", "not-a-worker").start();
+        workers.add(stranger.toHandle());
+        Files.writeString(pids, orphan.pid() + " qa-old-1\n" + stranger.pid() + " qa-old-2\n");
+
+        ProcessBuilder pb = new ProcessBuilder(javaJar("scaler", "--key-prefix", keys.prefix(),
+                "--worker-command", "sleep 600", "--pid-file", pids.toString(), "--log-dir", tmp.resolve("logs").toString(),
+                "--tick", "PT0.2S")).redirectErrorStream(true).redirectOutput(tmp.resolve("scaler.log").toFile());
+        pb.environment().put("VAZAO_HOME", tmp.toString());
+        scaler = pb.start();
+        assertTrue(orphan.waitFor(60, TimeUnit.SECONDS), "the orphan was not drained");
+        assertTrue(stranger.isAlive(), "a process that is not a worker is never touched");
+        String log = Files.readString(tmp.resolve("scaler.log"));
+        assertTrue(log.contains("worker.orphan-drained pid=" + orphan.pid()), log);
     }
 }

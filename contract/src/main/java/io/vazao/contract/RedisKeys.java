@@ -83,6 +83,15 @@ public final class RedisKeys {
         return prefix + "ratelimit:" + requireName(queue);
     }
 
+    /**
+     * {@code vazao:generation} — marker the policy service writes once it has stored policies and
+     * settings; a Redis that comes back without it has lost its data, and the policy service restores
+     * them from its last known copy.
+     */
+    public String generation() {
+        return prefix + "generation";
+    }
+
     /** {@code vazao:actual} — hash queue → worker processes the local scaler really runs. */
     public String actual() {
         return prefix + "actual";
@@ -94,6 +103,22 @@ public final class RedisKeys {
      */
     public String auditProcessed(String queue) {
         return prefix + "audit:processed:" + requireName(queue);
+    }
+
+    /**
+     * {@code vazao:redeliveries:{queue}} — hash message id → deliveries seen with the redelivered flag
+     * and not settled yet; written only for redelivered messages (the delivery limit on classic queues).
+     */
+    public String redeliveries(String queue) {
+        return prefix + "redeliveries:" + requireName(queue);
+    }
+
+    /**
+     * {@code vazao:audit:duplicates:{queue}} — how many processed ids were already in the audit set:
+     * messages whose function ran more than once (at-least-once delivery), counted by the same audit.
+     */
+    public String auditDuplicates(String queue) {
+        return prefix + "audit:duplicates:" + requireName(queue);
     }
 
     private static String requireName(String name) {

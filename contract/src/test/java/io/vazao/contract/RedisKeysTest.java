@@ -21,7 +21,10 @@ class RedisKeysTest {
         assertEquals("vazao:events", keys.events());
         assertEquals("vazao:ratelimit:q1", keys.rateLimit("q1"));
         assertEquals("vazao:actual", keys.actual());
+        assertEquals("vazao:generation", keys.generation());
+        assertEquals("vazao:redeliveries:q1", keys.redeliveries("q1"));
         assertEquals("vazao:audit:processed:q1", keys.auditProcessed("q1"));
+        assertEquals("vazao:audit:duplicates:q1", keys.auditDuplicates("q1"));
     }
 
     @Test

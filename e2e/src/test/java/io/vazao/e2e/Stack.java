@@ -23,18 +23,20 @@ import java.util.concurrent.TimeUnit;
  * with its own state folder, HTTP port, Redis key prefix, token and queue names, and stopped with
  * {@code vazao down}.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
-    final Path repo;
-    final Path state;
-    final String prefix;
-    final String token;
-    final int port;
+    public final Path repo;
+    public final Path state;
+    public final String prefix;
+    public final String token;
+    public final int port;
+    /** Extra environment of every CLI command, passed on to what `vazao up` starts (e.g. another broker). */
+    public final Map<String, String> env = new HashMap<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Every process the test ever saw belong to this installation, to prove none survives. */
-    final Map<Long, ProcessHandle> seen = new HashMap<>();
+    public final Map<Long, ProcessHandle> seen = new HashMap<>();
 
-    Stack(Path repo, Path state, String prefix, String token) throws IOException {
+    public Stack(Path repo, Path state, String prefix, String token) throws IOException {
         this.repo = repo;
         this.state = state;
         this.prefix = prefix;
@@ -42,13 +44,13 @@ final class Stack implements AutoCloseable {
         this.port = freePort();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    static Path repo() {
+    public static Path repo() {
         return Path.of(System.getProperty("vazao.repo", "..")).toAbsolutePath().normalize();
     }
 
@@ -60,7 +62,7 @@ final class Stack implements AutoCloseable {
     }
 
     /** Runs a CLI command to completion; returns its exit code, its output appended to the state folder's cli.log. */
-    int run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    public int run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         Files.createDirectories(state);
         ProcessBuilder pb = new ProcessBuilder(cli(args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("cli.log").toFile()));
@@ -68,6 +70,7 @@ final class Stack implements AutoCloseable {
         pb.environment().put("VAZAO_STATE_DIR", state.toString());
         pb.environment().put("VAZAO_API_TOKEN", token);
         pb.environment().put("VAZAO_KEY_PREFIX", prefix);
+        pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -76,7 +79,7 @@ final class Stack implements AutoCloseable {
         return p.exitValue();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(state.resolve("cli.log"));
         } catch (IOException e) {
@@ -84,7 +87,7 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    Optional<ProcessHandle> component(String name) {
+    public Optional<ProcessHandle> component(String name) {
         try {
             Path f = state.resolve(name + ".pid");
             if (!Files.isRegularFile(f)) {
@@ -97,12 +100,12 @@ final class Stack implements AutoCloseable {
     }
 
     /** Worker id → pid of every live worker process (draining ones included); remembers every process seen. */
-    Map<String, Long> workers() {
+    public Map<String, Long> workers() {
         return workers(false);
     }
 
     /** Worker id → pid of the workers the scaler counts (not draining). */
-    Map<String, Long> runningWorkers() {
+    public Map<String, Long> runningWorkers() {
         return workers(true);
     }
 
@@ -130,7 +133,7 @@ final class Stack implements AutoCloseable {
         return out;
     }
 
-    JsonNode api(String method, String path, Object body) throws IOException, InterruptedException {
+    public JsonNode api(String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token);
         if (body == null) {
@@ -146,7 +149,7 @@ final class Stack implements AutoCloseable {
         return r.body().isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(r.body());
     }
 
-    JsonNode status() throws IOException, InterruptedException {
+    public JsonNode status() throws IOException, InterruptedException {
         return api("GET", "/api/v1/status", null);
     }
 

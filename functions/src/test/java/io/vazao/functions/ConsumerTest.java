@@ -183,4 +183,21 @@ class ConsumerTest {
         assertThat(new String(Payloads.order("x").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
                 .contains("\"type\": \"order\"");
     }
+
+    @Test
+    @Order(10)
+    void aQueueDeletedAndDeclaredAgainIsConsumedAgainAndReadinessSaysSoMeanwhile() {
+        String run = Names.random();
+        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+            await().atMost(PATIENCE).until(() -> rabbit.consumers(QUEUE) == 1);
+            rabbit.deleteQueues(QUEUE);
+            rabbit.declareQueue(QUEUE, QUEUE);
+            // The broker cancelled the subscription with the queue; the worker declares and subscribes again.
+            await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.consumers(QUEUE) == 1);
+            given().get("/q/health/ready").then().statusCode(200).body(containsString("\"consuming\": true"));
+            rabbit.publish(QUEUE, Payloads.orders("RESUB-" + run, 100));
+            await().atMost(PATIENCE).until(() -> redis.members(KEYS.auditProcessed(QUEUE)).stream()
+                    .filter(id -> id.startsWith("RESUB-" + run)).count() == 100);
+        }
+    }
 }

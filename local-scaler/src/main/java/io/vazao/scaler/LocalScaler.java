@@ -41,6 +41,8 @@ public final class LocalScaler implements AutoCloseable {
     private Map<String, Integer> lastTargets = new TreeMap<>();
     private ScalerConfig config;
     private boolean redisUp = true;
+    /** Redis came back without targets or generation marker: the last targets stay until new ones are published. */
+    private boolean targetsLost;
     /** Heartbeats are trusted again only once every worker had the time to write one after an outage. */
     private long heartbeatsTrustedFrom;
     private final List<ScalingEvent> unsent = new ArrayList<>();
@@ -94,7 +96,16 @@ public final class LocalScaler implements AutoCloseable {
         Map<String, Integer> targets = lastTargets;
         boolean heartbeatsKnown = false;
         try {
-            targets = store.targets();
+            Map<String, Integer> published = store.targets();
+            if (published == null && !lastTargets.isEmpty()) {
+                if (!targetsLost) {
+                    targetsLost = true;
+                    Log.warn("targets.unpublished", "keeping", "last-targets", "targets", lastTargets);
+                }
+            } else {
+                targetsLost = false;
+                targets = published == null ? Map.of() : published;
+            }
             Settings settings = store.settings();
             config = effective(settings);
             Map<String, ScalerStore.Liveness> live = store.liveness(new ArrayList<>(workers.keySet()));

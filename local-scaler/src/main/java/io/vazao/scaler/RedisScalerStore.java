@@ -36,7 +36,17 @@ public final class RedisScalerStore implements ScalerStore {
     @Override
     public Map<String, Integer> targets() {
         Map<String, Integer> out = new TreeMap<>();
-        redis.hgetAll(keys.targets()).forEach((queue, value) -> {
+        Response<Map<String, String>> hash;
+        Response<Boolean> marker;
+        try (AbstractPipeline p = redis.pipelined()) {
+            hash = p.hgetAll(keys.targets());
+            marker = p.exists(keys.generation());
+            p.sync();
+        }
+        if (hash.get().isEmpty() && !marker.get()) {
+            return null;
+        }
+        hash.get().forEach((queue, value) -> {
             try {
                 out.put(queue, Integer.parseInt(value.trim()));
             } catch (NumberFormatException e) {

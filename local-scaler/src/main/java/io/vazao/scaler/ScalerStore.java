@@ -10,6 +10,10 @@ import java.util.Set;
 /** What the scaler reads from and writes to Redis. Every method may throw when Redis is unreachable. */
 public interface ScalerStore {
 
+    /**
+     * The published targets; null when none are published and Redis has no generation marker
+     * either — a Redis that lost its data, not a policy service that asks for nothing.
+     */
     Map<String, Integer> targets();
 
     /** The stored settings, or null if none are stored. */

@@ -113,6 +113,29 @@ class LocalScalerIT {
     }
 
     @Test
+    void aRedisThatLostItsDataStopsNoWorkerButAnEmptyTargetsHashBesideTheMarkerDoes() {
+        scaler = scaler(redis, config());
+        redis.hset(keys.targets(), Map.of("qa", "2"));
+        scaler.tick();
+        Map<String, Long> before = scaler.pids();
+        assertEquals(2, before.size());
+
+        TestKeys.deleteAll(redis, keys.prefix()); // a Redis restarted without persistence
+        for (int i = 0; i < 5; i++) {
+            scaler.tick();
+        }
+        assertEquals(before, scaler.pids(), "no targets published is not target 0");
+        assertTrue(events().stream().noneMatch(e -> e.kind() == EventKind.STOPPED), "nothing stopped: " + events());
+
+        redis.set(keys.generation(), "1"); // the policy service is back and publishes nothing for qa: that is 0
+        scaler.tick();
+        await().atMost(WAIT).until(() -> {
+            scaler.tick();
+            return scaler.pids().isEmpty();
+        });
+    }
+
+    @Test
     void aKilledWorkerIsReplacedWithinFiveSecondsAndACrashLoopIsBackedOff() throws Exception {
         scaler = scaler(redis, config());
         redis.hset(keys.targets(), "qa", "2");

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vazao.contract.RedisKeys;
 import io.vazao.functions.config.FunctionsConfig;
@@ -19,7 +20,9 @@ import io.vazao.functions.config.QueueBinding;
  * audit set. An id is added before its message is acked: a worker killed right after an ack must
  * not leave a processed id out of the set, or the set could no longer prove that nothing was lost.
  * That costs a Redis round trip per message, which is why the audit is off by default. While Redis is
- * unreachable ids wait in memory and are written in batches when it returns.
+ * unreachable ids wait in memory and are written in batches when it returns. The audit has a Redis
+ * client of its own ({@code quarkus.redis.audit.hosts}, by default the control plane's Redis), so a
+ * proof can keep it where a fault of the control plane's Redis cannot erase it.
  */
 @ApplicationScoped
 public class ProcessedAudit {
@@ -30,14 +33,17 @@ public class ProcessedAudit {
     private final boolean enabled;
     private final RedisDataSource redis;
     private final String key;
+    private final String duplicatesKey;
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
     private volatile boolean failing;
 
     @Inject
-    public ProcessedAudit(FunctionsConfig config, RedisDataSource redis, RedisKeys keys, QueueBinding binding) {
+    public ProcessedAudit(FunctionsConfig config, @RedisClientName("audit") RedisDataSource redis, RedisKeys keys,
+                          QueueBinding binding) {
         this.enabled = config.audit().enabled();
         this.redis = redis;
         this.key = keys.auditProcessed(binding.queue());
+        this.duplicatesKey = keys.auditDuplicates(binding.queue());
     }
 
     public boolean enabled() {
@@ -51,7 +57,7 @@ public class ProcessedAudit {
         }
         if (!failing) {
             try {
-                redis.set(String.class).sadd(key, id);
+                countDuplicates(1, redis.set(String.class).sadd(key, id));
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("event=audit-failed key=%s error=\"%s\"", key, e.getMessage());
@@ -59,6 +65,13 @@ public class ProcessedAudit {
             }
         }
         pending.add(id);
+    }
+
+    /** Ids that were in the set already ran their function more than once: counted beside the set. */
+    private void countDuplicates(int written, int added) {
+        if (added < written) {
+            redis.value(Long.class).incrby(duplicatesKey, written - added);
+        }
     }
 
     /** Writes what is pending; returns false if Redis refused (the ids stay pending). */
@@ -70,7 +83,7 @@ public class ProcessedAudit {
                 pending.poll();
             }
             try {
-                redis.set(String.class).sadd(key, batch.toArray(String[]::new));
+                countDuplicates(batch.size(), redis.set(String.class).sadd(key, batch.toArray(String[]::new)));
                 if (failing) {
                     LOG.infof("event=audit-resumed key=%s", key);
                     failing = false;

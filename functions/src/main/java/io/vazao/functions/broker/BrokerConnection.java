@@ -97,9 +97,8 @@ public class BrokerConnection {
                     public void handleRecovery(Recoverable recoverable) {
                         LOG.infof("event=broker-reconnected broker=%s", address);
                         loggedDown = false;
-                        if (declareQuietly()) {
-                            ready();
-                        }
+                        // The listeners declare the topology themselves and retry with back-off if that fails.
+                        ready();
                     }
 
                     @Override
@@ -118,16 +117,6 @@ public class BrokerConnection {
                 LOG.warnf("event=broker-unreachable broker=%s error=\"%s\" retryMillis=%d", address, e, RETRY_MILLIS);
                 loggedDown = true;
             }
-            return false;
-        }
-    }
-
-    private boolean declareQuietly() {
-        try {
-            declare();
-            return true;
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            LOG.warnf("event=topology-declare-failed error=\"%s\"", e);
             return false;
         }
     }
@@ -151,6 +140,11 @@ public class BrokerConnection {
                 LOG.warnf("event=broker-ready-listener-failed error=\"%s\"", e);
             }
         }
+    }
+
+    /** Declares the topology again on a short-lived channel; throws while the broker refuses. */
+    public void declareTopology() throws IOException, TimeoutException {
+        declare();
     }
 
     private void declare() throws IOException, TimeoutException {

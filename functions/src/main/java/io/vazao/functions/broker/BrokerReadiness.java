@@ -8,9 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.consume.DirectConsumer;
 
 /**
- * Ready while the broker is reachable and the topology is in place. Deliberately not a liveness
+ * Ready while the worker is consuming its queue on an open connection. Deliberately not a liveness
  * check: a broker restart must not get the worker killed, it reconnects by itself.
  */
 @Readiness
@@ -18,11 +19,13 @@ import io.vazao.functions.config.QueueBinding;
 public class BrokerReadiness implements HealthCheck {
 
     private final BrokerConnection broker;
+    private final DirectConsumer consumer;
     private final QueueBinding binding;
 
     @Inject
-    public BrokerReadiness(BrokerConnection broker, QueueBinding binding) {
+    public BrokerReadiness(BrokerConnection broker, DirectConsumer consumer, QueueBinding binding) {
         this.broker = broker;
+        this.consumer = consumer;
         this.binding = binding;
     }
 
@@ -30,9 +33,10 @@ public class BrokerReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         boolean open = broker.isOpen();
         return HealthCheckResponse.named("rabbitmq")
-                .status(open && broker.topologyDeclared())
+                .status(open && consumer.consuming())
                 .withData("queue", binding.queue())
                 .withData("connected", open)
+                .withData("consuming", consumer.consuming())
                 .build();
     }
 }

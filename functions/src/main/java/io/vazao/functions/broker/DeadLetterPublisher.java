@@ -28,6 +28,8 @@ public class DeadLetterPublisher {
 
     /** Header with the human-readable detail of the reason. */
     public static final String HEADER_DETAIL = "x-vazao-detail";
+    /** Longest detail kept: an exception message can be megabytes, and headers count against frame limits. */
+    public static final int MAX_DETAIL_CHARS = 1_000;
     /** Header naming the queue the message was taken from. */
     public static final String HEADER_QUEUE = "x-vazao-queue";
     /** Header naming the worker that dead-lettered it. */
@@ -62,7 +64,7 @@ public class DeadLetterPublisher {
         }
         headers.put(Topology.HEADER_REASON, reason.code());
         headers.put(Topology.HEADER_ATTEMPTS, attempts);
-        headers.put(HEADER_DETAIL, detail == null ? "" : detail);
+        headers.put(HEADER_DETAIL, clip(detail));
         headers.put(HEADER_QUEUE, binding.queue());
         headers.put(HEADER_WORKER, workerId);
         AMQP.BasicProperties.Builder props = original == null ? new AMQP.BasicProperties.Builder() : original.builder();
@@ -132,5 +134,13 @@ public class DeadLetterPublisher {
     @PreDestroy
     synchronized void close() {
         discardChannel();
+    }
+
+    /** The detail header's value: at most {@link #MAX_DETAIL_CHARS} characters, with a mark when cut. */
+    public static String clip(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        return detail.length() <= MAX_DETAIL_CHARS ? detail : detail.substring(0, MAX_DETAIL_CHARS - 1) + "…";
     }
 }

@@ -1,9 +1,12 @@
 package io.vazao.functions.consume;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,9 +25,11 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import io.vazao.functions.broker.BrokerConnection;
+import io.vazao.functions.broker.DeadLetterPublisher;
 import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.metrics.WorkerMetrics;
+import io.vazao.functions.payload.Rejection;
 
 /**
  * Consumes the work queue on the RabbitMQ Java client directly: {@code basic.qos(prefetch)}, manual
@@ -36,6 +41,11 @@ import io.vazao.functions.metrics.WorkerMetrics;
  * held one worker to 0.4 × RabbitMQ PerfTest's rate (docs/benchmarks.md). Subscribes whenever the
  * worker's connection is up with its topology declared, again after a broker restart; stops taking
  * deliveries (basic.cancel) when the worker drains.
+ *
+ * <p>A worker that looks healthy must be consuming: after a {@code basic.cancel} from the broker (the
+ * queue was deleted) or a channel closed under a live connection, it declares the topology again and
+ * re-subscribes, with a growing delay while that fails. {@link #consuming()} is what readiness and
+ * the heartbeat's state report.
  */
 @ApplicationScoped
 public class DirectConsumer {
@@ -44,19 +54,32 @@ public class DirectConsumer {
 
     private final BrokerConnection broker;
     private final WorkConsumer work;
+    private final RedeliveryGuard redeliveries;
+    private final DeadLetterPublisher deadLetters;
     private final WorkerMetrics metrics;
     private final String queue;
     private final int prefetch;
+    private static final RetryDelay RESUBSCRIBE = new RetryDelay(Duration.ofMillis(250), Duration.ofSeconds(10));
+
     private final ExecutorService pool;
+    private final ScheduledExecutorService resubscriber = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vazao-resubscribe");
+        t.setDaemon(true);
+        return t;
+    });
     private Channel channel;
     private String consumerTag;
     private boolean stopped;
+    private volatile boolean consuming;
+    private int failures;
 
     @Inject
     public DirectConsumer(BrokerConnection broker, WorkConsumer work, WorkerMetrics metrics, QueueBinding binding,
-                          FunctionsConfig config) {
+                          FunctionsConfig config, RedeliveryGuard redeliveries, DeadLetterPublisher deadLetters) {
         this.broker = broker;
         this.work = work;
+        this.redeliveries = redeliveries;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.queue = binding.queue();
         if (config.prefetch() < 1) {
@@ -76,26 +99,63 @@ public class DirectConsumer {
         broker.onReady(this::subscribe);
     }
 
+    /** True while a subscription on an open channel is taking deliveries. */
+    public boolean consuming() {
+        return consuming;
+    }
+
     private synchronized void subscribe() {
         if (stopped) {
             return;
         }
         closeChannel(); // after a recovery the old channel has no consumer and stale delivery tags
         try {
+            broker.declareTopology(); // the queue may have been deleted and declared again, or not yet
             Channel ch = broker.createChannel();
             ch.basicQos(prefetch);
             consumerTag = ch.basicConsume(queue, false, new Deliveries(ch));
             channel = ch;
+            consuming = true;
+            failures = 0;
             LOG.infof("event=consuming queue=%s prefetch=%d", queue, prefetch);
-        } catch (IOException | RuntimeException e) {
-            // The next recovery subscribes again.
-            LOG.warnf("event=subscribe-failed queue=%s error=\"%s\"", queue, e);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            consuming = false;
+            long delay = RESUBSCRIBE.afterFailedAttemptMillis(++failures);
+            LOG.warnf("event=subscribe-failed queue=%s attempt=%d retryMillis=%d error=\"%s\"", queue, failures, delay, e);
+            resubscribeLater(delay);
+        }
+    }
+
+    /** Subscribes again unless a subscription came back meanwhile (a recovery, another retry). */
+    private void resubscribeLater(long delayMillis) {
+        try {
+            resubscriber.schedule(() -> {
+                if (!consuming) {
+                    subscribe();
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** The subscription of {@code ch} ended; re-subscribe unless the connection's recovery will. */
+    private synchronized void lost(Channel ch, String why, boolean connectionLost) {
+        if (ch != channel || stopped) {
+            return;
+        }
+        consuming = false;
+        LOG.warnf("event=consumer-lost queue=%s cause=%s action=%s", queue, why,
+                connectionLost ? "await-recovery" : "resubscribe");
+        if (!connectionLost) {
+            resubscribeLater(RESUBSCRIBE.afterFailedAttemptMillis(1));
         }
     }
 
     /** Takes no more deliveries; those already here are still processed and settled. */
     public synchronized void stop() {
         stopped = true;
+        consuming = false;
         Channel ch = channel;
         String tag = consumerTag;
         if (ch != null && tag != null && ch.isOpen()) {
@@ -110,6 +170,8 @@ public class DirectConsumer {
     @PreDestroy
     synchronized void close() {
         stopped = true;
+        consuming = false;
+        resubscriber.shutdownNow();
         pool.shutdown();
         closeChannel();
     }
@@ -139,11 +201,49 @@ public class DirectConsumer {
             metrics.started();
             long start = System.nanoTime();
             try {
-                pool.execute(() -> settle(envelope.getDeliveryTag(), work.consume(body, properties), start));
+                pool.execute(() -> settle(envelope.getDeliveryTag(), consume(envelope, body, properties), start));
             } catch (RejectedExecutionException e) {
                 // Shutting down: the broker requeues what was never acked.
                 metrics.finished();
             }
+        }
+
+        /** Whatever escapes the work (a dead-letter publish that threw) still settles the delivery. */
+        private WorkConsumer.Settle consume(Envelope envelope, byte[] body, AMQP.BasicProperties properties) {
+            try {
+                if (!envelope.isRedeliver()) {
+                    return work.consume(body, properties);
+                }
+                // One redelivered message in the function at a time, counted when it starts: if the worker
+                // dies, the message that killed it is the one counted, not the others that were waiting.
+                synchronized (redeliveries) {
+                    long seen = redeliveries.redelivered(properties, body);
+                    WorkConsumer.Settle settle = redeliveries.over(seen) ? overLimit(body, properties, seen)
+                            : work.consume(body, properties);
+                    if (settle != WorkConsumer.Settle.REQUEUE) {
+                        redeliveries.settled(properties, body);
+                    } else if (seen > 0) {
+                        redeliveries.givenBack(properties, body); // handed back unrun (draining): not a death
+                    }
+                    return settle;
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.warnf("event=work-escaped queue=%s action=requeue error=\"%s\"", queue, e);
+                return WorkConsumer.Settle.REQUEUE;
+            }
+        }
+
+        private WorkConsumer.Settle overLimit(byte[] body, AMQP.BasicProperties properties, long seen) {
+            String detail = RedeliveryGuard.describe(seen);
+            try {
+                deadLetters.publish(body, properties, Rejection.DELIVERY_LIMIT, detail, (int) Math.min(Integer.MAX_VALUE, seen));
+            } catch (IOException e) {
+                LOG.warnf("event=dead-letter-failed queue=%s reason=%s action=requeue error=\"%s\"", queue,
+                        Rejection.DELIVERY_LIMIT.code(), e.getMessage());
+                return WorkConsumer.Settle.REQUEUE;
+            }
+            LOG.infof("event=dead-lettered queue=%s reason=%s detail=\"%s\"", queue, Rejection.DELIVERY_LIMIT.code(), detail);
+            return WorkConsumer.Settle.DEAD_LETTERED;
         }
 
         private void settle(long deliveryTag, WorkConsumer.Settle settle, long start) {
@@ -168,7 +268,15 @@ public class DirectConsumer {
 
         @Override
         public void handleCancel(String tag) {
-            LOG.warnf("event=consumer-cancelled-by-broker queue=%s", queue);
+            lost(getChannel(), "cancelled-by-broker", false);
+        }
+
+        @Override
+        public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
+            if (!sig.isInitiatedByApplication()) {
+                // A hard error closed the connection: its recovery calls subscribe() again.
+                lost(getChannel(), "channel-closed: " + sig.getMessage(), sig.isHardError());
+            }
         }
     }
 }

@@ -93,9 +93,9 @@ public class WorkConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Settle.REQUEUE;
-        } catch (RuntimeException e) {
-            // A bug of ours, not of the message's: park the message with the cause rather than
-            // requeue it into the same bug forever.
+        } catch (RuntimeException | Error e) {
+            // A bug of ours, or an Error thrown by the function: park the message with the cause rather
+            // than requeue it into the same fault forever, or leave it unsettled holding a prefetch slot.
             LOG.errorf(e, "event=consumer-error queue=%s action=dead-letter", queue);
             return deadLetter(body, properties, Rejection.FAILED, "internal: " + describe(e), 0);
         }

@@ -13,6 +13,7 @@ import io.vazao.contract.RedisKeys;
 import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.config.WorkerIdentity;
+import io.vazao.functions.consume.DirectConsumer;
 import io.vazao.functions.lifecycle.Lifecycle;
 import io.vazao.functions.metrics.WorkerMetrics;
 
@@ -33,13 +34,15 @@ public class HeartbeatReporter {
     private final WorkerMetrics metrics;
     private final Lifecycle lifecycle;
     private final BoundPort port;
+    private final DirectConsumer consumer;
     private final ProcessStats stats = new ProcessStats();
     private final Duration interval;
     private volatile boolean failing;
 
     @Inject
     public HeartbeatReporter(RedisDataSource redis, RedisKeys keys, WorkerIdentity identity, QueueBinding binding,
-                             WorkerMetrics metrics, Lifecycle lifecycle, BoundPort port, FunctionsConfig config) {
+                             WorkerMetrics metrics, Lifecycle lifecycle, BoundPort port, FunctionsConfig config,
+                             DirectConsumer consumer) {
         this.redis = redis;
         this.keys = keys;
         this.identity = identity;
@@ -47,6 +50,7 @@ public class HeartbeatReporter {
         this.metrics = metrics;
         this.lifecycle = lifecycle;
         this.port = port;
+        this.consumer = consumer;
         this.interval = config.heartbeat().interval();
     }
 
@@ -57,7 +61,8 @@ public class HeartbeatReporter {
     public Heartbeat current() {
         return new Heartbeat(identity.workerId(), binding.queue(), identity.host(), identity.pid(), port.port(),
                 identity.startedAt(), System.currentTimeMillis(), metrics.processedCount(), metrics.failedCount(),
-                metrics.inFlight(), stats.cpuPercent(), stats.rssBytes(), lifecycle.state(), identity.version(),
+                metrics.inFlight(), stats.cpuPercent(), stats.rssBytes(),
+                Lifecycle.reported(lifecycle.state(), consumer.consuming()), identity.version(),
                 metrics.celeryProcessedCount());
     }
 

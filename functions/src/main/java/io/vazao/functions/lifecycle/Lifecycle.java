@@ -24,6 +24,14 @@ public class Lifecycle {
         state = WorkerState.DRAINING;
     }
 
+    /**
+     * What the heartbeat says: a running worker that is not consuming (its subscription is being
+     * restored) reports {@code starting}, so no reader takes it for a consuming one.
+     */
+    public static WorkerState reported(WorkerState state, boolean consuming) {
+        return state == WorkerState.RUNNING && !consuming ? WorkerState.STARTING : state;
+    }
+
     public boolean accepting() {
         return state != WorkerState.DRAINING;
     }

@@ -19,7 +19,9 @@ public enum Rejection {
     /** A serializer other than JSON (pickle, YAML, msgpack) or a compressed body: never deserialized. */
     UNSUPPORTED_CONTENT_TYPE("unsupported-content-type"),
     /** A Celery task message of protocol 1 (the task name in the body): only protocol 2 is read. */
-    CELERY_PROTOCOL_1("celery-protocol-1");
+    CELERY_PROTOCOL_1("celery-protocol-1"),
+    /** Delivered too often without being settled (the worker died on it each time). */
+    DELIVERY_LIMIT("delivery-limit");
 
     private final String code;
 

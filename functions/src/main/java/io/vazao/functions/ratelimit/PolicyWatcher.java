@@ -15,7 +15,7 @@ import io.vazao.functions.heartbeat.HeartbeatReporter;
 
 /**
  * Re-reads the queue's policy for its rate limit (and counts the queue's live workers for the local
- * fallback). Unreadable policy or Redis down: the last limit stays.
+ * fallback). Unreadable or missing policy, or Redis down: the last limit stays.
  */
 @ApplicationScoped
 public class PolicyWatcher {
@@ -51,8 +51,9 @@ public class PolicyWatcher {
             return;
         }
         if (json == null) {
-            limiter.setLimit(null);
-            lastProblem = null;
+            // A Redis that restarted empty is not a lifted limit: the last one stays until the policy
+            // service restores the policy.
+            problem("policy", "no policy stored");
             return;
         }
         try {

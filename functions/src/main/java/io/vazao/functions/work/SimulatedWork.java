@@ -33,6 +33,9 @@ public class SimulatedWork {
     private final double meanMs;
     private final Distribution distribution;
     private final double failureRate;
+    /** Off unless configured; null where the work is built by hand (unit tests). */
+    @Inject
+    FaultInjection faults;
 
     @Inject
     public SimulatedWork(FunctionsConfig config) {
@@ -53,6 +56,7 @@ public class SimulatedWork {
 
     /** Performs the simulated work for one attempt on the message {@code id}. */
     public void perform(String id) {
+        FaultInjection.apply(faults, id);
         if (meanMs > 0) {
             double ms = distribution == Distribution.FIXED ? meanMs
                     : -meanMs * Math.log(1 - ThreadLocalRandom.current().nextDouble());

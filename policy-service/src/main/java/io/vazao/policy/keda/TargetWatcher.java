@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Follows the targets hash for the external scaler: reads it every poll interval, serves the last
- * reading (so a Redis outage serves the last known targets instead of zeros), and pushes activity
+ * reading (so a Redis outage, or a Redis that lost its data, serves the last known targets instead of
+ * zeros), and pushes activity
  * changes to the open {@code StreamIsActive} calls.
  */
 @ApplicationScoped
@@ -41,6 +42,8 @@ public class TargetWatcher {
     private final AtomicLong readings = new AtomicLong();
     private volatile Map<String, Integer> known = Map.of();
     private volatile boolean reachable = true;
+    /** Set by the first reading of the targets hash that succeeded. */
+    private volatile boolean readOnce;
     private volatile List<String> lastInvalid = List.of();
     private long timer = -1;
 
@@ -79,12 +82,18 @@ public class TargetWatcher {
 
     /**
      * The queue's current target. A queue without a target but with a policy is at 0 (the control
-     * loop has not decided yet); a queue with neither is unknown and fails with NOT_FOUND.
+     * loop has not decided yet); a queue with neither is unknown and fails with NOT_FOUND; before the
+     * first reading of the targets every unknown target fails with UNAVAILABLE.
      */
     public Uni<Integer> targetOf(String queue) {
         Integer target = known.get(queue);
         if (target != null) {
             return Uni.createFrom().item(target);
+        }
+        if (!readOnce) {
+            // Not 0: KEDA would scale the queue down before anything was known. UNAVAILABLE runs its fallback.
+            return Uni.createFrom().failure(Status.UNAVAILABLE
+                    .withDescription("the targets of queue '" + queue + "' have not been read yet").asRuntimeException());
         }
         return redis.key().exists(keys.policy(queue))
                 .ifNoItem().after(config.redisTimeout()).fail()
@@ -119,9 +128,16 @@ public class TargetWatcher {
             return; // the previous reading is still waiting for Redis
         }
         redis.hash(String.class).hgetall(keys.targets())
+                .chain(raw -> raw.isEmpty()
+                        ? redis.key().exists(keys.generation()).map(marked -> marked ? raw : null)
+                        : Uni.createFrom().item(raw))
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .subscribe().with(raw -> {
                     try {
+                        if (raw == null) {
+                            unpublished();
+                            return;
+                        }
                         apply(raw);
                     } finally {
                         done();
@@ -149,6 +165,7 @@ public class TargetWatcher {
                         keys.targets(), lastInvalid);
             }
         }
+        readOnce = true;
         if (!reachable) {
             reachable = true;
             LOG.infof("keda.targets redis=reachable queues=%d", parsed.targets().size());
@@ -164,6 +181,15 @@ public class TargetWatcher {
                     set.forEach(emitter -> emitter.emit(change.active()));
                 }
             }
+        }
+    }
+
+    /** No targets and no generation marker: Redis lost its data; the last known targets are served. */
+    private void unpublished() {
+        readOnce = true;
+        if (reachable) {
+            reachable = false;
+            LOG.warnf("keda.targets redis=empty serving=last-known queues=%d", known.size());
         }
     }
 

@@ -14,7 +14,6 @@ import io.vazao.engine.Decision;
 import io.vazao.engine.DecisionEngine;
 import io.vazao.engine.History;
 import io.vazao.engine.Outcome;
-import io.vazao.engine.QueueHistory;
 import io.vazao.engine.QueueSnapshot;
 import io.vazao.engine.Recycle;
 import io.vazao.engine.Snapshot;
@@ -29,6 +28,7 @@ import io.vazao.policy.metrics.PolicyMetrics;
 import io.vazao.policy.status.QueueStatus;
 import io.vazao.policy.status.Status;
 import io.vazao.policy.status.StatusBoard;
+import io.vazao.policy.store.ControlPlaneMemory;
 import io.vazao.policy.store.EventLog;
 import io.vazao.policy.store.PolicyStore;
 import io.vazao.policy.store.StoreUnavailableException;
@@ -78,6 +78,7 @@ public class ControlLoop {
     private final PolicyMetrics metrics;
     private final Clock clock;
     private final DecisionEngine engine;
+    private final ControlPlaneMemory memory;
 
     private final ServiceRateMeter rateMeter = new ServiceRateMeter();
     private final ReadyGrowthMeter growthMeter = new ReadyGrowthMeter();
@@ -94,7 +95,7 @@ public class ControlLoop {
 
     public ControlLoop(VazaoConfig config, Bootstrap bootstrap, PolicyStore store, BrokerReader broker,
                        HeartbeatReader heartbeats, TargetWriter targets, EventLog events, StatusBoard board,
-                       PolicyMetrics metrics, Clock clock, DecisionEngine engine) {
+                       PolicyMetrics metrics, Clock clock, DecisionEngine engine, ControlPlaneMemory memory) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.store = store;
@@ -106,6 +107,7 @@ public class ControlLoop {
         this.metrics = metrics;
         this.clock = clock;
         this.engine = engine;
+        this.memory = memory;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -156,6 +158,7 @@ public class ControlLoop {
     /** One tick; returns the period until the next. */
     synchronized long tick() {
         try {
+            memory.restoreIfLost();
             bootstrap.ensure();
             PolicyStore.SettingsRead read = store.settingsForLoop();
             Settings settings = read.settings();
@@ -166,8 +169,9 @@ public class ControlLoop {
                 errors.add(read.error());
                 stored = new StoredPolicies(stored.policies(), errors);
             }
+            memory.remember(settings, stored.policies());
             if (history == null) {
-                history = seedHistory(store.targets());
+                history = seedHistory(store.targets(), Instant.ofEpochMilli(clock.millis()));
             }
             TickInputs inputs = read(settings, stored);
             Timer.Sample sample = Timer.start();
@@ -198,11 +202,13 @@ public class ControlLoop {
         return tickMillis;
     }
 
-    /** After a restart the engine starts from the published targets, so nothing drops to 0 or min. */
-    static History seedHistory(Map<String, Integer> published) {
-        Map<String, QueueHistory> queues = new HashMap<>();
-        published.forEach((q, t) -> queues.put(q, new QueueHistory(t, List.of(), null, -1)));
-        return new History(queues);
+    /**
+     * After a restart the engine starts from the published targets, so nothing drops to 0 or min, and
+     * each counts as a recommendation made now: the scale-down window starts again rather than being
+     * forgotten.
+     */
+    static History seedHistory(Map<String, Integer> published, Instant now) {
+        return History.resume(published, now);
     }
 
     private TickInputs read(Settings settings, StoredPolicies stored) {

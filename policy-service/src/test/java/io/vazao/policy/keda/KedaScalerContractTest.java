@@ -168,6 +168,9 @@ class KedaScalerContractTest {
     @Test
     void queueWithPolicyButNoTargetYetIsAtZero() {
         redis.value(String.class).set(keys.policy(ORDERS), Json.write(Policy.defaults(0.4)));
+        // The policy service's generation marker: an empty targets hash beside it is "nothing
+        // published yet", not a Redis that lost its data.
+        redis.value(String.class).set(keys.generation(), "1");
         awaitNextReading(); // forget the targets an earlier test left behind
         assertMetric(ORDERS, 0);
         assertFalse(keda.isActive(ref(ORDERS)).await().atMost(CALL).getResult());

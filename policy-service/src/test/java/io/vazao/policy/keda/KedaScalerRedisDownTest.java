@@ -98,6 +98,24 @@ class KedaScalerRedisDownTest {
         });
     }
 
+    @Test
+    void aRedisThatLostItsDataServesTheLastKnownTargetsUntilTheyArePublishedAgain() {
+        redis.value(String.class).set(keys.generation(), "1");
+        redis.hash(String.class).hset(keys.targets(), QUEUE, "5");
+        await().atMost(CALL).until(() -> metric(QUEUE) == 5);
+
+        // Restarted without persistence: no targets and no generation marker.
+        redis.key().del(keys.targets(), keys.generation());
+        long readings = watcher.readings();
+        await().atMost(CALL).until(() -> watcher.readings() >= readings + 3);
+        assertEquals(5, metric(QUEUE), "no targets published is not target 0");
+
+        // The policy service marks the generation again and publishes: followed again, 0 included.
+        redis.value(String.class).set(keys.generation(), "2");
+        redis.hash(String.class).hset(keys.targets(), QUEUE, "0");
+        await().atMost(CALL).until(() -> metric(QUEUE) == 0);
+    }
+
     private long metric(String queue) {
         return keda.getMetrics(GetMetricsRequest.newBuilder().setScaledObjectRef(ref(queue))
                 .setMetricName(ScalerRequests.metricName(queue)).build())

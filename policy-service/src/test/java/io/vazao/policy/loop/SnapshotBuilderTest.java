@@ -59,4 +59,20 @@ class SnapshotBuilderTest {
                 Instant.ofEpochSecond(1));
         assertEquals(expected, outcome.decisions().get(0).target());
     }
+
+    @ParameterizedTest(name = "{0} s after a restart with target 6 published and an idle queue -> {1}")
+    @CsvSource({
+            "1,   6",   // inside the scale-down window: the published target holds
+            "29,  6",
+            "31,  1",   // the window (30 s by default) has passed since the restart
+    })
+    void aRestartResumesTheScaleDownWindowFromThePublishedTargets(long secondsLater, int expected) {
+        Policy policy = new Policy(1.0, 1, 6, Policy.DEFAULT_MESSAGES_PER_WORKER, Policy.DEFAULT_TARGET_DRAIN_SECONDS,
+                null, null, false, Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS, Mode.ADAPTIVE);
+        Instant restart = Instant.ofEpochSecond(1_000);
+        History resumed = ControlLoop.seedHistory(Map.of("orders", 6), restart);
+        var outcome = new AdaptiveDecisionEngine().decide(new Snapshot(List.of(snapshot(0, 0.0, null)), null),
+                Map.of("orders", policy), Settings.defaults(), resumed, restart.plusSeconds(secondsLater));
+        assertEquals(expected, outcome.decisions().get(0).target());
+    }
 }

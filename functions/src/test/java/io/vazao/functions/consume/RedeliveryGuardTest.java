@@ -1,0 +1,52 @@
+package io.vazao.functions.consume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.rabbitmq.client.AMQP;
+
+import io.vazao.functions.broker.DeadLetterPublisher;
+
+class RedeliveryGuardTest {
+
+    @ParameterizedTest(name = "{0} redeliveries, limit {1} -> over {2}")
+    @CsvSource({
+            "0, 5, false",
+            "4, 5, false",
+            "5, 5, true",
+            "9, 5, true",
+            "1, 1, true",
+            "100, 0, false", // 0 turns the limit off
+    })
+    void theLimitCountsRedeliveries(long redeliveries, int limit, boolean over) {
+        assertEquals(over, RedeliveryGuard.over(redeliveries, limit));
+    }
+
+    @Test
+    void aMessageIsKnownByItsIdElseByItsBody() {
+        byte[] body = "{\"id\":\"ORD-1\"}".getBytes(StandardCharsets.UTF_8);
+        AMQP.BasicProperties withId = new AMQP.BasicProperties.Builder().messageId("ORD-1").build();
+        assertEquals("id:ORD-1", RedeliveryGuard.identity(withId, body));
+        String byBody = RedeliveryGuard.identity(new AMQP.BasicProperties(), body);
+        assertTrue(byBody.startsWith("sha256:") && byBody.length() == "sha256:".length() + 64, byBody);
+        assertEquals(byBody, RedeliveryGuard.identity(null, body));
+        assertNotEquals(byBody, RedeliveryGuard.identity(null, "other".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(RedeliveryGuard.identity(null, new byte[0]), RedeliveryGuard.identity(null, null));
+    }
+
+    @ParameterizedTest(name = "detail of {0} chars -> {1} chars")
+    @CsvSource({"0, 0", "999, 999", "1000, 1000", "1001, 1000", "5000000, 1000"})
+    void theDetailHeaderIsClipped(int length, int clipped) {
+        String detail = "x".repeat(length);
+        String header = DeadLetterPublisher.clip(detail);
+        assertEquals(clipped, header.length());
+        assertEquals(length > clipped, header.endsWith("…"));
+    }
+}
