@@ -15,10 +15,12 @@ public final class Topology {
     /** Exchange that receives dead-lettered messages; routed by the original queue name. */
     public static final String DEAD_LETTER_EXCHANGE = "vazao.dlx";
 
-    /** Header naming why a message was dead-lettered. */
-    public static final String HEADER_REASON = "x-vazao-reason";
-    /** Header counting how many times processing was attempted. */
-    public static final String HEADER_ATTEMPTS = "x-vazao-attempts";
+    /** Kept for callers written before {@link DeadLetterHeaders}: use {@link DeadLetterHeaders#REASON}. */
+    @Deprecated
+    public static final String HEADER_REASON = DeadLetterHeaders.REASON;
+    /** Kept for callers written before {@link DeadLetterHeaders}: use {@link DeadLetterHeaders#ATTEMPTS}. */
+    @Deprecated
+    public static final String HEADER_ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
 
     public static final QueueSpec ORDERS =
             new QueueSpec("business_queue_1", "business.queue1", "processOrder", "order", 0.4);
