@@ -7,6 +7,7 @@ import io.vazao.policy.config.VazaoConfig;
 import io.vazao.policy.deadletter.DeadLetterLocks;
 import io.vazao.policy.deadletter.DeadLetterReader;
 import io.vazao.policy.deadletter.DeadLetterReport;
+import io.vazao.policy.deadletter.DeadLetterTally;
 import io.vazao.policy.deadletter.ReplayJob;
 import io.vazao.policy.deadletter.ReplayJobs;
 import io.vazao.policy.store.PolicyStore;
@@ -77,7 +78,8 @@ public class DeadLettersResource {
             if (read instanceof DeadLetterReader.Read.Busy b) {
                 throw busy(b.holder());
             }
-            throw noDeadLetterQueue(queue);
+            // No worker has declared it yet: nothing was ever dead-lettered.
+            return new DeadLetterTally(offset, limit, 0).report(queue, Topology.deadLetterQueue(queue), 0, true);
         } catch (IOException e) {
             throw brokerDown(e.getMessage());
         }
@@ -128,28 +130,22 @@ public class DeadLettersResource {
         locks.tryTake(queue, holder).ifPresent(h -> {
             throw busy(h);
         });
+        boolean purged;
         try {
-            if (!management.purge(Topology.deadLetterQueue(queue))) {
-                throw noDeadLetterQueue(queue);
-            }
+            purged = management.purge(Topology.deadLetterQueue(queue));
         } catch (BrokerUnavailableException e) {
             throw brokerDown(e.getMessage());
         } finally {
             locks.release(queue, holder);
         }
-        LOG.infof("event=dead-letters-purged queue=%s", queue);
-        return new Purged(queue, Topology.deadLetterQueue(queue), true);
+        LOG.infof("event=dead-letters-purged queue=%s existed=%s", queue, purged);
+        return new Purged(queue, Topology.deadLetterQueue(queue), purged);
     }
 
     private void managed(String queue) {
         if (!QueueNames.valid(queue) || store.policy(queue).isEmpty()) {
             throw ApiException.unknownQueue(queue);
         }
-    }
-
-    private static ApiException noDeadLetterQueue(String queue) {
-        return new ApiException(404, "dead-letter queue not declared on the broker",
-                List.of(new Violation("queue", "RabbitMQ has no queue " + Topology.deadLetterQueue(queue))));
     }
 
     private static ApiException busy(String holder) {

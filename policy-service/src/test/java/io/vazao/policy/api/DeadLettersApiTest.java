@@ -111,6 +111,10 @@ class DeadLettersApiTest {
         authed().get("/api/v1/queues/no-such-queue/dead-letters").then().statusCode(404);
         authed().get(PATH + "/replay/nope").then().statusCode(404);
         given().get(PATH).then().statusCode(401);
+        // a managed queue whose dead-letter queue nobody declared yet: empty, and nothing to purge
+        String noDlq = "/api/v1/queues/" + ApiTestProfile.QUEUE_B + "/dead-letters";
+        authed().get(noDlq).then().statusCode(200).body("depth", equalTo(0)).body("messages.size()", equalTo(0));
+        authed().post(noDlq + "/purge").then().statusCode(200).body("purged", equalTo(false));
         given().post(PATH + "/purge").then().statusCode(401);
     }
 }
