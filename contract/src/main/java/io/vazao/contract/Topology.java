@@ -37,6 +37,16 @@ public final class Topology {
         return queue + ".dlq";
     }
 
+    /**
+     * The delay queue a retry waiting {@code delayMillis} goes through: {@code {queue}.retry.{delayMillis}},
+     * whose message TTL is that delay and whose dead-letter target is the work queue again. One per
+     * distinct delay, because a queue expires messages only at its head: one queue with per-message
+     * TTLs would hold a short delay behind a long one.
+     */
+    public static String retryQueue(String queue, long delayMillis) {
+        return queue + ".retry." + delayMillis;
+    }
+
     public static Optional<QueueSpec> seedQueue(String queue) {
         return SEED_QUEUES.stream().filter(q -> q.queue().equals(queue)).findFirst();
     }

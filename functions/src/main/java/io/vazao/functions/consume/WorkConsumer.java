@@ -13,7 +13,7 @@ import com.rabbitmq.client.AMQP;
 import io.vazao.functions.BusinessFunctions;
 import io.vazao.functions.audit.ProcessedAudit;
 import io.vazao.functions.broker.DeadLetterPublisher;
-import io.vazao.functions.config.FunctionsConfig;
+import io.vazao.functions.broker.DelayedRetryPublisher;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.lifecycle.Lifecycle;
 import io.vazao.functions.payload.BusinessMessage;
@@ -39,7 +39,9 @@ public class WorkConsumer {
         /** Ack: a confirmed copy is in the dead-letter queue. */
         DEAD_LETTERED,
         /** Nack with requeue: draining, or the dead-letter queue could not be reached. */
-        REQUEUE
+        REQUEUE,
+        /** Ack: a confirmed copy waits in a delay queue for its next attempt. */
+        RETRY_LATER
     }
 
     private static final Logger LOG = Logger.getLogger(WorkConsumer.class);
@@ -51,13 +53,13 @@ public class WorkConsumer {
     private final ProcessedAudit audit;
     private final Lifecycle lifecycle;
     private final String queue;
-    private final int maxAttempts;
-    private final RetryDelay retryDelay;
+    private final RetryPlans retryPlans;
+    private final DelayedRetryPublisher delayedRetries;
 
     @Inject
     public WorkConsumer(BusinessFunctions functions, PayloadDecoder decoder, DeadLetterPublisher deadLetters,
                         RateLimiter limiter, ProcessedAudit audit, Lifecycle lifecycle,
-                        QueueBinding binding, FunctionsConfig config) {
+                        QueueBinding binding, RetryPlans retryPlans, DelayedRetryPublisher delayedRetries) {
         this.functions = functions;
         this.decoder = decoder;
         this.deadLetters = deadLetters;
@@ -65,11 +67,8 @@ public class WorkConsumer {
         this.audit = audit;
         this.lifecycle = lifecycle;
         this.queue = binding.queue();
-        if (config.retry().maxAttempts() < 1) {
-            throw new IllegalArgumentException("vazao.retry.max-attempts must be >= 1");
-        }
-        this.maxAttempts = config.retry().maxAttempts();
-        this.retryDelay = new RetryDelay(config.retry().delay(), RetryDelay.DEFAULT_CAP);
+        this.retryPlans = retryPlans;
+        this.delayedRetries = delayedRetries;
     }
 
     public Settle consume(byte[] body, AMQP.BasicProperties properties) {
@@ -96,22 +95,41 @@ public class WorkConsumer {
             return deadLetter(body, properties, rejected.reason(), rejected.detail(), 0);
         }
         BusinessMessage payload = ((Decoded.Accepted) decoded).message();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = AttemptCount.before(properties) + 1; ; attempt++) {
             try {
                 functions.process(payload);
                 break;
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts) {
+                RetryPlan.Step next = retryPlans.current().afterFailure(attempt);
+                if (next.kind() == RetryPlan.Kind.DEAD_LETTER) {
                     return deadLetter(body, properties, Rejection.FAILED, describe(e), attempt);
                 }
-                long delay = retryDelay.afterFailedAttemptMillis(attempt);
-                LOG.debugf("event=attempt-failed queue=%s id=%s attempt=%d retryInMillis=%d error=\"%s\"", queue,
-                        payload.id(), attempt, delay, describe(e));
-                TimeUnit.MILLISECONDS.sleep(delay);
+                LOG.debugf("event=attempt-failed queue=%s id=%s attempt=%d retryInMillis=%d via=%s error=\"%s\"", queue,
+                        payload.id(), attempt, next.delayMillis(), next.kind(), describe(e));
+                if (next.kind() == RetryPlan.Kind.DELAY_QUEUE) {
+                    return retryLater(body, properties, attempt, next.delayMillis());
+                }
+                TimeUnit.MILLISECONDS.sleep(next.delayMillis());
             }
         }
         audit.processed(payload.id());
         return Settle.PROCESSED;
+    }
+
+    private Settle retryLater(byte[] body, AMQP.BasicProperties properties, int attempts, long delayMillis) {
+        try {
+            delayedRetries.publish(body, properties, attempts, delayMillis);
+            return Settle.RETRY_LATER;
+        } catch (IOException e) {
+            // Cannot park it: wait here, then requeue; the attempts its headers already record still count.
+            LOG.warnf("event=delayed-retry-failed queue=%s action=wait-in-place error=\"%s\"", queue, e.getMessage());
+            try {
+                TimeUnit.MILLISECONDS.sleep(delayMillis);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            return Settle.REQUEUE;
+        }
     }
 
     private Settle deadLetter(byte[] body, AMQP.BasicProperties properties, Rejection reason, String detail,
