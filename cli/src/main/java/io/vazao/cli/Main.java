@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {
                 UpCommand.class, DownCommand.class, StatusCommand.class, WorkersCommand.class, EventsCommand.class,
                 PolicyCommand.class, WeightsCommand.class, SettingsCommand.class,
-                QueueActionCommands.Purge.class, QueueActionCommands.Pause.class, QueueActionCommands.Resume.class,
+                QueueActionCommands.Purge.class, QueueActionCommands.Pause.class, QueueActionCommands.Resume.class, DlqCommand.class,
                 LoadCommand.class, DemoCommand.class, io.vazao.simulator.SimulateCommand.class, ScalerCommand.class, ReactionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

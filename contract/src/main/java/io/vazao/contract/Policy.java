@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param paused                        paused queues get no workers
  * @param scaleDownStabilizationSeconds lower demand must last this long before the target falls
  * @param mode                          adaptive or seed
+ * @param retry                         how the workers retry failed messages; null = the workers' own
+ *                                      configuration
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Policy(
@@ -30,7 +32,8 @@ public record Policy(
         Double rateLimitPerSecond,
         boolean paused,
         int scaleDownStabilizationSeconds,
-        Mode mode) {
+        Mode mode,
+        RetryPolicy retry) {
 
     public static final int DEFAULT_MIN_WORKERS = 1;
     public static final int DEFAULT_MAX_WORKERS = 10;
@@ -42,6 +45,14 @@ public record Policy(
         if (mode == null) {
             mode = Mode.ADAPTIVE;
         }
+    }
+
+    /** A policy without a retry policy of its own (its workers' configuration applies). */
+    public Policy(double weight, int minWorkers, int maxWorkers, int messagesPerWorker, int targetDrainSeconds,
+                  Double expectedRatePerWorker, Double rateLimitPerSecond, boolean paused,
+                  int scaleDownStabilizationSeconds, Mode mode) {
+        this(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds, expectedRatePerWorker,
+                rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode, null);
     }
 
     /** The defaults of the replaced system (min 1, max 10, 200 messages per worker) with a weight. */
@@ -57,16 +68,21 @@ public record Policy(
 
     public Policy withWeight(double newWeight) {
         return new Policy(newWeight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
-                expectedRatePerWorker, rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode);
+                expectedRatePerWorker, rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode, retry);
     }
 
     public Policy withPaused(boolean newPaused) {
         return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
-                expectedRatePerWorker, rateLimitPerSecond, newPaused, scaleDownStabilizationSeconds, mode);
+                expectedRatePerWorker, rateLimitPerSecond, newPaused, scaleDownStabilizationSeconds, mode, retry);
+    }
+
+    public Policy withRetry(RetryPolicy newRetry) {
+        return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
+                expectedRatePerWorker, rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode, newRetry);
     }
 
     public Policy withRateLimit(Double newRateLimit) {
         return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
-                expectedRatePerWorker, newRateLimit, paused, scaleDownStabilizationSeconds, mode);
+                expectedRatePerWorker, newRateLimit, paused, scaleDownStabilizationSeconds, mode, retry);
     }
 }

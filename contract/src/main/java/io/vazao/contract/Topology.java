@@ -15,10 +15,12 @@ public final class Topology {
     /** Exchange that receives dead-lettered messages; routed by the original queue name. */
     public static final String DEAD_LETTER_EXCHANGE = "vazao.dlx";
 
-    /** Header naming why a message was dead-lettered. */
-    public static final String HEADER_REASON = "x-vazao-reason";
-    /** Header counting how many times processing was attempted. */
-    public static final String HEADER_ATTEMPTS = "x-vazao-attempts";
+    /** Kept for callers written before {@link DeadLetterHeaders}: use {@link DeadLetterHeaders#REASON}. */
+    @Deprecated
+    public static final String HEADER_REASON = DeadLetterHeaders.REASON;
+    /** Kept for callers written before {@link DeadLetterHeaders}: use {@link DeadLetterHeaders#ATTEMPTS}. */
+    @Deprecated
+    public static final String HEADER_ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
 
     public static final QueueSpec ORDERS =
             new QueueSpec("business_queue_1", "business.queue1", "processOrder", "order", 0.4);
@@ -33,6 +35,16 @@ public final class Topology {
     /** The dead-letter queue of a queue: {@code {queue}.dlq}. */
     public static String deadLetterQueue(String queue) {
         return queue + ".dlq";
+    }
+
+    /**
+     * The delay queue a retry waiting {@code delayMillis} goes through: {@code {queue}.retry.{delayMillis}},
+     * whose message TTL is that delay and whose dead-letter target is the work queue again. One per
+     * distinct delay, because a queue expires messages only at its head: one queue with per-message
+     * TTLs would hold a short delay behind a long one.
+     */
+    public static String retryQueue(String queue, long delayMillis) {
+        return queue + ".retry." + delayMillis;
     }
 
     public static Optional<QueueSpec> seedQueue(String queue) {

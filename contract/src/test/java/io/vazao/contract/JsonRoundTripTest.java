@@ -19,6 +19,8 @@ class JsonRoundTripTest {
         return Stream.of(
                 Arguments.of(Policy.defaults(0.4), Policy.class),
                 Arguments.of(new Policy(0.6, 2, 8, 100, 20, 300.0, 200.0, true, 45, Mode.SEED), Policy.class),
+                Arguments.of(Policy.defaults(0.5).withRetry(new RetryPolicy(6, 250, 2.0, 2_000, java.util.List.of("failed"))),
+                        Policy.class),
                 Arguments.of(Settings.defaults(), Settings.class),
                 Arguments.of(new Target("business_queue_1", 4, 1, "backlog 5000 / 30 s", inputs, 1_764_000_000_000L),
                         Target.class),

@@ -27,8 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
+import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Topology;
-import io.vazao.functions.broker.DeadLetterPublisher;
 import io.vazao.functions.broker.TopologyDeclarer;
 import io.vazao.functions.config.WorkerIdentity;
 import io.vazao.functions.metrics.WorkerMetrics;
@@ -121,7 +121,7 @@ class ConsumerTest {
             assertThat(metrics.processedCount() - processedBefore).isEqualTo(6);
             Map<String, String> reasons = dead.stream().collect(Collectors.toMap(
                     d -> d.body().length > 100_000 ? "<2 MB order>" : d.text(),
-                    d -> d.header(Topology.HEADER_REASON)));
+                    d -> d.header(DeadLetterHeaders.REASON)));
             assertThat(reasons).containsOnly(
                     Map.entry("this is not JSON {", "invalid-json"),
                     Map.entry("{\"hello\": \"world\"}", "wrong-shape"),
@@ -129,9 +129,9 @@ class ConsumerTest {
                     Map.entry(Payloads.payment("PAY-" + run), "wrong-type"),
                     Map.entry(bodies.get(9), "wrong-shape"));
             assertThat(dead).allSatisfy(d -> {
-                assertThat(d.header(Topology.HEADER_ATTEMPTS)).isEqualTo("0");
-                assertThat(d.header(DeadLetterPublisher.HEADER_QUEUE)).isEqualTo(QUEUE);
-                assertThat(d.header(DeadLetterPublisher.HEADER_DETAIL)).isNotBlank();
+                assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
+                assertThat(d.header(DeadLetterHeaders.QUEUE)).isEqualTo(QUEUE);
+                assertThat(d.header(DeadLetterHeaders.DETAIL)).isNotBlank();
             });
             assertThat(rabbit.ready(QUEUE)).isZero();
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Topology;
 import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.support.Names;
@@ -73,9 +74,9 @@ class RetryTest {
             assertThat(dead).hasSize(1);
             Rabbit.Delivered d = dead.get(0);
             assertThat(d.text()).contains(broken);
-            assertThat(d.header(Topology.HEADER_REASON)).isEqualTo("failed");
-            assertThat(d.header(Topology.HEADER_ATTEMPTS)).isEqualTo("3");
-            assertThat(d.header("x-vazao-detail")).contains("scripted permanent failure");
+            assertThat(d.header(DeadLetterHeaders.REASON)).isEqualTo("failed");
+            assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
+            assertThat(d.header(DeadLetterHeaders.DETAIL)).contains("scripted permanent failure");
 
             // nothing left behind, nothing redelivered afterwards
             assertThat(rabbit.ready(QUEUE)).isZero();

@@ -86,10 +86,10 @@ final class RunningSystem implements AutoCloseable {
         putPolicy(queueB, "{\"weight\": 0.6, \"minWorkers\": 1, \"maxWorkers\": 10, \"expectedRatePerWorker\": 10}");
     }
 
-    private void putPolicy(String queue, String json) {
+    void putPolicy(String queue, String json) {
         Http.Reply r = Http.send("PUT", baseUrl + "/api/v1/policies/" + queue, json,
                 "Authorization", bearer(), "Content-Type", "application/json");
-        if (r.status() != 200) {
+        if (r.status() != 200 && r.status() != 201) {
             close();
             throw new IllegalStateException("PUT policy " + queue + ": HTTP " + r.status() + " " + r.body());
         }
@@ -146,12 +146,18 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts one real functions worker for the queue (orders work on A, payments on B). */
     synchronized JavaProcess startWorker(String queue) throws IOException {
+        return startWorker(queue, Map.of());
+    }
+
+    /** A worker with some settings of its own on top of (or instead of) the usual ones. */
+    synchronized JavaProcess startWorker(String queue, Map<String, String> settings) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("vazao.queue", queue);
-        p.put("vazao.function", queue.equals(queueA) ? "processOrder" : "processPayment");
+        p.put("vazao.function", queue.equals(queueB) ? "processPayment" : "processOrder");
         p.put("vazao.key-prefix", prefix);
         p.put("quarkus.http.port", "0");
         p.put("vazao.work.mean-ms", "20");
+        p.putAll(settings);
         JavaProcess w = JavaProcess.start("worker-" + queue + "-" + workers.size(),
                 ROOT.resolve("functions/target/quarkus-app/quarkus-run.jar"), p, OUT.resolve("e2e-logs"));
         workers.add(w);
@@ -194,7 +200,7 @@ final class RunningSystem implements AutoCloseable {
                 .formatted(id, i, Instant.now(), id, i, i);
     }
 
-    private static ConnectionFactory rabbit() {
+    static ConnectionFactory rabbit() {
         ConnectionFactory f = new ConnectionFactory();
         f.setHost("127.0.0.1");
         f.setPort(5672);

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 
+import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Topology;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.config.WorkerIdentity;
@@ -21,19 +22,13 @@ import io.vazao.functions.payload.Rejection;
  * Publishes a message to the queue's dead-letter queue with the reason and attempt count in its
  * headers, and returns only once the broker has confirmed it: the caller acks the original only
  * after that, so a message is never in neither queue. Dead letters are rare; one confirmed channel
- * used under a lock is enough.
+ * used under a lock is enough. The headers are named in {@link DeadLetterHeaders}.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
 
-    /** Header with the human-readable detail of the reason. */
-    public static final String HEADER_DETAIL = "x-vazao-detail";
     /** Longest detail kept: an exception message can be megabytes, and headers count against frame limits. */
     public static final int MAX_DETAIL_CHARS = 1_000;
-    /** Header naming the queue the message was taken from. */
-    public static final String HEADER_QUEUE = "x-vazao-queue";
-    /** Header naming the worker that dead-lettered it. */
-    public static final String HEADER_WORKER = "x-vazao-worker";
 
     private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
 
@@ -62,11 +57,14 @@ public class DeadLetterPublisher {
         if (original != null && original.getHeaders() != null) {
             headers.putAll(original.getHeaders());
         }
-        headers.put(Topology.HEADER_REASON, reason.code());
-        headers.put(Topology.HEADER_ATTEMPTS, attempts);
-        headers.put(HEADER_DETAIL, clip(detail));
-        headers.put(HEADER_QUEUE, binding.queue());
-        headers.put(HEADER_WORKER, workerId);
+        headers.put(DeadLetterHeaders.REASON, reason.code());
+        headers.put(DeadLetterHeaders.ATTEMPTS, attempts);
+        headers.put(DeadLetterHeaders.DETAIL, clip(detail));
+        headers.put(DeadLetterHeaders.QUEUE, binding.queue());
+        headers.put(DeadLetterHeaders.WORKER, workerId);
+        headers.put(DeadLetterHeaders.EXCHANGE, binding.exchange());
+        headers.put(DeadLetterHeaders.ROUTING_KEY, binding.routingKey());
+        headers.put(DeadLetterHeaders.DEAD_LETTERED_AT, System.currentTimeMillis());
         AMQP.BasicProperties.Builder props = original == null ? new AMQP.BasicProperties.Builder() : original.builder();
         props.headers(headers).deliveryMode(2).expiration(null);
         confirmedPublish(Topology.DEAD_LETTER_EXCHANGE, binding.queue(), props.build(), body,

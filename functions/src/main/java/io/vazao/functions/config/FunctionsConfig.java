@@ -74,6 +74,10 @@ public interface FunctionsConfig {
         /** Delay before the second attempt; doubled for every further attempt. */
         @WithDefault("100ms")
         Duration delay();
+
+        /** Longer retry delays leave the prefetch slot: the message waits in a delay queue instead. */
+        @WithDefault("2s")
+        Duration inPlaceMax();
     }
 
     interface HeartbeatSettings {

@@ -253,6 +253,9 @@ public class DirectConsumer {
                     return;
                 }
                 getChannel().basicAck(deliveryTag, false);
+                if (settle == WorkConsumer.Settle.RETRY_LATER) {
+                    return; // neither processed nor failed yet: it comes back from its delay queue
+                }
                 if (settle == WorkConsumer.Settle.PROCESSED) {
                     metrics.processed(System.nanoTime() - start);
                 } else if (settle == WorkConsumer.Settle.DEAD_LETTERED) {

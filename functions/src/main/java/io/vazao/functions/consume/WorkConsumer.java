@@ -14,6 +14,7 @@ import com.rabbitmq.client.AMQP;
 import io.vazao.functions.BusinessFunctions;
 import io.vazao.functions.audit.ProcessedAudit;
 import io.vazao.functions.broker.DeadLetterPublisher;
+import io.vazao.functions.broker.DelayedRetryPublisher;
 import io.vazao.functions.celery.CeleryResults;
 import io.vazao.functions.celery.Delivery;
 import io.vazao.functions.celery.DeliveryDecoder;
@@ -45,7 +46,9 @@ public class WorkConsumer {
         /** Nack with requeue: draining, or the dead-letter queue could not be reached. */
         REQUEUE,
         /** Ack: a copy is back at the tail of the queue (a Celery task whose eta is far ahead). */
-        DEFERRED
+        DEFERRED,
+        /** Ack: a confirmed copy waits in a delay queue for its next attempt. */
+        RETRY_LATER
     }
 
     private static final Logger LOG = Logger.getLogger(WorkConsumer.class);
@@ -61,14 +64,14 @@ public class WorkConsumer {
     private final ProcessedAudit audit;
     private final Lifecycle lifecycle;
     private final String queue;
-    private final int maxAttempts;
-    private final RetryDelay retryDelay;
+    private final RetryPlans retryPlans;
+    private final DelayedRetryPublisher delayedRetries;
 
     @Inject
     public WorkConsumer(BusinessFunctions functions, DeliveryDecoder decoder, DeadLetterPublisher deadLetters,
                         RateLimiter limiter, ProcessedAudit audit, Lifecycle lifecycle,
                         QueueBinding binding, FunctionsConfig config, CeleryResults results, WorkerMetrics metrics,
-                        Clock clock) {
+                        Clock clock, RetryPlans retryPlans, DelayedRetryPublisher delayedRetries) {
         this.functions = functions;
         this.decoder = decoder;
         this.results = results;
@@ -80,11 +83,8 @@ public class WorkConsumer {
         this.audit = audit;
         this.lifecycle = lifecycle;
         this.queue = binding.queue();
-        if (config.retry().maxAttempts() < 1) {
-            throw new IllegalArgumentException("vazao.retry.max-attempts must be >= 1");
-        }
-        this.maxAttempts = config.retry().maxAttempts();
-        this.retryDelay = new RetryDelay(config.retry().delay(), RetryDelay.DEFAULT_CAP);
+        this.retryPlans = retryPlans;
+        this.delayedRetries = delayedRetries;
     }
 
     public Settle consume(byte[] body, AMQP.BasicProperties properties) {
@@ -133,23 +133,27 @@ public class WorkConsumer {
     private Settle run(byte[] body, AMQP.BasicProperties properties, Delivery.Run run) throws InterruptedException {
         BusinessMessage payload = run.message();
         BusinessFunctions.Processed result;
-        // A Celery task's earlier retries count against the attempts; it always gets at least one.
-        for (int attempt = 1 + run.priorAttempts(); ; attempt++) {
+        // Attempts made before this delivery count: a Celery task's retries, or those a delay queue's
+        // copy records in its headers. Every message gets at least one attempt.
+        for (int attempt = 1 + Math.max(run.priorAttempts(), AttemptCount.before(properties)); ; attempt++) {
             try {
                 result = functions.process(payload);
                 break;
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts) {
+                RetryPlan.Step next = retryPlans.current().afterFailure(attempt);
+                if (next.kind() == RetryPlan.Kind.DEAD_LETTER) {
                     Settle settle = deadLetter(body, properties, Rejection.FAILED, describe(e), attempt);
                     if (settle == Settle.DEAD_LETTERED) {
                         results.failed(run.task(), e);
                     }
                     return settle;
                 }
-                long delay = retryDelay.afterFailedAttemptMillis(attempt);
-                LOG.debugf("event=attempt-failed queue=%s id=%s attempt=%d retryInMillis=%d error=\"%s\"", queue,
-                        payload.id(), attempt, delay, describe(e));
-                TimeUnit.MILLISECONDS.sleep(delay);
+                LOG.debugf("event=attempt-failed queue=%s id=%s attempt=%d retryInMillis=%d via=%s error=\"%s\"", queue,
+                        payload.id(), attempt, next.delayMillis(), next.kind(), describe(e));
+                if (next.kind() == RetryPlan.Kind.DELAY_QUEUE) {
+                    return retryLater(body, properties, attempt, next.delayMillis());
+                }
+                TimeUnit.MILLISECONDS.sleep(next.delayMillis());
             }
         }
         results.succeeded(run.task(), result);
@@ -176,6 +180,22 @@ public class WorkConsumer {
         }
         LOG.debugf("event=eta-deferred queue=%s task=%s waitMillis=%d", queue, defer.task().id(), defer.waitMillis());
         return Settle.DEFERRED;
+    }
+
+    private Settle retryLater(byte[] body, AMQP.BasicProperties properties, int attempts, long delayMillis) {
+        try {
+            delayedRetries.publish(body, properties, attempts, delayMillis);
+            return Settle.RETRY_LATER;
+        } catch (IOException e) {
+            // Cannot park it: wait here, then requeue; the attempts its headers already record still count.
+            LOG.warnf("event=delayed-retry-failed queue=%s action=wait-in-place error=\"%s\"", queue, e.getMessage());
+            try {
+                TimeUnit.MILLISECONDS.sleep(delayMillis);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            return Settle.REQUEUE;
+        }
     }
 
     private Settle deadLetter(byte[] body, AMQP.BasicProperties properties, Rejection reason, String detail,

@@ -11,11 +11,12 @@ import io.vazao.contract.Json;
 import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
 import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.consume.RetryPlans;
 import io.vazao.functions.heartbeat.HeartbeatReporter;
 
 /**
- * Re-reads the queue's policy for its rate limit (and counts the queue's live workers for the local
- * fallback). Unreadable or missing policy, or Redis down: the last limit stays.
+ * Re-reads the queue's policy for its rate limit and its retry settings (and counts the queue's live
+ * workers for the local fallback). Unreadable or missing policy, or Redis down: the last ones stay.
  */
 @ApplicationScoped
 public class PolicyWatcher {
@@ -26,12 +27,14 @@ public class PolicyWatcher {
     private final String policyKey;
     private final String workersKey;
     private final RateLimiter limiter;
+    private final RetryPlans retryPlans;
     private final long liveWindowMillis;
     private volatile String lastProblem;
 
     @Inject
     public PolicyWatcher(RedisDataSource redis, RedisKeys keys, QueueBinding binding, RateLimiter limiter,
-                         HeartbeatReporter heartbeat) {
+                         HeartbeatReporter heartbeat, RetryPlans retryPlans) {
+        this.retryPlans = retryPlans;
         this.redis = redis;
         this.policyKey = keys.policy(binding.queue());
         this.workersKey = keys.workers(binding.queue());
@@ -59,6 +62,7 @@ public class PolicyWatcher {
         try {
             Policy policy = Json.read(json, Policy.class);
             limiter.setLimit(policy.rateLimitPerSecond());
+            retryPlans.update(policy.retry());
             lastProblem = null;
         } catch (IllegalArgumentException e) {
             problem("policy", e.getMessage());

@@ -3,6 +3,7 @@ package io.vazao.policy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vazao.contract.Mode;
 import io.vazao.contract.Policy;
+import io.vazao.contract.RetryPolicy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class PolicyValidator {
     public static final int MAX_WORKERS_LIMIT = 10_000;
     static final Set<String> FIELDS = Set.of("weight", "minWorkers", "maxWorkers", "messagesPerWorker",
             "targetDrainSeconds", "expectedRatePerWorker", "rateLimitPerSecond", "paused",
-            "scaleDownStabilizationSeconds", "mode");
+            "scaleDownStabilizationSeconds", "mode", "retry");
     static final List<String> REQUIRED_ON_PUT = List.of("weight", "minWorkers", "maxWorkers");
 
     private PolicyValidator() {
@@ -67,6 +68,7 @@ public final class PolicyValidator {
         boolean paused = base.paused();
         int stabilization = base.scaleDownStabilizationSeconds();
         Mode mode = base.mode();
+        RetryPolicy retry = base.retry();
 
         Iterator<Map.Entry<String, JsonNode>> it = body.fields();
         while (it.hasNext()) {
@@ -93,11 +95,12 @@ public final class PolicyValidator {
                         }
                     }
                 }
+                case "retry" -> retry = v.isNull() ? null : RetryPolicyValidator.parse(v, out);
                 default -> out.add(new Violation(field, "unknown field"));
             }
         }
         return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds, expectedRate,
-                rateLimit, paused, stabilization, mode);
+                rateLimit, paused, stabilization, mode, retry);
     }
 
     private static <T> T orElse(T value, T fallback) {

@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.vazao.contract.Topology;
+import io.vazao.policy.deadletter.BrokerConnections;
 import io.vazao.policy.config.VazaoConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,17 +38,7 @@ public class AmqpPassiveDeclare implements QueueSource {
     public AmqpPassiveDeclare(boolean enabled, String host, int port, String user, String password, String vhost,
                               int timeoutMillis) {
         this.enabled = enabled;
-        factory = new ConnectionFactory();
-        factory.setHost(host);
-        factory.setPort(port);
-        factory.setUsername(user);
-        factory.setPassword(password);
-        factory.setVirtualHost(vhost);
-        factory.setConnectionTimeout(timeoutMillis);
-        factory.setHandshakeTimeout(timeoutMillis);
-        factory.setChannelRpcTimeout(timeoutMillis);
-        factory.setAutomaticRecoveryEnabled(false);
-        factory.setTopologyRecoveryEnabled(false);
+        factory = BrokerConnections.factory(host, port, user, password, vhost, timeoutMillis);
     }
 
     public boolean enabled() {

@@ -1,0 +1,108 @@
+package io.vazao.functions.broker;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+
+import io.vazao.contract.DeadLetterHeaders;
+import io.vazao.contract.Topology;
+import io.vazao.functions.config.QueueBinding;
+
+/**
+ * Sends a failed message on a long wait instead of holding a processing thread: it is published,
+ * with a confirm, to {@code {queue}.retry.{delayMillis}} — a queue with that message TTL whose expired
+ * messages the broker dead-letters straight back to the work queue (default exchange, the queue's
+ * name) — carrying the attempts so far in {@code x-vazao-attempts}. The caller acks the original
+ * only after the confirm. Each delay queue is declared (idempotently) the first time this process
+ * uses it and again after a reconnect.
+ */
+@ApplicationScoped
+public class DelayedRetryPublisher {
+
+    private static final Logger LOG = Logger.getLogger(DelayedRetryPublisher.class);
+    private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
+
+    private final BrokerConnection broker;
+    private final String queue;
+    private final Set<String> declared = new HashSet<>();
+    private Channel channel;
+
+    @Inject
+    public DelayedRetryPublisher(BrokerConnection broker, QueueBinding binding) {
+        this.broker = broker;
+        this.queue = binding.queue();
+    }
+
+    /** The arguments of a delay queue: TTL = the delay, expired messages back to the work queue. */
+    public static Map<String, Object> delayQueueArguments(String queue, long delayMillis) {
+        return Map.of("x-message-ttl", delayMillis, "x-dead-letter-exchange", "",
+                "x-dead-letter-routing-key", queue);
+    }
+
+    public synchronized void publish(byte[] body, AMQP.BasicProperties original, int attemptsSoFar, long delayMillis)
+            throws IOException {
+        Channel ch = channel();
+        String delayQueue = Topology.retryQueue(queue, delayMillis);
+        Map<String, Object> headers = new HashMap<>();
+        if (original != null && original.getHeaders() != null) {
+            headers.putAll(original.getHeaders());
+        }
+        headers.put(DeadLetterHeaders.ATTEMPTS, attemptsSoFar);
+        AMQP.BasicProperties.Builder props = original == null ? new AMQP.BasicProperties.Builder() : original.builder();
+        props.headers(headers).deliveryMode(2).expiration(null);
+        try {
+            if (declared.add(delayQueue)) {
+                ch.queueDeclare(delayQueue, true, false, false, delayQueueArguments(queue, delayMillis));
+                LOG.infof("event=delay-queue-declared queue=%s delayQueue=%s delayMillis=%d", queue, delayQueue, delayMillis);
+            }
+            ch.basicPublish("", delayQueue, true, props.build(), body);
+            ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
+        } catch (TimeoutException | InterruptedException | RuntimeException | IOException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            discardChannel();
+            throw e instanceof IOException io ? io : new IOException("delayed retry not confirmed: " + e, e);
+        }
+    }
+
+    private Channel channel() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            Channel ch = broker.createChannel();
+            ch.confirmSelect();
+            declared.clear(); // a broker that restarted may have lost what was declared
+            channel = ch;
+        }
+        return channel;
+    }
+
+    private void discardChannel() {
+        Channel ch = channel;
+        channel = null;
+        declared.clear();
+        if (ch != null && ch.isOpen()) {
+            try {
+                ch.abort();
+            } catch (IOException | RuntimeException ignored) {
+                // thrown away either way
+            }
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        discardChannel();
+    }
+}
