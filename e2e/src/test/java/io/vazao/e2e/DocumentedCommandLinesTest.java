@@ -40,11 +40,12 @@ class DocumentedCommandLinesTest {
     static final Map<String, String> EXPECTED = Map.of(
             "status", Topology.ORDERS.queue(),
             "workers", Topology.ORDERS.queue(),
-            "events", Topology.ORDERS.queue(),
+            "events", " -> ",
             "policy get", Topology.ORDERS.queue(),
             "weights", Topology.PAYMENTS.queue(),
             "settings", "maxTotalWorkers",
             "load", "confirmed",
+            "dlq", Topology.ORDERS.queue(),
             "simulate", "vazao vs keda");
 
     @TempDir
@@ -64,7 +65,9 @@ class DocumentedCommandLinesTest {
             case "down" -> "it would stop the system the other lines run against (the test runs it last, with its options)";
             case "demo" -> "it brings up a system of its own and bursts 40,000 messages (OneMachineE2ETest does the same with assertions)";
             case "scaler" -> "it runs in the foreground until stopped";
-            case "purge", "pause", "resume" -> "it changes a queue's state for whoever else uses the machine's broker";
+            case "purge", "pause", "resume", "dlq purge" ->
+                    "it changes a queue's state for whoever else uses the machine's broker";
+            case "dlq replay" -> "it moves dead letters back into a queue of the machine's broker";
             default -> {
                 if (c.contains("--follow")) {
                     yield "--follow never ends";
