@@ -106,5 +106,9 @@ class OverlaysTest {
         assertTrue(config.at("/data/RABBITMQ_HOST").asText().contains("."), "external RabbitMQ host");
         assertTrue(config.at("/data/QUARKUS_REDIS_HOSTS").asText().contains("."), "external Redis host");
         assertTrue(prod.ofKind("PodMonitor").count() >= 2, "PodMonitors for the Prometheus Operator");
+        JsonNode policyService = prod.find("Deployment", "vazao", CrossChecks.POLICY_SERVICE).orElseThrow();
+        assertEquals(2, policyService.at("/spec/replicas").asInt(), "prod runs two policy-service replicas (one leads)");
+        assertTrue(prod.ofKind("PodDisruptionBudget").anyMatch(p -> Manifest.name(p).equals(CrossChecks.POLICY_SERVICE)),
+                "a PodDisruptionBudget for the policy service");
     }
 }

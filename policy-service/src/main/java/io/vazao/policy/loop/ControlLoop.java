@@ -25,6 +25,7 @@ import io.vazao.policy.broker.ReadyGrowthMeter;
 import io.vazao.policy.config.VazaoConfig;
 import io.vazao.policy.heartbeat.HeartbeatReader;
 import io.vazao.policy.heartbeat.ServiceRateMeter;
+import io.vazao.policy.lease.LeaderLease;
 import io.vazao.policy.metrics.PolicyMetrics;
 import io.vazao.policy.status.QueueStatus;
 import io.vazao.policy.status.Status;
@@ -78,6 +79,7 @@ public class ControlLoop {
     private final PolicyMetrics metrics;
     private final Clock clock;
     private final DecisionEngine engine;
+    private final LeaderLease lease;
 
     private final ServiceRateMeter rateMeter = new ServiceRateMeter();
     private final ReadyGrowthMeter growthMeter = new ReadyGrowthMeter();
@@ -88,13 +90,14 @@ public class ControlLoop {
     private Set<String> recycled = Set.of();
     private History history;
     private boolean redisDown;
+    private boolean leading;
     private String lastFailure;
     private long tickMillis = Settings.DEFAULT_TICK_MILLIS;
     private ScheduledExecutorService executor;
 
     public ControlLoop(VazaoConfig config, Bootstrap bootstrap, PolicyStore store, BrokerReader broker,
                        HeartbeatReader heartbeats, TargetWriter targets, EventLog events, StatusBoard board,
-                       PolicyMetrics metrics, Clock clock, DecisionEngine engine) {
+                       PolicyMetrics metrics, Clock clock, DecisionEngine engine, LeaderLease lease) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.store = store;
@@ -106,6 +109,7 @@ public class ControlLoop {
         this.metrics = metrics;
         this.clock = clock;
         this.engine = engine;
+        this.lease = lease;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -146,11 +150,24 @@ public class ControlLoop {
 
     private void run() {
         long started = clock.millis();
-        long period = tick();
+        long period = leadingNow() ? tick() : lease.standbyPollMillis();
         long delay = Math.max(0, period - (clock.millis() - started));
         if (executor != null && !executor.isShutdown()) {
             executor.schedule(this::run, delay, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Only the lease holder ticks. On taking the lease the engine's memory is dropped, so the first
+     * tick resumes from what the previous leader published (see {@link #seedHistory}).
+     */
+    private synchronized boolean leadingNow() {
+        boolean now = lease.leading();
+        if (now && !leading) {
+            history = null;
+        }
+        leading = now;
+        return now;
     }
 
     /** One tick; returns the period until the next. */
@@ -167,7 +184,7 @@ public class ControlLoop {
                 stored = new StoredPolicies(stored.policies(), errors);
             }
             if (history == null) {
-                history = seedHistory(store.targets());
+                history = seedHistory(store.targets(), clock.millis());
             }
             TickInputs inputs = read(settings, stored);
             Timer.Sample sample = Timer.start();
@@ -198,10 +215,15 @@ public class ControlLoop {
         return tickMillis;
     }
 
-    /** After a restart the engine starts from the published targets, so nothing drops to 0 or min. */
-    static History seedHistory(Map<String, Integer> published) {
+    /**
+     * After a restart or a change of leader the engine starts from the published targets, each
+     * recommended now: nothing drops to 0 or min, and a lower target still waits a full
+     * stabilization window.
+     */
+    static History seedHistory(Map<String, Integer> published, long now) {
         Map<String, QueueHistory> queues = new HashMap<>();
-        published.forEach((q, t) -> queues.put(q, new QueueHistory(t, List.of(), null, -1)));
+        published.forEach((q, t) -> queues.put(q, new QueueHistory(t, List.of(new QueueHistory.Recommendation(now, t)),
+                null, -1)));
         return new History(queues);
     }
 
