@@ -121,6 +121,19 @@ public final class RedisKeys {
         return prefix + "audit:duplicates:" + requireName(queue);
     }
 
+    /**
+     * {@code vazao:leader} — the control loop's lease: {@code "<fencing token> <holder id>"} with a
+     * time to live; only the holder's token may write {@link #targets()}.
+     */
+    public String leaderLease() {
+        return prefix + "leader";
+    }
+
+    /** {@code vazao:leader:fence} — counter that hands out the lease's fencing tokens (INCR). */
+    public String leaderFence() {
+        return prefix + "leader:fence";
+    }
+
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");

@@ -99,7 +99,8 @@ class BrokenManifestsTest {
         Set<String> checks = new TreeSet<>(Set.of("scaledobject-target", "trigger-queue", "scaler-address", "scaler-ready", "secret-ref",
                 "configmap-ref", "limits", "probes", "non-root", "schema-core", "schema-keda", "grace-period",
                 "replica-bounds", "budget-cap", "triggers", "fallback", "auth-ref", "hpa-behavior", "serviceaccount-ref",
-                "scrape", "network-keda", "default-deny", "pdb", "placeholder-secrets"));
+                "scrape", "network-keda", "default-deny", "pdb", "placeholder-secrets", "formula-guard", "no-replicas",
+                "namespace", "redis-secret"));
         assertEquals(checks, covered);
     }
 }

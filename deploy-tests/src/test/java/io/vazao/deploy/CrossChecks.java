@@ -36,9 +36,9 @@ final class CrossChecks {
     static final String PLACEHOLDER = "REPLACE_ME";
     static final String DEV_ONLY = "dev-only-";
 
-    /** {@code min(backlog / 200, 4)}: the backlog rule and its cap. */
-    private static final Pattern BACKLOG_RULE =
-            Pattern.compile("min\\(\\s*backlog\\s*/\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
+    /** {@code min((backlog ?? 800) / 200, 4)}: the backlog rule, its value when unknown, and its cap. */
+    private static final Pattern BACKLOG_RULE = Pattern.compile(
+            "min\\(\\s*\\(\\s*backlog\\s*\\?\\?\\s*(\\d+)\\s*\\)\\s*/\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
 
     private final Manifest m;
     private final List<Violation> out = new ArrayList<>();
@@ -105,12 +105,15 @@ final class CrossChecks {
 
             scalerAddress(so, policy.at("/metadata/scalerAddress").asText());
 
-            // Bounds and the backlog rule follow the policy defaults.
+            // The policy bounds the workers: 0 (a pause reaches zero, any target activates) up to the
+            // budget, which no target exceeds; the backlog rule follows the policy defaults.
             JsonNode spec = so.path("spec");
-            if (spec.path("minReplicaCount").asInt(-1) != Policy.DEFAULT_MIN_WORKERS
-                    || spec.path("maxReplicaCount").asInt(-1) != Policy.DEFAULT_MAX_WORKERS) {
-                fail("replica-bounds", so, "min/max must be the policy defaults " + Policy.DEFAULT_MIN_WORKERS + "/"
-                        + Policy.DEFAULT_MAX_WORKERS + ", are " + spec.path("minReplicaCount") + "/" + spec.path("maxReplicaCount"));
+            if (spec.path("minReplicaCount").asInt(-1) != 0
+                    || spec.path("maxReplicaCount").asInt(-1) != Settings.DEFAULT_MAX_TOTAL_WORKERS
+                    || !"0".equals(at(so, "spec", "advanced", "scalingModifiers", "activationTarget").asText())) {
+                fail("replica-bounds", so, "min/max must be 0/" + Settings.DEFAULT_MAX_TOTAL_WORKERS + " (the budget) with "
+                        + "scalingModifiers.activationTarget 0, are " + spec.path("minReplicaCount") + "/"
+                        + spec.path("maxReplicaCount"));
             }
             if (!String.valueOf(Policy.DEFAULT_MESSAGES_PER_WORKER).equals(bm.path("value").asText())) {
                 fail("replica-bounds", so, "backlog value must be messagesPerWorker " + Policy.DEFAULT_MESSAGES_PER_WORKER);
@@ -129,16 +132,18 @@ final class CrossChecks {
             Matcher rule = BACKLOG_RULE.matcher(formula);
             Optional<Topology.QueueSpec> seed = Topology.seedQueue(queue);
             if (!rule.find() || seed.isEmpty()) {
-                fail("budget-cap", so, "formula needs the capped backlog rule min(backlog / N, CAP): '" + formula + "'");
+                fail("budget-cap", so, "formula needs the capped backlog rule min((backlog ?? UNKNOWN) / N, CAP): '"
+                        + formula + "'");
             } else {
-                int perWorker = Integer.parseInt(rule.group(1));
-                int cap = Integer.parseInt(rule.group(2));
+                int unknown = Integer.parseInt(rule.group(1));
+                int perWorker = Integer.parseInt(rule.group(2));
+                int cap = Integer.parseInt(rule.group(3));
                 int share = (int) Math.floor(Settings.DEFAULT_MAX_TOTAL_WORKERS * seed.get().defaultWeight());
                 capSum += cap;
-                if (perWorker != Policy.DEFAULT_MESSAGES_PER_WORKER || cap != share
+                if (perWorker != Policy.DEFAULT_MESSAGES_PER_WORKER || cap != share || unknown < cap * perWorker
                         || at(so, "spec", "fallback", "replicas").asInt(-1) != cap) {
-                    fail("budget-cap", so, "backlog rule must be min(backlog / " + Policy.DEFAULT_MESSAGES_PER_WORKER + ", "
-                            + share + ") with fallback.replicas " + share + " (budget " + Settings.DEFAULT_MAX_TOTAL_WORKERS
+                    fail("budget-cap", so, "backlog rule must be min((backlog ?? " + share * perWorker + ") / "
+                            + Policy.DEFAULT_MESSAGES_PER_WORKER + ", " + share + ") with fallback.replicas " + share + " (budget " + Settings.DEFAULT_MAX_TOTAL_WORKERS
                             + " x weight " + seed.get().defaultWeight() + "); is '" + formula + "', replicas "
                             + at(so, "spec", "fallback", "replicas"));
                 }
@@ -344,18 +349,26 @@ final class CrossChecks {
     /** No real credential is committed: secret values are placeholders or marked dev-only. */
     private void secretsArePlaceholders() {
         for (JsonNode s : m.ofKind("Secret").toList()) {
-            s.path("data").fields().forEachRemaining(e -> {
-                String value = new String(Base64.getDecoder().decode(e.getValue().asText()));
-                boolean secretish = e.getKey().contains("password") || e.getKey().contains("token");
+            secretValues(s).forEach((key, value) -> {
+                boolean secretish = key.contains("password") || key.contains("token");
                 if (secretish && !value.equals(PLACEHOLDER) && !value.startsWith(DEV_ONLY)) {
-                    fail("placeholder-secrets", s, "key " + e.getKey() + " holds a value that is neither " + PLACEHOLDER
+                    fail("placeholder-secrets", s, "key " + key + " holds a value that is neither " + PLACEHOLDER
                             + " nor " + DEV_ONLY + "...: real credentials are never committed");
                 }
                 if (value.matches("(?s).*://[^/@\\s]+:[^/@\\s]+@.*")) {
-                    fail("placeholder-secrets", s, "key " + e.getKey() + " embeds credentials in a URL");
+                    fail("placeholder-secrets", s, "key " + key + " embeds credentials in a URL");
                 }
             });
         }
+    }
+
+    /** A Secret's values, decoded: {@code data} (base64) and {@code stringData} (plain, wins on apply). */
+    static Map<String, String> secretValues(JsonNode secret) {
+        Map<String, String> values = new HashMap<>();
+        secret.path("data").fields().forEachRemaining(e ->
+                values.put(e.getKey(), new String(Base64.getDecoder().decode(e.getValue().asText()))));
+        secret.path("stringData").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        return values;
     }
 
     private void networkPolicies() {
@@ -393,7 +406,7 @@ final class CrossChecks {
         return types;
     }
 
-    private static List<JsonNode> containers(JsonNode deployment) {
+    static List<JsonNode> containers(JsonNode deployment) {
         return items(at(deployment, "spec", "template", "spec", "containers")).toList();
     }
 
@@ -401,12 +414,12 @@ final class CrossChecks {
         return at(deployment, "spec", "template", "spec", "containers").path(0);
     }
 
-    private static boolean isVazao(JsonNode container) {
+    static boolean isVazao(JsonNode container) {
         String image = container.path("image").asText();
         return image.contains("vazao/");
     }
 
-    private static String env(JsonNode container, String name) {
+    static String env(JsonNode container, String name) {
         return items(container.path("env")).filter(e -> name.equals(e.path("name").asText()))
                 .map(e -> e.path("value").asText(null)).findFirst().orElse(null);
     }

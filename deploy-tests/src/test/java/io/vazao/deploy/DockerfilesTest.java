@@ -5,8 +5,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Dockerfiles cannot be built here (no container engine), so they are read: the final stage
- * runs as the non-root uid the manifests expect, on the expected base image, exposing the ports
- * the Services use; the native multi-stage build compiles on a Mandrel builder.
+ * The Dockerfiles cannot be built here (no container engine), so they are read and held against
+ * the real build output: the final stage runs as the non-root uid the manifests expect, on the
+ * expected base image, exposing the ports the Services use; native builds compile on a Mandrel
+ * builder; every file copied from the build context exists after the module's verify phase, and
+ * the executable a final stage copies is the one native-image.args names.
  */
 class DockerfilesTest {
 
@@ -65,6 +69,69 @@ class DockerfilesTest {
             assertTrue(stages.size() >= 2 && stages.get(0).get(0).startsWith("FROM " + MANDREL_BUILDER),
                     path + ": the build stage must run on the Mandrel builder image");
             assertTrue(stages.get(0).stream().anyMatch(l -> l.contains("-Dnative")), path + ": build stage must build native");
+        }
+        if (file.equals("Dockerfile.native")) {
+            assertTrue(stages.size() >= 2 && stages.get(0).get(0).startsWith("FROM " + MANDREL_BUILDER),
+                    path + ": native-image runs on the Mandrel builder image");
+            assertTrue(stages.get(0).stream().anyMatch(l -> l.contains("native-image $(cat native-image.args)")),
+                    path + ": the build stage compiles the native sources with their own arguments");
+        }
+    }
+
+    /**
+     * What each Dockerfile copies from its build context exists in the module's real build output
+     * (the JVM package and the native sources, both made by the module's verify phase), and what a
+     * final stage copies from a native-image stage is the executable that native-image.args names.
+     */
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("dockerfiles")
+    void copiesExactlyWhatTheBuildProduces(String module, String file, String base, Set<String> ports)
+            throws IOException {
+        Path dockerfile = Repo.resolve(module + "/src/main/docker/" + file);
+        List<List<String>> stages = stages(Files.readAllLines(dockerfile));
+        Path context = file.endsWith("multistage") ? Repo.root() : Repo.resolve(module);
+        String executable = nativeExecutableName(module);
+        for (List<String> stage : stages) {
+            for (String copy : stage.stream().filter(l -> l.startsWith("COPY ")).toList()) {
+                List<String> words = List.of(copy.substring(5).trim().split("\\s+"));
+                List<String> sources = words.subList(0, words.size() - 1).stream().filter(w -> !w.startsWith("--")).toList();
+                if (words.stream().anyMatch(w -> w.startsWith("--from="))) {
+                    assertTrue(sources.stream().allMatch(src -> glob(src).matches(Path.of(src).resolveSibling(executable))),
+                            dockerfile + ": " + copy + " must copy the image native-image.args names: " + executable);
+                } else {
+                    sources.forEach(src -> assertTrue(existsInBuild(context, src),
+                            dockerfile + ": " + copy + ": nothing in " + context + " matches " + src));
+                }
+            }
+        }
+    }
+
+    /** The image name in the native-sources build's native-image.args: the word before {@code -jar}. */
+    static String nativeExecutableName(String module) throws IOException {
+        List<String> args = List.of(Files.readString(NativeSources.dir(module).resolve("native-image.args")).trim()
+                .split("\\s+"));
+        int jar = args.indexOf("-jar");
+        assertTrue(jar > 0 && !args.get(jar - 1).startsWith("-"), "native-image.args of " + module + " names no image");
+        return args.get(jar - 1);
+    }
+
+    private static PathMatcher glob(String pattern) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + pattern.replaceAll("/+$", ""));
+    }
+
+    private static boolean existsInBuild(Path context, String source) {
+        if (source.equals(".")) {
+            return true;
+        }
+        PathMatcher matcher = glob(source);
+        Path parent = context.resolve(source).getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(parent)) {
+            return entries.anyMatch(e -> matcher.matches(context.relativize(e)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,19 @@ class KedaCrdCopiesTest {
             assertEquals("keda.sh", crd.at("/spec/group").asText(), file);
             assertTrue(crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec").isObject(), file);
         }
+    }
+
+    /**
+     * KEDA 2.20 is the first release whose fallback.behavior accepts scalingModifiers (2.15-2.19
+     * have the field without that value): the copies must be at least that release, the same
+     * test docs/deploy.md tells users to run against their cluster's CRD.
+     */
+    @Test
+    void copiesAreKeda220OrLater() {
+        JsonNode behavior = KedaSchema.crd("keda.sh_scaledobjects.yaml")
+                .at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/fallback/properties/behavior/enum");
+        List<String> values = Manifest.items(behavior).map(JsonNode::asText).toList();
+        assertTrue(values.contains("scalingModifiers"), "fallback.behavior enum " + values + " lacks scalingModifiers: KEDA < 2.20");
     }
 
     @Test

@@ -26,6 +26,7 @@ final class ManifestChecks {
             }
         }
         out.addAll(CrossChecks.check(manifest));
+        out.addAll(AuthorityChecks.check(manifest));
         return out;
     }
 }

@@ -30,6 +30,8 @@ public interface VazaoConfig {
 
     Loop loop();
 
+    Lease lease();
+
     /** RabbitMQ management HTTP API: the primary source of queue figures. */
     interface Management {
         @WithDefault("http://127.0.0.1:15672")
@@ -105,5 +107,17 @@ public interface VazaoConfig {
         @WithName("local-mode")
         @WithDefault("false")
         boolean localMode();
+    }
+
+    /** The control loop's lease in Redis: one replica ticks, the others stand by. */
+    interface Lease {
+        /** How long the lease lives without renewal: a dead leader is replaced after at most this. */
+        @WithDefault("1200ms")
+        Duration ttl();
+
+        /** How often the holder renews it and a standby tries to take it. */
+        @WithName("renew-interval")
+        @WithDefault("250ms")
+        Duration renewInterval();
     }
 }

@@ -24,6 +24,7 @@ import io.vazao.policy.broker.ReadyGrowthMeter;
 import io.vazao.policy.config.VazaoConfig;
 import io.vazao.policy.heartbeat.HeartbeatReader;
 import io.vazao.policy.heartbeat.ServiceRateMeter;
+import io.vazao.policy.lease.LeaderLease;
 import io.vazao.policy.metrics.PolicyMetrics;
 import io.vazao.policy.status.QueueStatus;
 import io.vazao.policy.status.Status;
@@ -79,6 +80,7 @@ public class ControlLoop {
     private final Clock clock;
     private final DecisionEngine engine;
     private final ControlPlaneMemory memory;
+    private final LeaderLease lease;
 
     private final ServiceRateMeter rateMeter = new ServiceRateMeter();
     private final ReadyGrowthMeter growthMeter = new ReadyGrowthMeter();
@@ -89,13 +91,15 @@ public class ControlLoop {
     private Set<String> recycled = Set.of();
     private History history;
     private boolean redisDown;
+    private boolean leading;
     private String lastFailure;
     private long tickMillis = Settings.DEFAULT_TICK_MILLIS;
     private ScheduledExecutorService executor;
 
     public ControlLoop(VazaoConfig config, Bootstrap bootstrap, PolicyStore store, BrokerReader broker,
                        HeartbeatReader heartbeats, TargetWriter targets, EventLog events, StatusBoard board,
-                       PolicyMetrics metrics, Clock clock, DecisionEngine engine, ControlPlaneMemory memory) {
+                       PolicyMetrics metrics, Clock clock, DecisionEngine engine, ControlPlaneMemory memory,
+                       LeaderLease lease) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.store = store;
@@ -108,6 +112,7 @@ public class ControlLoop {
         this.clock = clock;
         this.engine = engine;
         this.memory = memory;
+        this.lease = lease;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -148,11 +153,24 @@ public class ControlLoop {
 
     private void run() {
         long started = clock.millis();
-        long period = tick();
+        long period = leadingNow() ? tick() : lease.standbyPollMillis();
         long delay = Math.max(0, period - (clock.millis() - started));
         if (executor != null && !executor.isShutdown()) {
             executor.schedule(this::run, delay, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Only the lease holder ticks. On taking the lease the engine's memory is dropped, so the first
+     * tick resumes from what the previous leader published (see {@link #seedHistory}).
+     */
+    private synchronized boolean leadingNow() {
+        boolean now = lease.leading();
+        if (now && !leading) {
+            history = null;
+        }
+        leading = now;
+        return now;
     }
 
     /** One tick; returns the period until the next. */

@@ -1,0 +1,19 @@
+-- Writes a tick's targets only for the current lease holder: a leader that was paused past its
+-- lease carries an old token, and its write is refused.
+-- KEYS[1] the lease, KEYS[2] the targets hash, KEYS[3..n+2] the per-queue detail keys
+-- ARGV[1] the writer's fencing token, ARGV[2..2n+1] queue/target pairs, ARGV[2n+2..3n+1] details
+-- Returns 1 when written, 0 when refused.
+local current = redis.call('GET', KEYS[1])
+if not current or string.match(current, '^(%d+) ') ~= ARGV[1] then
+  return 0
+end
+local n = #KEYS - 2
+local fields = {}
+for i = 2, 2 * n + 1 do
+  fields[#fields + 1] = ARGV[i]
+end
+redis.call('HSET', KEYS[2], unpack(fields))
+for i = 1, n do
+  redis.call('SET', KEYS[2 + i], ARGV[2 * n + 1 + i])
+end
+return 1
