@@ -19,7 +19,11 @@ public final class IfMatch {
         return "\"" + tag + "\"";
     }
 
-    /** Whether the {@code If-Match} header (null when not sent) allows writing over version {@code currentTag}. */
+    /**
+     * Whether the {@code If-Match} header (null when not sent) allows writing over version
+     * {@code currentTag}. The settings' defaults (nothing stored) have a version too, so the exact
+     * tag always matches; {@code *} needs something stored.
+     */
     public static boolean permits(String header, String currentTag) {
         if (header == null) {
             return true;
@@ -31,7 +35,7 @@ public final class IfMatch {
                 if (exists) {
                     return true;
                 }
-            } else if (exists && candidate.length() >= 2 && candidate.startsWith("\"") && candidate.endsWith("\"")
+            } else if (candidate.length() >= 2 && candidate.startsWith("\"") && candidate.endsWith("\"")
                     && candidate.substring(1, candidate.length() - 1).equals(currentTag)) {
                 return true; // weak tags (W/"...") never match: a write needs the exact version
             }

@@ -21,7 +21,8 @@ class IfMatchTest {
                 Arguments.of("W/\"abc\"", "abc", false),
                 Arguments.of("*", "abc", true),
                 Arguments.of("*", Versioned.ABSENT, false),
-                Arguments.of("\"absent\"", Versioned.ABSENT, false),
+                Arguments.of("\"absent\"", Versioned.ABSENT, true),
+                Arguments.of("\"abc\"", Versioned.ABSENT, false),
                 Arguments.of("", "abc", false));
     }
 
