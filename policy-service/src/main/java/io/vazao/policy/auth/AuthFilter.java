@@ -47,7 +47,7 @@ public class AuthFilter {
         if (path.equals("/api/v1/session") && ctx.getMethod().equals("POST")) {
             // Logging in is how a browser gets credentials; a page of another origin may not do it.
             return CrossSiteCheck.foreignOrigin(ctx.getHeaderString(SEC_FETCH_SITE), ctx.getHeaderString(ORIGIN),
-                    request.scheme(), request.getHeader(HttpHeaders.HOST), false).map(AuthFilter::refused).orElse(null);
+                    request.scheme(), host(request), false).map(AuthFilter::refused).orElse(null);
         }
         String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
@@ -65,10 +65,19 @@ public class AuthFilter {
             }
             return CrossSiteCheck.cookieRequest(ctx.getMethod(), ctx.getHeaderString(HttpHeaders.CONTENT_TYPE),
                     ctx.getHeaderString(SEC_FETCH_SITE), ctx.getHeaderString(ORIGIN), request.scheme(),
-                    request.getHeader(HttpHeaders.HOST))
+                    host(request))
                     .map(AuthFilter::refused).orElse(null);
         }
         return unauthorized("credentials required");
+    }
+
+    /** Host and port the client addressed: the Host header, or HTTP/2's :authority (h2c upgrades have no Host). */
+    static String host(HttpServerRequest request) {
+        var authority = request.authority();
+        if (authority == null) {
+            return request.getHeader(HttpHeaders.HOST);
+        }
+        return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
     }
 
     static Response refused(CrossSiteCheck.Refusal r) {
