@@ -19,7 +19,7 @@ stabilization=${BENCH_STABILIZATION:-30}
 
 export VAZAO_STATE_DIR="$PWD/.vazao/bench"
 export VAZAO_KEY_PREFIX="bench:"
-export VAZAO_API_TOKEN="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+export VAZAO_API_TOKEN="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 export VAZAO_URL="http://127.0.0.1:$port"
 mkdir -p "$VAZAO_STATE_DIR" bench/results
 

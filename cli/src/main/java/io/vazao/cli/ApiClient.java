@@ -200,8 +200,10 @@ public final class ApiClient {
         switch (status) {
             case 401 -> throw new CliException(ExitCodes.UNAUTHORIZED, what + ": credentials refused (401). "
                     + "Set VAZAO_API_TOKEN or check the token file " + tokenFile());
+            case 429 -> throw new CliException(ExitCodes.UNAUTHORIZED, what + ": too many wrong credentials from this "
+                    + "client (429); the service refuses it for a while" + detail);
             case 404 -> throw new CliException(ExitCodes.NOT_FOUND, what + ": not found (404)" + detail);
-            case 400, 413, 415, 422 -> throw new CliException(ExitCodes.REJECTED, what + ": rejected (" + status + ")" + detail);
+            case 400, 409, 412, 413, 415, 422 -> throw new CliException(ExitCodes.REJECTED, what + ": rejected (" + status + ")" + detail);
             default -> throw new CliException(ExitCodes.ERROR, what + ": HTTP " + status + detail);
         }
     }

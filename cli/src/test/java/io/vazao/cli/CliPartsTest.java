@@ -15,7 +15,10 @@ class CliPartsTest {
     @ParameterizedTest
     @CsvSource({
             "401, 4",
+            "429, 4",
             "404, 5",
+            "409, 6",
+            "412, 6",
             "400, 6",
             "413, 6",
             "415, 6",

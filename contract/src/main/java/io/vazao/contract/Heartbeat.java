@@ -50,6 +50,9 @@ public record Heartbeat(
                 version, 0);
     }
 
+    /** Workers' default heartbeat period (a duration property value); the policy service relates timeouts to it. */
+    public static final String DEFAULT_INTERVAL = "2s";
+
     public static final String F_WORKER_ID = "workerId";
     public static final String F_QUEUE = "queue";
     public static final String F_HOST = "host";

@@ -157,13 +157,21 @@ class ConsumerTest {
 
     @Test
     @Order(4)
-    void functionsAreCallableOverHttp() {
-        given().contentType("application/json").body(Payloads.order("HTTP-1"))
+    void functionsAreCallableOverHttpWithTheTokenOnly() {
+        given().contentType("application/json").body(Payloads.order("HTTP-0"))
+                .post("/processOrder")
+                .then().statusCode(401);
+        given().contentType("application/json").header("Authorization", "Bearer wrong-" + ConsumerProfile.HTTP_TOKEN)
+                .body(Payloads.order("HTTP-0")).post("/processOrder")
+                .then().statusCode(401);
+        given().contentType("application/json").header("Authorization", "Bearer " + ConsumerProfile.HTTP_TOKEN)
+                .body(Payloads.order("HTTP-1"))
                 .post("/processOrder")
                 .then().statusCode(200)
                 .body("id", equalTo("HTTP-1"))
                 .body("type", equalTo("order"));
-        given().contentType("application/json").body(Payloads.payment("HTTP-2"))
+        given().contentType("application/json").header("Authorization", "Bearer " + ConsumerProfile.HTTP_TOKEN)
+                .body(Payloads.payment("HTTP-2"))
                 .post("/processPayment")
                 .then().statusCode(200)
                 .body("id", equalTo("HTTP-2"));

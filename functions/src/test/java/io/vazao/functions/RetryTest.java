@@ -45,6 +45,17 @@ class RetryTest {
     }
 
     @Test
+    void httpFunctionsAreOffByDefaultWhileMetricsAndHealthAreServed() {
+        io.restassured.RestAssured.given().contentType("application/json").body(Payloads.order("HTTP-OFF"))
+                .post("/processOrder").then().statusCode(404);
+        io.restassured.RestAssured.given().contentType("application/json")
+                .header("Authorization", "Bearer anything-at-all-anything-at-all-anything")
+                .body(Payloads.payment("HTTP-OFF")).post("/processPayment").then().statusCode(404);
+        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
     void aFunctionFailingTwiceIsRetriedAndAckedOnceAndOneAlwaysFailingEndsInTheDeadLetterQueue() {
         ScriptedWork script = (ScriptedWork) work;
         String run = Names.random();

@@ -54,8 +54,12 @@
   // Every call carries the session cookie; a 401 means the session is gone: back to the login page.
   function api(method, path, body) {
     var init = {method: method, credentials: 'same-origin', headers: {'Accept': 'application/json'}};
-    if (body !== undefined) {
+    if (method !== 'GET') {
+      // The service refuses cookie-authenticated changes that are not declared JSON (CSRF defence),
+      // bodiless ones (pause, resume, purge) included.
       init.headers['Content-Type'] = 'application/json';
+    }
+    if (body !== undefined) {
       init.body = JSON.stringify(body);
     }
     return fetch(path, init).then(function (res) {
@@ -564,7 +568,7 @@
 
   function start() {
     $('logout').addEventListener('click', function () {
-      fetch('/api/v1/session', {method: 'DELETE', credentials: 'same-origin'})
+      fetch('/api/v1/session', {method: 'DELETE', credentials: 'same-origin', headers: {'Content-Type': 'application/json'}})
         .finally(function () { window.location.replace('/login.html'); });
     });
     wireEditor();

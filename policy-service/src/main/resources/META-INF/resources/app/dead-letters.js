@@ -18,8 +18,11 @@
 
   function call(method, path, body) {
     var init = {method: method, credentials: 'same-origin', headers: {'Accept': 'application/json'}};
-    if (body !== undefined) {
+    // Every change is JSON, body or not: the API refuses other content types on cookie-authenticated changes.
+    if (method !== 'GET') {
       init.headers['Content-Type'] = 'application/json';
+    }
+    if (body !== undefined) {
       init.body = JSON.stringify(body);
     }
     return fetch(path, init).then(function (res) {

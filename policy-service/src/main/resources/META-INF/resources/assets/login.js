@@ -3,10 +3,19 @@
 (function () {
   'use strict';
 
-  function nextLocation() {
-    var next = new URLSearchParams(window.location.search).get('next');
-    // Only same-origin paths: an absolute URL here would make the login page an open redirect.
-    return next && next.charAt(0) === '/' && next.charAt(1) !== '/' ? next : '/';
+  function requestedNext() {
+    return new URLSearchParams(window.location.search).get('next') || '/';
+  }
+
+  // The service answers the page to go to (a same-origin path, else '/'); it is parsed here once
+  // more as a URL, the way the browser will read it, and anything off this origin becomes '/'.
+  function sameOrigin(next) {
+    try {
+      var url = new URL(next, window.location.origin);
+      return url.origin === window.location.origin ? url.pathname + url.search + url.hash : '/';
+    } catch (e) {
+      return '/';
+    }
   }
 
   var form = document.getElementById('login-form');
@@ -21,14 +30,16 @@
     ev.preventDefault();
     error.hidden = true;
     var token = document.getElementById('token').value.trim();
-    fetch('/api/v1/session', {
+    fetch('/api/v1/session?next=' + encodeURIComponent(requestedNext()), {
       method: 'POST',
       headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
       credentials: 'same-origin',
       body: JSON.stringify({token: token})
     }).then(function (res) {
       if (res.ok) {
-        window.location.replace(nextLocation());
+        return res.json().then(function (body) {
+          window.location.replace(sameOrigin(body && body.next ? body.next : '/'));
+        });
       } else if (res.status === 401) {
         showError('This token is not accepted.');
       } else {

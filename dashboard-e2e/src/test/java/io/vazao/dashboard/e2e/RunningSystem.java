@@ -62,6 +62,9 @@ final class RunningSystem implements AutoCloseable {
         p.put("vazao.key-prefix", prefix);
         p.put("vazao.api.token", token);
         p.put("vazao.api.token-file", workDir.resolve("api-token").toString());
+        // These tests send wrong credentials on purpose, all from 127.0.0.1: throttling is proven
+        // in policy-service (SecurityTableIT), here it would only lock the browser out.
+        p.put("vazao.api.throttle.max-failures", "1000");
         p.put("vazao.bootstrap-queues", queueA + ":0.4," + queueB + ":0.6");
         p.put("vazao.prometheus.file-sd-path", fileSd.toString());
         p.put("vazao.prometheus.scan-interval", "1s");

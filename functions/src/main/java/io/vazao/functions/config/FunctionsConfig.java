@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
 
@@ -81,7 +82,7 @@ public interface FunctionsConfig {
     }
 
     interface HeartbeatSettings {
-        @WithDefault("2s")
+        @WithDefault(Heartbeat.DEFAULT_INTERVAL)
         Duration interval();
     }
 
@@ -122,5 +123,19 @@ public interface FunctionsConfig {
         /** How often the queue's policy is re-read for its rate limit. */
         @WithDefault("500ms")
         Duration policyRefresh();
+    }
+
+    HttpFunctions httpFunctions();
+
+    /**
+     * The Funqy HTTP endpoints ({@code POST /processOrder}, ...) bypass the queue, the rate limit, the
+     * dead-letter queue and the audit: off unless turned on, and then only with the API token.
+     */
+    interface HttpFunctions {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Bearer token the endpoints require when enabled (the policy service's API token). */
+        Optional<String> token();
     }
 }

@@ -4,11 +4,16 @@ import io.smallrye.mutiny.Multi;
 import io.vazao.contract.Json;
 import io.vazao.contract.ScalingEvent;
 import io.vazao.policy.store.EventLog;
+import io.vazao.policy.auth.SessionStreams;
+import io.vazao.policy.auth.Sessions;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -25,10 +30,12 @@ public class EventsResource {
 
     private final EventLog log;
     private final EventTail tail;
+    private final SessionStreams streams;
 
-    public EventsResource(EventLog log, EventTail tail) {
+    public EventsResource(EventLog log, EventTail tail, SessionStreams streams) {
         this.log = log;
         this.tail = tail;
+        this.streams = streams;
     }
 
     public record Events(List<ScalingEvent> events) {
@@ -60,8 +67,9 @@ public class EventsResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: 'scaling' with each new event's JSON")
-    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
-        return tail.events().onOverflow().drop()
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                           @CookieParam(Sessions.COOKIE) String session) {
+        return streams.whileSignedIn(authorization, session, tail.events().onOverflow().drop())
                 .map(e -> sse.newEventBuilder().name("scaling").mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(String.class, Json.write(e)).build());
     }

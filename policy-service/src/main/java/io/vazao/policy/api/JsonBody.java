@@ -56,7 +56,8 @@ public final class JsonBody {
                 java.util.List.of(new Violation("body", "must be at most " + maxBytes + " bytes")));
     }
 
-    static boolean isJson(String contentType) {
+    /** {@code application/json} or any {@code application/*+json}, parameters ignored. */
+    public static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }

@@ -3,6 +3,7 @@ package io.vazao.policy.api;
 import io.vazao.contract.Policy;
 import io.vazao.policy.config.VazaoConfig;
 import io.vazao.policy.store.PolicyStore;
+import io.vazao.policy.store.Versioned;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,10 +12,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,47 +51,63 @@ public class PoliciesResource {
 
     @GET
     @Path("/{queue}")
-    @Operation(summary = "One queue's policy")
-    public Policy get(@PathParam("queue") String queue) {
-        return existing(queue);
+    @Operation(summary = "One queue's policy; the ETag is its version, for If-Match on writes")
+    public Response get(@PathParam("queue") String queue) {
+        Versioned<Policy> v = versioned(queue);
+        return Response.ok(v.value()).tag(new EntityTag(v.tag())).build();
     }
 
     @PUT
     @Path("/{queue}")
-    @Operation(summary = "Create or replace a queue's policy (the queue becomes managed)")
+    @Operation(summary = "Create or replace a queue's policy (the queue becomes managed); If-Match: replace only that version")
     public Response put(@PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                        @HeaderParam(IfMatch.HEADER) String ifMatch,
                         @RequestBody(description = "weight, minWorkers and maxWorkers required; see docs/api.md for every field's rule", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) byte[] body) {
         QueueNames.requireValid(queue);
         Policy policy = PolicyValidator.replacement(JsonBody.object(contentType, body, config.api().maxBodyBytes()));
-        boolean existed = store.policy(queue).isPresent();
-        store.putPolicy(queue, policy);
-        return Response.status(existed ? 200 : 201).entity(policy).build();
+        AtomicBoolean existed = new AtomicBoolean();
+        Versioned<Policy> written = ConditionalUpdate.apply(ifMatch, () -> {
+            Optional<Versioned<Policy>> current = store.versionedPolicy(queue);
+            existed.set(current.isPresent());
+            return current.orElse(new Versioned<>(null, Versioned.ABSENT));
+        }, old -> policy, (tag, p) -> store.putPolicyIf(queue, tag, p));
+        return Response.status(existed.get() ? 200 : 201).entity(policy).tag(new EntityTag(written.tag())).build();
     }
 
     @PATCH
     @Path("/{queue}")
-    @Operation(summary = "Change some fields of a queue's policy")
-    public Policy patch(@PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                        @RequestBody(description = "any subset of the policy fields", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) byte[] body) {
+    @Operation(summary = "Change some fields of a queue's policy (atomically; If-Match: only that version)")
+    public Response patch(@PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                          @HeaderParam(IfMatch.HEADER) String ifMatch,
+                          @RequestBody(description = "any subset of the policy fields", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) byte[] body) {
         var json = JsonBody.object(contentType, body, config.api().maxBodyBytes());
-        Policy updated = PolicyValidator.patch(existing(queue), json);
-        store.putPolicy(queue, updated);
-        return updated;
+        Versioned<Policy> written = ConditionalUpdate.apply(ifMatch, () -> versioned(queue),
+                current -> PolicyValidator.patch(current, json), (tag, p) -> store.putPolicyIf(queue, tag, p));
+        return Response.ok(written.value()).tag(new EntityTag(written.tag())).build();
     }
 
     @DELETE
     @Path("/{queue}")
-    @Operation(summary = "Stop managing a queue: removes its policy and its published target")
-    public Response delete(@PathParam("queue") String queue) {
-        existing(queue);
-        store.deletePolicy(queue);
-        return Response.noContent().build();
+    @Operation(summary = "Stop managing a queue: removes its policy and its published target (If-Match: only that version)")
+    public Response delete(@PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        Versioned<Policy> current = versioned(queue);
+        if (!IfMatch.permits(ifMatch, current.tag())) {
+            throw IfMatch.stale();
+        }
+        PolicyStore.Deleted outcome = ifMatch == null
+                ? (store.deletePolicy(queue) ? PolicyStore.Deleted.DELETED : PolicyStore.Deleted.ABSENT)
+                : store.deletePolicyIf(queue, current.tag());
+        return switch (outcome) {
+            case DELETED -> Response.noContent().build();
+            case CHANGED -> throw IfMatch.stale();
+            case ABSENT -> throw ApiException.unknownQueue(queue);
+        };
     }
 
-    private Policy existing(String queue) {
+    private Versioned<Policy> versioned(String queue) {
         if (!QueueNames.valid(queue)) {
             throw ApiException.unknownQueue(queue);
         }
-        return store.policy(queue).orElseThrow(() -> ApiException.unknownQueue(queue));
+        return store.versionedPolicy(queue).orElseThrow(() -> ApiException.unknownQueue(queue));
     }
 }

@@ -4,11 +4,15 @@ import io.vazao.contract.Policy;
 import io.vazao.policy.broker.BrokerUnavailableException;
 import io.vazao.policy.broker.ManagementApi;
 import io.vazao.policy.store.PolicyStore;
+import io.vazao.policy.store.Versioned;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,20 +56,24 @@ public class QueueActionsResource {
 
     @POST
     @Path("/pause")
-    @Operation(summary = "Pause the queue (policy.paused = true): the engine gives a paused queue no workers")
-    public Policy pause(@PathParam("queue") String queue) {
-        Policy updated = existing(queue).withPaused(true);
-        store.putPolicy(queue, updated);
-        return updated;
+    @Operation(summary = "Pause the queue (policy.paused = true, atomically; If-Match: only that version): the engine gives a paused queue no workers")
+    public Response pause(@PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return setPaused(queue, ifMatch, true);
     }
 
     @POST
     @Path("/resume")
-    @Operation(summary = "Resume a paused queue")
-    public Policy resume(@PathParam("queue") String queue) {
-        Policy updated = existing(queue).withPaused(false);
-        store.putPolicy(queue, updated);
-        return updated;
+    @Operation(summary = "Resume a paused queue (atomically; If-Match: only that version)")
+    public Response resume(@PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return setPaused(queue, ifMatch, false);
+    }
+
+    private Response setPaused(String queue, String ifMatch, boolean paused) {
+        existing(queue);
+        Versioned<Policy> written = ConditionalUpdate.apply(ifMatch,
+                () -> store.versionedPolicy(queue).orElseThrow(() -> ApiException.unknownQueue(queue)),
+                current -> current.withPaused(paused), (tag, p) -> store.putPolicyIf(queue, tag, p));
+        return Response.ok(written.value()).tag(new EntityTag(written.tag())).build();
     }
 
     private Policy existing(String queue) {

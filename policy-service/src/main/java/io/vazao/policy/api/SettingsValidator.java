@@ -16,7 +16,13 @@ public final class SettingsValidator {
     private SettingsValidator() {
     }
 
-    public static Settings apply(Settings current, JsonNode body) {
+    /** Shortest heartbeat timeout, in worker heartbeat intervals: one late beat must not make a worker stale. */
+    static final int MIN_INTERVALS_PER_TIMEOUT = 2;
+
+    /**
+     * @param workerHeartbeatMillis the workers' heartbeat interval, which the timeout must leave room for
+     */
+    public static Settings apply(Settings current, JsonNode body, long workerHeartbeatMillis) {
         List<Violation> out = new ArrayList<>();
         if (body.isEmpty()) {
             out.add(new Violation("body", "must name at least one field"));
@@ -41,10 +47,27 @@ public final class SettingsValidator {
                 default -> out.add(new Violation(field, "unknown field"));
             }
         }
+        if (out.isEmpty()) {
+            relations(tick, heartbeatTimeout, workerHeartbeatMillis, out);
+        }
         if (!out.isEmpty()) {
             throw ApiException.badRequest("invalid settings", out);
         }
         return new Settings(budget, tick, heartbeatTimeout, cpuHigh, maxMemory);
+    }
+
+    /** Rules between fields, checked on the settings as they would be stored (changed and kept fields alike). */
+    private static void relations(long tick, long heartbeatTimeout, long workerHeartbeatMillis, List<Violation> out) {
+        long minTimeout = MIN_INTERVALS_PER_TIMEOUT * workerHeartbeatMillis;
+        if (heartbeatTimeout < minTimeout) {
+            out.add(new Violation("heartbeatTimeoutMillis", "must be at least " + MIN_INTERVALS_PER_TIMEOUT
+                    + " x the workers' heartbeat interval (" + workerHeartbeatMillis + " ms) = " + minTimeout
+                    + ", was " + heartbeatTimeout + ": healthy workers would be stopped as stale"));
+        }
+        if (tick >= heartbeatTimeout) {
+            out.add(new Violation("tickMillis", "must be shorter than heartbeatTimeoutMillis (" + heartbeatTimeout
+                    + "), was " + tick + ": a worker could go stale between two ticks unseen"));
+        }
     }
 
     private static <T> T orElse(T value, T fallback) {

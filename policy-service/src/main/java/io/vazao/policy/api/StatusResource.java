@@ -5,10 +5,15 @@ import io.smallrye.mutiny.Multi;
 import io.vazao.contract.Json;
 import io.vazao.policy.status.Status;
 import io.vazao.policy.status.StatusBoard;
+import io.vazao.policy.auth.SessionStreams;
+import io.vazao.policy.auth.Sessions;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -21,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatusResource {
 
     private final StatusBoard board;
+    private final SessionStreams streams;
 
-    public StatusResource(StatusBoard board) {
+    public StatusResource(StatusBoard board, SessionStreams streams) {
         this.board = board;
+        this.streams = streams;
     }
 
     @GET
@@ -38,10 +45,12 @@ public class StatusResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Server-sent events: 'status' with the status JSON, after every tick")
-    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                           @CookieParam(Sessions.COOKIE) String session) {
         Status first = board.current();
-        return Multi.createBy().concatenating()
-                .streams(Multi.createFrom().item(first), board.updates().onOverflow().drop())
+        Multi<Status> updates = Multi.createBy().concatenating()
+                .streams(Multi.createFrom().item(first), board.updates().onOverflow().drop());
+        return streams.whileSignedIn(authorization, session, updates)
                 .map(s -> sse.newEventBuilder().name("status").mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(String.class, Json.write(s)).build());
     }

@@ -1,6 +1,8 @@
 package io.vazao.policy.auth;
 
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vazao.contract.SecretRules;
 import io.vazao.policy.config.VazaoConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,17 @@ public class ApiCredentials {
         }
         user = config.api().user();
         password = config.api().password().filter(p -> !p.isEmpty()).orElse(token);
+        refuseWeak("vazao.api.token (VAZAO_API_TOKEN or the token file)", token);
+        refuseWeak("vazao.api.password (VAZAO_API_PASSWORD)", password);
+    }
+
+    /** A configuration error, so that Quarkus prints the message alone and exits non-zero. */
+    private static void refuseWeak(String what, String secret) {
+        SecretRules.weakness(secret).ifPresent(why -> {
+            LOG.errorf("event=api_secret_refused secret=%s reason=\"%s\"", what, why);
+            throw new ConfigurationException("Refusing to start: " + what + " " + why + "; "
+                    + SecretRules.HOW_TO_GENERATE + " (at least " + SecretRules.MIN_LENGTH + " characters).");
+        });
     }
 
     public boolean tokenMatches(String presented) {

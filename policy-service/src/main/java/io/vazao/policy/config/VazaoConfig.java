@@ -1,6 +1,7 @@
 package io.vazao.policy.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.vazao.contract.Heartbeat;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
@@ -31,6 +32,15 @@ public interface VazaoConfig {
     Loop loop();
 
     Lease lease();
+
+    Workers workers();
+
+    /** What the service must know about the workers it manages. */
+    interface Workers {
+        /** The workers' heartbeat interval (their {@code vazao.heartbeat.interval}); settings' timeout must be at least twice it. */
+        @WithDefault(Heartbeat.DEFAULT_INTERVAL)
+        Duration heartbeatInterval();
+    }
 
     /** RabbitMQ management HTTP API: the primary source of queue figures. */
     interface Management {
@@ -96,6 +106,28 @@ public interface VazaoConfig {
         /** How long a browser session cookie stays valid. */
         @WithDefault("12h")
         Duration sessionTtl();
+
+        /**
+         * The session cookie's {@code Secure} flag: unset = set when the request came over TLS (as the
+         * HTTP layer sees it, including forwarded headers when proxy forwarding is on); true = always.
+         */
+        Optional<Boolean> secureCookie();
+
+        Throttle throttle();
+    }
+
+    /** Refusal of clients that keep presenting wrong credentials. */
+    interface Throttle {
+        /** Wrong credentials within {@link #window()} before the client is refused. */
+        @WithDefault("10")
+        int maxFailures();
+
+        @WithDefault("1m")
+        Duration window();
+
+        /** How long a client is refused (429) once throttled. */
+        @WithDefault("1m")
+        Duration lockout();
     }
 
     interface Loop {

@@ -2,6 +2,7 @@ package io.vazao.policy.dashboard;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vazao.policy.auth.ApiCredentials;
+import io.vazao.policy.auth.CredentialThrottle;
 import io.vazao.policy.auth.Sessions;
 import io.vazao.policy.dashboard.DashboardPaths.Access;
 import io.vertx.core.http.Cookie;
@@ -25,10 +26,12 @@ public class DashboardGate {
 
     private final ApiCredentials credentials;
     private final Sessions sessions;
+    private final CredentialThrottle throttle;
 
-    public DashboardGate(ApiCredentials credentials, Sessions sessions) {
+    public DashboardGate(ApiCredentials credentials, Sessions sessions, CredentialThrottle throttle) {
         this.credentials = credentials;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     void register(@Observes Filters filters) {
@@ -63,7 +66,15 @@ public class DashboardGate {
     private boolean permitted(HttpServerRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
-            return credentials.authorizationMatches(authorization);
+            // Guessing through the page counts as much as guessing through the API.
+            String client = CredentialThrottle.client(request);
+            boolean ok = throttle.refusal(client).isEmpty() && credentials.authorizationMatches(authorization);
+            if (ok) {
+                throttle.succeeded(client);
+            } else {
+                throttle.failed(client);
+            }
+            return ok;
         }
         Cookie cookie = request.getCookie(Sessions.COOKIE);
         return cookie != null && sessions.valid(cookie.getValue());

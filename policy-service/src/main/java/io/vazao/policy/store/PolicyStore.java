@@ -71,6 +71,29 @@ public class PolicyStore {
                 .map(json -> Json.read(json, Policy.class)));
     }
 
+    /** The policy with its version, for conditional writes. */
+    public Optional<Versioned<Policy>> versionedPolicy(String queue) {
+        return call("read policy", () -> Optional.ofNullable(values.get(keys.policy(queue)))
+                .map(json -> new Versioned<>(Json.read(json, Policy.class), Versioned.tagOf(json))));
+    }
+
+    /** Writes the policy only if the stored one still has version {@code expectedTag}; the new version, or empty. */
+    public Optional<String> putPolicyIf(String queue, String expectedTag, Policy policy) {
+        String json = Json.write(policy);
+        return call("write policy", () -> CompareAndSet.setIf(redis, keys.policy(queue), expectedTag, json)
+                ? Optional.of(Versioned.tagOf(json)) : Optional.empty());
+    }
+
+    /** Outcome of a conditional delete. */
+    public enum Deleted { DELETED, CHANGED, ABSENT }
+
+    /** Deletes the policy and its published target only if the policy still has version {@code expectedTag}. */
+    public Deleted deletePolicyIf(String queue, String expectedTag) {
+        int r = call("delete policy", () -> CompareAndSet.deletePolicyIf(redis, keys.policy(queue), keys.targets(),
+                keys.target(queue), expectedTag, queue));
+        return r == 1 ? Deleted.DELETED : r == 0 ? Deleted.CHANGED : Deleted.ABSENT;
+    }
+
     public void putPolicy(String queue, Policy policy) {
         call("write policy", () -> {
             values.set(keys.policy(queue), Json.write(policy));
@@ -129,6 +152,21 @@ public class PolicyStore {
     public Optional<Settings> storedSettings() {
         return call("read settings", () -> Optional.ofNullable(values.get(keys.settings()))
                 .map(json -> Json.read(json, Settings.class)));
+    }
+
+    /** The settings with their version ({@link Versioned#ABSENT} while the defaults apply). */
+    public Versioned<Settings> versionedSettings() {
+        return call("read settings", () -> {
+            String json = values.get(keys.settings());
+            return new Versioned<>(json == null ? Settings.defaults() : Json.read(json, Settings.class), Versioned.tagOf(json));
+        });
+    }
+
+    /** Writes the settings only if the stored ones still have version {@code expectedTag}; the new version, or empty. */
+    public Optional<String> putSettingsIf(String expectedTag, Settings settings) {
+        String json = Json.write(settings);
+        return call("write settings", () -> CompareAndSet.setIf(redis, keys.settings(), expectedTag, json)
+                ? Optional.of(Versioned.tagOf(json)) : Optional.empty());
     }
 
     public void putSettings(Settings settings) {

@@ -137,7 +137,12 @@ class ApiRoundTripTest {
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
         String session = login.getCookie("vazao_session");
         given().cookie("vazao_session", session).get("/api/v1/status").then().statusCode(200);
-        given().cookie("vazao_session", session).delete("/api/v1/session").then().statusCode(204);
+        // A change made with the cookie alone must say it comes from this origin, as JSON.
+        given().cookie("vazao_session", session).delete("/api/v1/session").then().statusCode(403);
+        given().cookie("vazao_session", session).header("Sec-Fetch-Site", "same-origin").delete("/api/v1/session")
+                .then().statusCode(415);
+        given().cookie("vazao_session", session).header("Sec-Fetch-Site", "same-origin").contentType("application/json")
+                .delete("/api/v1/session").then().statusCode(204);
         given().cookie("vazao_session", session).get("/api/v1/status").then().statusCode(401);
     }
 

@@ -101,6 +101,8 @@ class ApiValidationTest {
                 new Bad("settings tick as string", "PUT", "/api/v1/settings", Auth.BEARER, JSON, "{\"tickMillis\":\"1000\"}", 400, "tickMillis"),
                 new Bad("settings budget zero", "PUT", "/api/v1/settings", Auth.BEARER, JSON, "{\"maxTotalWorkers\":0}", 400, "maxTotalWorkers"),
                 new Bad("settings unknown field", "PUT", "/api/v1/settings", Auth.BEARER, JSON, "{\"turbo\":1}", 400, "turbo"),
+                new Bad("settings timeout below 2 heartbeats", "PUT", "/api/v1/settings", Auth.BEARER, JSON, "{\"heartbeatTimeoutMillis\":3999}", 400, "heartbeatTimeoutMillis"),
+                new Bad("settings tick not below the timeout", "PUT", "/api/v1/settings", Auth.BEARER, JSON, "{\"tickMillis\":6000}", 400, "tickMillis"),
                 new Bad("settings timeout boolean", "PUT", "/api/v1/settings", Auth.BEARER, JSON, "{\"heartbeatTimeoutMillis\":true}", 400, "heartbeatTimeoutMillis"),
                 new Bad("weights as booleans", "POST", "/api/queue-weights", Auth.BEARER, JSON,
                         "{\"" + QUEUE_A + "\":true,\"" + QUEUE_B + "\":false}", 400, QUEUE_A),

@@ -132,7 +132,7 @@ class LeaderElectionIT {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + httpPort, "-Dquarkus.grpc.server.port=" + freePort(),
                 "-Dvazao.key-prefix=" + prefix, "-Dvazao.bootstrap-queues=" + String.join(",", queues),
-                "-Dvazao.api.token=it-" + id, "-Dvazao.api.token-file=" + dir.resolve(name + ".token"),
+                "-Dvazao.api.token=it-" + id + "-" + UUID.randomUUID(), "-Dvazao.api.token-file=" + dir.resolve(name + ".token"),
                 "-jar", JAR.toAbsolutePath().toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile()).start();
