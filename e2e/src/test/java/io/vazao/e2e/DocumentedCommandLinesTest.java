@@ -82,22 +82,8 @@ class DocumentedCommandLinesTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (stack != null) {
-            try {
-                stack.run(120, "down", "--grace", "40");
-            } finally {
-                stack.close();
-            }
-        }
-        try (Connection c = OneMachineE2ETest.rabbit(); Channel ch = c.createChannel()) {
-            for (String q : seedQueues()) {
-                if (!seedQueuesBefore.contains(q)) {
-                    ch.queueDelete(q);
-                }
-            }
-        }
-        TestKeys.deleteAll(redis, keys.prefix());
-        redis.close();
+        List<String> declaredByTheTest = seedQueues().stream().filter(q -> !seedQueuesBefore.contains(q)).toList();
+        Stack.tearDown(stack, declaredByTheTest, redis, keys.prefix());
     }
 
     static List<String> seedQueues() {

@@ -163,4 +163,27 @@ public final class Stack implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * A test's teardown: `vazao down` (then whatever is still alive is killed), the given queues
+     * deleted from the broker, and every Redis key under the installation's prefix removed.
+     */
+    static void tearDown(Stack stack, List<String> queues, redis.clients.jedis.JedisPooled redis, String prefix)
+            throws Exception {
+        if (stack != null) {
+            try {
+                stack.run(120, "down", "--grace", "40");
+            } finally {
+                stack.close();
+            }
+        }
+        try (com.rabbitmq.client.Connection c = OneMachineE2ETest.rabbit();
+             com.rabbitmq.client.Channel ch = c.createChannel()) {
+            for (String q : queues) {
+                ch.queueDelete(q);
+            }
+        }
+        io.vazao.testsupport.TestKeys.deleteAll(redis, prefix);
+        redis.close();
+    }
 }

@@ -50,21 +50,12 @@ class WorkConservationE2ETest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (stack != null) {
-            try {
-                stack.run(120, "down", "--grace", "40");
-            } finally {
-                stack.close();
-            }
+        List<String> queues = new java.util.ArrayList<>();
+        for (String q : List.of(light, mid, heavy)) {
+            queues.add(q);
+            queues.add(Topology.deadLetterQueue(q));
         }
-        try (Connection c = OneMachineE2ETest.rabbit(); Channel ch = c.createChannel()) {
-            for (String q : List.of(light, mid, heavy)) {
-                ch.queueDelete(q);
-                ch.queueDelete(Topology.deadLetterQueue(q));
-            }
-        }
-        TestKeys.deleteAll(redis, keys.prefix());
-        redis.close();
+        Stack.tearDown(stack, queues, redis, keys.prefix());
     }
 
     @Test
