@@ -1,5 +1,8 @@
 package io.vazao.policy.api;
 
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.inject.Inject;
+
 import static io.restassured.RestAssured.given;
 import static io.vazao.policy.api.ApiTestProfile.QUEUE_A;
 import static io.vazao.policy.api.ApiTestProfile.TOKEN;
@@ -38,8 +41,13 @@ class DeadLettersApiTest {
         return given().header("Authorization", "Bearer " + TOKEN);
     }
 
+    @Inject
+    RedisDataSource redis;
+
     @BeforeAll
     void fill() {
+        // The endpoints answer for managed queues only: the queue's policy must be there whatever ran before.
+        TestSeeds.seed(redis);
         try (RabbitQueues rabbit = new RabbitQueues()) {
             rabbit.delete(QUEUE_A, DLQ);
             rabbit.declare(QUEUE_A);
