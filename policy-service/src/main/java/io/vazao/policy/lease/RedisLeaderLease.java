@@ -112,8 +112,10 @@ public class RedisLeaderLease implements LeaderLease {
                 LOG.warnf("event=lease_lost holder=%s token=%d reason=held_by_another", holder, token);
                 token = -1;
             }
-        } catch (RuntimeException e) {
-            // Keep the token until its time runs out: Redis may be back before then.
+        } catch (Exception e) {
+            // Keep the token until its time runs out: Redis may be back before then. Any exception
+            // is caught: one escaping would cancel the scheduled renewal for good, and the loop
+            // would never lead again once Redis is back.
             if (!unreachable) {
                 unreachable = true;
                 LOG.warnf("event=lease_renew_failed holder=%s error=\"%s\"", holder, RedisFailures.describe(e));

@@ -120,6 +120,14 @@ public class ControlLoop {
             LOG.info("event=loop_disabled reason=configuration");
             return;
         }
+        start();
+    }
+
+    /** Starts ticking (again, after {@link #stop()}: tests sharing one application stop and restart it). */
+    synchronized void start() {
+        if (executor != null && !executor.isShutdown()) {
+            return;
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vazao-control-loop");
             t.setDaemon(true);
@@ -153,10 +161,17 @@ public class ControlLoop {
 
     private void run() {
         long started = clock.millis();
-        long period = leadingNow() ? tick() : lease.standbyPollMillis();
-        long delay = Math.max(0, period - (clock.millis() - started));
-        if (executor != null && !executor.isShutdown()) {
-            executor.schedule(this::run, delay, TimeUnit.MILLISECONDS);
+        long period = lease.standbyPollMillis();
+        try {
+            period = leadingNow() ? tick() : period;
+        } catch (RuntimeException | Error e) {
+            // Whatever a tick throws, the loop goes on: a task that throws is never scheduled again.
+            LOG.errorf(e, "event=tick_aborted error=\"%s\"", e);
+        } finally {
+            long delay = Math.max(0, period - (clock.millis() - started));
+            if (executor != null && !executor.isShutdown()) {
+                executor.schedule(this::run, delay, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

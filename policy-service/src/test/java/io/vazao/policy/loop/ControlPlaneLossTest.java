@@ -34,6 +34,12 @@ class ControlPlaneLossTest {
 
     final RedisKeys keys = new RedisKeys(PREFIX);
 
+    /** Another test of this application may have stopped the loop to clean up after itself. */
+    @org.junit.jupiter.api.BeforeEach
+    void loopRunning() {
+        loop.start();
+    }
+
     @Test
     void policiesAndSettingsComeBackAfterRedisLosesThem() {
         Policy edited = Policy.defaults(0.7);
