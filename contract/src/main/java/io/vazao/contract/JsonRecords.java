@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
         Policy.class, Settings.class, Target.class, QueueInputs.class, Heartbeat.class, ScalingEvent.class,
-        Scenario.class, Segment.class, EventKind.class, Mode.class, WorkerState.class})
+        Scenario.class, Segment.class, EventKind.class, Mode.class, WorkerState.class, RetryPolicy.class,
+        CeleryResult.class, CeleryResult.Raised.class})
 public final class JsonRecords {
 
     private JsonRecords() {
