@@ -20,7 +20,8 @@ public final class DlqCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Option(names = {"-Q", "--queue"}, required = true, description = "the work queue (its dead letters are in QUEUE.dlq)")
+    // Not required by picocli: a required option here would also be demanded of `dlq replay` and `dlq purge`.
+    @Option(names = {"-Q", "--queue"}, description = "the work queue (its dead letters are in QUEUE.dlq); required")
     String queue;
 
     @Option(names = "--limit", defaultValue = "10", description = "messages shown (0..200, default ${DEFAULT-VALUE})")
@@ -35,6 +36,9 @@ public final class DlqCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (queue == null || queue.isBlank()) {
+            throw new CliException(ExitCodes.USAGE, "which queue? vazao dlq -Q QUEUE (see vazao dlq --help)");
+        }
         JsonNode r = api.client().get(path(queue) + "?offset=" + offset + "&limit=" + limit);
         if (api.json()) {
             System.out.println(r);

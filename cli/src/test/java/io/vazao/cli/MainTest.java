@@ -61,7 +61,9 @@ class MainTest {
             "nosuch              | 2 | unknown command 'nosuch'",
             "policy nosuch -h    | 2 | unknown command 'nosuch'",
             "status --nosuch     | 2 | Unknown option: '--nosuch'",
-            "load --orders many  | 2 | Invalid value for option '--orders'"})
+            "load --orders many  | 2 | Invalid value for option '--orders'",
+            "dlq                 | 2 | which queue?",
+            "dlq replay          | 2 | Missing required option: '--queue=<queue>'"})
     void wrongUsageIsExitTwoWithAMessage(String line, int exit, String message) {
         Outcome o = run(line);
         assertEquals(exit, o.exit(), o.out() + o.err());
