@@ -82,8 +82,10 @@ final class DocCommandLines {
         return out;
     }
 
+    /** A template (a placeholder) or a mention of the launcher itself (`./vazao`, `./vazao …`) is no command line. */
     private static void add(List<DocLine> out, DocLine line) {
-        if (!PLACEHOLDER.matcher(line.command()).find()) {
+        String rest = line.command().substring("./vazao".length()).strip();
+        if (!PLACEHOLDER.matcher(line.command()).find() && !rest.isEmpty() && !rest.equals("…")) {
             out.add(line);
         }
     }

@@ -20,7 +20,8 @@ class DocCommandLinesTest {
             "'```bash\n./mvnw -B verify\n```'                        => ''",
             "'```bash\n./vazao demo\n```\n`./vazao down`'            => ./vazao demo;./vazao down",
             "'`./vazao <command>`; `--help` on every command'       => ''",
-            "'```bash\n./vazao policy set -Q <queue> --max 4\n```'  => ''"})
+            "'```bash\n./vazao policy set -Q <queue> --max 4\n```'  => ''",
+            "'`./vazao` at the root runs the CLI; `./vazao …` too'   => ''"})
     void commandLinesAreFoundInFencesAndInlineCode(String markdown, String expected) {
         List<String> found = DocCommandLines.in("x.md", markdown).stream().map(DocCommandLines.DocLine::command).toList();
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(";")), found);
