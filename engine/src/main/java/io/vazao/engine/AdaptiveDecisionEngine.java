@@ -110,12 +110,17 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
     /** A queue's target from its share, with the budget's and the host CPU guard's clauses. */
     private int finish(QueuePlan p, int i, WorkConservingBudget.Result shared, int budget, Double hostCpu) {
         int target = shared.shares()[i];
-        if (target < p.want) {
+        int need = p.need < 0 ? p.want : p.need;
+        if (target < need) {
+            // "short" means below what the demand asks for now: only such queues are contending.
             p.reason.append("; budget ").append(budget).append(" short: share ").append(target).append(" (weight ");
             Num.append(p.reason, p.weight).append(')');
             if (target < p.floor) {
                 p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
             }
+        } else if (target < p.want) {
+            p.reason.append("; budget ").append(budget).append(" binds: share ").append(target)
+                    .append(" covers the demand, not all the window keeps");
         }
         if (shared.moved()) {
             explainMove(p.reason, i, shared);
