@@ -22,7 +22,7 @@ cleanup() {
   if [ -n "$load_pid" ]; then
     kill -- "-$load_pid" 2>/dev/null || kill "$load_pid" 2>/dev/null || true
   fi
-  [ -n "${clone:-}" ] && rm -rf "$clone"
+  if [ -n "${clone:-}" ]; then rm -rf "$clone"; fi
 }
 trap cleanup EXIT
 if [ "$loaded" = "--loaded" ]; then
