@@ -10,7 +10,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
-import io.vazao.testsupport.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
 import io.vazao.load.LoadGenerator;
 import io.vazao.load.LoadPlan;
-import io.vazao.testsupport.TestKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
