@@ -113,8 +113,8 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         // Workers of an earlier scaler that was killed: drained (SIGTERM: they finish what they hold and
         // exit), never left running beside the ones this scaler starts.
         for (ProcessHandle orphan : DownCommand.leftoverWorkers(pids)) {
-            orphan.destroy();
             Log.info("worker.orphan-drained", "pid", orphan.pid(), "pidFile", pids);
+            orphan.destroy();
         }
         ScalerConfig config = new ScalerConfig(shutdownTimeout.toMillis(), startupTimeout.toMillis(),
                 io.vazao.contract.Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,

@@ -91,7 +91,8 @@ class ScalerCommandIT {
         scaler = pb.start();
         assertTrue(orphan.waitFor(60, TimeUnit.SECONDS), "the orphan was not drained");
         assertTrue(stranger.isAlive(), "a process that is not a worker is never touched");
-        String log = Files.readString(tmp.resolve("scaler.log"));
-        assertTrue(log.contains("worker.orphan-drained pid=" + orphan.pid()), log);
+        // The scaler logs after it signals: the orphan may exit before the line reaches the file.
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(tmp.resolve("scaler.log"))
+                .contains("worker.orphan-drained pid=" + orphan.pid()));
     }
 }
