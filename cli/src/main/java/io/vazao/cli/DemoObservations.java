@@ -1,6 +1,7 @@
 package io.vazao.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vazao.contract.BudgetShare;
 import io.vazao.contract.Json;
 import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
@@ -72,10 +73,11 @@ final class DemoObservations {
                 seen.add(name);
             }
         }
-        // Contention: every queue wants more than its share (the engine's reason says "budget … short").
+        // Contention: every queue wants more than its share (the status's budget effect is SHORT).
         boolean contended = q.size() == queues.size();
         for (JsonNode n : s.path("queues")) {
-            if (queues.contains(n.path("queue").asText()) && !n.path("reason").asText("").contains("short")) {
+            if (queues.contains(n.path("queue").asText())
+                    && !BudgetShare.Effect.SHORT.name().equals(n.path("budget").path("effect").asText())) {
                 contended = false;
             }
         }

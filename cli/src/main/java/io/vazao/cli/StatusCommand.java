@@ -32,7 +32,7 @@ public final class StatusCommand implements Callable<Integer> {
         for (JsonNode e : s.path("configErrors")) {
             sb.append("config error: ").append(e.asText()).append('\n');
         }
-        Table t = new Table("QUEUE", "READY", "UNACKED", "IN/S", "ACK/S", "WEIGHT", "TARGET", "LIVE", "REASON");
+        Table t = new Table("QUEUE", "READY", "UNACKED", "IN/S", "ACK/S", "WEIGHT", "TARGET", "LIVE", "PROCS", "REASON");
         for (JsonNode q : s.path("queues")) {
             JsonNode policy = q.path("policy");
             String weight = policy.has("weight") ? String.format(java.util.Locale.ROOT, "%.2f", policy.get("weight").asDouble()) : "-";
@@ -41,7 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             t.row(Format.text(q, "queue"), Format.text(q, "ready"), Format.text(q, "unacked"),
                     Format.rate(q.get("publishRate")), Format.rate(q.get("ackRate")), weight,
-                    Format.text(q, "target"), Format.text(q, "liveWorkers"), Format.text(q, "reason"));
+                    Format.text(q, "target"), Format.text(q, "liveWorkers"), Format.text(q, "processes"), Format.text(q, "reason"));
         }
         sb.append(t.render());
         return sb.toString();

@@ -78,6 +78,18 @@ public final class RedisKeys {
         return prefix + "events";
     }
 
+    /**
+     * {@code vazao:recycle} — set of worker ids the policy service asked to be replaced (RSS over the
+     * limit). The local scaler takes the whole set each pass; it expires after
+     * {@link #RECYCLE_TTL_MILLIS} so that requests nobody takes (under KEDA) do not pile up.
+     */
+    public String recycle() {
+        return prefix + "recycle";
+    }
+
+    /** How long an untaken recycle request lives. */
+    public static final long RECYCLE_TTL_MILLIS = 300_000;
+
     /** {@code vazao:ratelimit:{queue}} — distributed token bucket state. */
     public String rateLimit(String queue) {
         return prefix + "ratelimit:" + requireName(queue);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.vazao.contract.BudgetShare;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.Json;
 import io.vazao.contract.RedisKeys;
@@ -68,12 +69,13 @@ class OneMachineE2ETest {
     EventWatch watch;
 
     /** One look at the system. */
-    record Sample(long t, int totalLive, int processes, Map<String, long[]> queues, Map<String, String> reasons) {
+    record Sample(long t, int totalLive, int processes, Map<String, long[]> queues, Map<String, String> reasons,
+                  Set<String> contending) {
         // per queue: {ready + unacked, target, live}
 
-        /** Both queues want more than their share of the budget: the engine says "budget … short" for each. */
+        /** Both queues want more than their share of the budget (the status's budget effect is SHORT for each). */
         boolean contended(String a, String b) {
-            return reasons.getOrDefault(a, "").contains("short") && reasons.getOrDefault(b, "").contains("short");
+            return contending.contains(a) && contending.contains(b);
         }
     }
 
@@ -136,12 +138,17 @@ class OneMachineE2ETest {
         JsonNode s = stack.status();
         Map<String, long[]> q = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
+        Set<String> contending = new HashSet<>();
         for (JsonNode n : s.path("queues")) {
+            if (BudgetShare.Effect.SHORT.name().equals(n.path("budget").path("effect").asText())) {
+                contending.add(n.path("queue").asText());
+            }
             q.put(n.path("queue").asText(), new long[] {n.path("ready").asLong() + n.path("unacked").asLong(),
                     n.path("target").asLong(), n.path("liveWorkers").asLong()});
             reasons.put(n.path("queue").asText(), n.path("reason").asText(""));
         }
-        return new Sample(System.currentTimeMillis(), s.path("totalLive").asInt(), stack.workers().size(), q, reasons);
+        return new Sample(System.currentTimeMillis(), s.path("totalLive").asInt(), stack.workers().size(), q, reasons,
+                contending);
     }
 
     @Test

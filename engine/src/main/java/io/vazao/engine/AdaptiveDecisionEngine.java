@@ -1,5 +1,6 @@
 package io.vazao.engine;
 
+import io.vazao.contract.BudgetShare;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.Mode;
 import io.vazao.contract.Policy;
@@ -69,12 +70,14 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         Map<String, QueueHistory> next = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             QueuePlan p = plans[i];
-            int target = finish(p, i, shared, budget, hostCpu);
+            BudgetShare share = shareOf(p, shared.shares()[i], budget);
+            int target = finish(p, i, shared, share, hostCpu);
             EventKind kind = p.held ? EventKind.HOLD
                     : target > p.previous ? EventKind.SCALE_UP
                     : target < p.previous ? EventKind.SCALE_DOWN
                     : null;
-            decisions.add(new Decision(p.queue, target, p.previous, p.demand, kind, p.reason.toString(), p.inputs));
+            decisions.add(new Decision(p.queue, target, p.previous, p.demand, kind, p.reason.toString(), p.inputs,
+                    share));
             next.put(p.queue, new QueueHistory(target, p.recommendations, p.rate, p.depth, p.panicUntil));
         }
         return new Outcome(Collections.unmodifiableList(decisions), List.copyOf(errors), List.copyOf(recycle),
@@ -107,19 +110,26 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         return shared;
     }
 
-    /** A queue's target from its share, with the budget's and the host CPU guard's clauses. */
-    private int finish(QueuePlan p, int i, WorkConservingBudget.Result shared, int budget, Double hostCpu) {
-        int target = shared.shares()[i];
+    /** "Short" means below what the demand asks for now: only such queues are contending. */
+    private static BudgetShare shareOf(QueuePlan p, int share, int budget) {
         int need = p.need < 0 ? p.want : p.need;
-        if (target < need) {
-            // "short" means below what the demand asks for now: only such queues are contending.
-            p.reason.append("; budget ").append(budget).append(" short: share ").append(target).append(" (weight ");
+        BudgetShare.Effect effect = share < need ? BudgetShare.Effect.SHORT
+                : share < p.want ? BudgetShare.Effect.BINDS
+                : BudgetShare.Effect.NONE;
+        return new BudgetShare(budget, share, effect);
+    }
+
+    /** A queue's target from its share, with the budget's and the host CPU guard's clauses. */
+    private int finish(QueuePlan p, int i, WorkConservingBudget.Result shared, BudgetShare share, Double hostCpu) {
+        int target = share.share();
+        if (share.effect() == BudgetShare.Effect.SHORT) {
+            p.reason.append("; budget ").append(share.budget()).append(" short: share ").append(target).append(" (weight ");
             Num.append(p.reason, p.weight).append(')');
             if (target < p.floor) {
                 p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
             }
-        } else if (target < p.want) {
-            p.reason.append("; budget ").append(budget).append(" binds: share ").append(target)
+        } else if (share.effect() == BudgetShare.Effect.BINDS) {
+            p.reason.append("; budget ").append(share.budget()).append(" binds: share ").append(target)
                     .append(" covers the demand, not all the window keeps");
         }
         if (shared.moved()) {

@@ -1,5 +1,6 @@
 package io.vazao.engine;
 
+import io.vazao.contract.BudgetShare;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.QueueInputs;
 
@@ -14,9 +15,10 @@ import io.vazao.contract.QueueInputs;
  *                 null when nothing changed
  * @param reason   human-readable, with the numbers behind it
  * @param inputs   the inputs it was decided from (null when they were missing)
+ * @param budget   what the worker budget did to the target
  */
 public record Decision(String queue, int target, int previous, int demand, EventKind kind, String reason,
-                       QueueInputs inputs) {
+                       QueueInputs inputs, BudgetShare budget) {
 
     public boolean changed() {
         return target != previous;

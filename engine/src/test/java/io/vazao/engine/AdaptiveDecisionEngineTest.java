@@ -8,9 +8,11 @@ import static io.vazao.engine.Fixtures.only;
 import static io.vazao.engine.Fixtures.queue;
 import static io.vazao.engine.Fixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vazao.contract.BudgetShare;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.Policy;
 import java.util.Map;
@@ -81,7 +83,19 @@ class AdaptiveDecisionEngineTest {
         assertEquals(7, o.decisions().get(1).target());
         assertTrue(o.decisions().get(0).reason().contains("budget 12 short: share 5 (weight 0.4)"),
                 o.decisions().get(0).reason());
+        assertEquals(new BudgetShare(12, 5, BudgetShare.Effect.SHORT), o.decisions().get(0).budget());
+        assertEquals(new BudgetShare(12, 7, BudgetShare.Effect.SHORT), o.decisions().get(1).budget());
         assertTrue(o.configErrors().isEmpty());
+    }
+
+    @Test
+    void aQueueTheBudgetLeavesAloneSaysSo() {
+        Policy p = adaptive(1, 1, 20, 10.0, 10, 30);
+        Outcome o = engine.decide(snapshot(queue("q", inputs(300, 0, 0, 1, null))), Map.of("q", p), budget(12),
+                History.empty(), at(0));
+        Decision d = only(o);
+        assertEquals(new BudgetShare(12, d.target(), BudgetShare.Effect.NONE), d.budget());
+        assertFalse(d.budget().contended());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static io.vazao.engine.Fixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vazao.contract.BudgetShare;
 import io.vazao.contract.Policy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,10 @@ class WorkConservationTest {
         // larger weight would have kept it 3 of the 5.
         assertTrue(light.reason().contains("receives 2 worker(s) kept by the windows of heavy"), light.reason());
         assertTrue(heavy.reason().contains("gives 2 worker(s) its windows kept to light"), heavy.reason());
+        // As typed facts: light still contends, heavy's share covers its demand but not its window.
+        assertEquals(BudgetShare.Effect.SHORT, light.budget().effect());
+        assertEquals(BudgetShare.Effect.BINDS, heavy.budget().effect());
+        assertEquals(new BudgetShare(5, 1, BudgetShare.Effect.BINDS), heavy.budget());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.vazao.scaler;
 
-import io.vazao.contract.EventKind;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.Json;
 import io.vazao.contract.RedisKeys;
@@ -16,17 +15,14 @@ import java.util.TreeMap;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
-import redis.clients.jedis.resps.StreamEntry;
 
 /** {@link ScalerStore} on Redis, with the key layout of {@link RedisKeys}. */
 public final class RedisScalerStore implements ScalerStore {
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
-    private StreamEntryID eventsCursor;
 
     public RedisScalerStore(UnifiedJedis redis, RedisKeys keys) {
         this.redis = redis;
@@ -90,26 +86,13 @@ public final class RedisScalerStore implements ScalerStore {
 
     @Override
     public Set<String> recycleRequests() {
-        Set<String> ids = new HashSet<>();
-        if (eventsCursor == null) {
-            // Only requests made while this scaler runs count: start at the stream's current end.
-            List<StreamEntry> last = redis.xrevrange(keys.events(), "+", "-", 1);
-            eventsCursor = last.isEmpty() ? new StreamEntryID(0, 0) : last.get(0).getID();
-            return ids;
+        Response<Set<String>> ids;
+        try (AbstractTransaction tx = redis.multi()) {
+            ids = tx.smembers(keys.recycle());
+            tx.del(keys.recycle());
+            tx.exec();
         }
-        List<StreamEntry> entries = redis.xrange(keys.events(), exclusiveAfter(eventsCursor), null, 1000);
-        for (StreamEntry e : entries) {
-            eventsCursor = e.getID();
-            Map<String, String> f = e.getFields();
-            if (EventKind.RECYCLE.wire().equals(f.get("kind")) && f.get("workerId") != null) {
-                ids.add(f.get("workerId"));
-            }
-        }
-        return ids;
-    }
-
-    private static StreamEntryID exclusiveAfter(StreamEntryID id) {
-        return new StreamEntryID(id.getTime(), id.getSequence() + 1);
+        return new HashSet<>(ids.get());
     }
 
     @Override

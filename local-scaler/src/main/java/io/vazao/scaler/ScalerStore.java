@@ -22,7 +22,7 @@ public interface ScalerStore {
     /** workerId → newest heartbeat time and RSS, for the given workers that have a heartbeat. */
     Map<String, Liveness> liveness(Collection<String> workerIds);
 
-    /** Ids of workers the policy asked to recycle since the previous call (from the events stream). */
+    /** Ids of workers the policy asked to recycle since the previous call (taken from the recycle set). */
     Set<String> recycleRequests();
 
     void writeActual(Map<String, Integer> actual);

@@ -199,18 +199,18 @@ class LocalScalerIT {
     }
 
     @Test
-    void aRecycleEventFromThePolicyReplacesThatWorker() {
+    void aRecycleRequestFromThePolicyReplacesThatWorkerAndIsTakenOnce() {
         scaler = scaler(redis, config());
         redis.hset(keys.targets(), "qa", "1");
         scaler.tick();
         String id = scaler.pids().keySet().iterator().next();
-        redis.xadd(keys.events(), StreamEntryID.NEW_ENTRY,
-                new ScalingEvent(System.currentTimeMillis(), "qa", EventKind.RECYCLE, 1, 1, "rss high", 0, 0, 1, id).toFields());
+        redis.sadd(keys.recycle(), id);
         await().atMost(WAIT).until(() -> {
             scaler.tick();
             return !scaler.pids().containsKey(id) && scaler.pids().size() == 1;
         });
         assertTrue(events().stream().anyMatch(e -> e.kind() == EventKind.RECYCLED && id.equals(e.workerId())));
+        assertFalse(redis.exists(keys.recycle()), "the request is taken, not left to recycle again");
     }
 
     @Test

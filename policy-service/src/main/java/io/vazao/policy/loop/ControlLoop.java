@@ -32,6 +32,7 @@ import io.vazao.policy.status.StatusBoard;
 import io.vazao.policy.store.ControlPlaneMemory;
 import io.vazao.policy.store.EventLog;
 import io.vazao.policy.store.PolicyStore;
+import io.vazao.policy.store.RecycleRequests;
 import io.vazao.policy.store.StoreUnavailableException;
 import io.vazao.policy.store.StoredPolicies;
 import io.vazao.policy.store.TargetWriter;
@@ -66,7 +67,7 @@ public class ControlLoop {
 
     private static final Logger LOG = Logger.getLogger(ControlLoop.class);
     /** Queue name of events that concern the whole configuration rather than one queue. */
-    public static final String GLOBAL = "*";
+    public static final String GLOBAL = PublicationPlanner.GLOBAL;
 
     private final VazaoConfig config;
     private final Bootstrap bootstrap;
@@ -81,14 +82,12 @@ public class ControlLoop {
     private final DecisionEngine engine;
     private final ControlPlaneMemory memory;
     private final LeaderLease lease;
+    private final RecycleRequests recycling;
 
     private final ServiceRateMeter rateMeter = new ServiceRateMeter();
     private final ReadyGrowthMeter growthMeter = new ReadyGrowthMeter();
-    private final Map<String, QueueInputs> lastInputs = new HashMap<>();
-    private final Set<String> held = new HashSet<>();
+    private final PublicationPlanner planner = new PublicationPlanner();
     private final AtomicLong completedTicks = new AtomicLong();
-    private Set<String> configErrors = Set.of();
-    private Set<String> recycled = Set.of();
     private History history;
     private boolean redisDown;
     private boolean leading;
@@ -99,7 +98,7 @@ public class ControlLoop {
     public ControlLoop(VazaoConfig config, Bootstrap bootstrap, PolicyStore store, BrokerReader broker,
                        HeartbeatReader heartbeats, TargetWriter targets, EventLog events, StatusBoard board,
                        PolicyMetrics metrics, Clock clock, DecisionEngine engine, ControlPlaneMemory memory,
-                       LeaderLease lease) {
+                       LeaderLease lease, RecycleRequests recycling) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.store = store;
@@ -113,6 +112,7 @@ public class ControlLoop {
         this.engine = engine;
         this.memory = memory;
         this.lease = lease;
+        this.recycling = recycling;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -262,7 +262,8 @@ public class ControlLoop {
         }
         rateMeter.retain(liveIds);
         growthMeter.retain(policies.keySet());
-        return new TickInputs(settings, policies, stored.errors(), reading, live, new Snapshot(snapshots, hostCpu()));
+        return new TickInputs(settings, policies, stored.errors(), reading, live, new Snapshot(snapshots, hostCpu()),
+                store.processes());
     }
 
     private Double hostCpu() {
@@ -276,116 +277,36 @@ public class ControlLoop {
         return null;
     }
 
+    /** Writes what the tick decided: targets in one step, then events, gauges and the status. */
     private void publish(TickInputs in, Outcome outcome, long now) {
-        Map<String, QueueSnapshot> byQueue = new HashMap<>();
-        in.snapshot().queues().forEach(q -> byQueue.put(q.queue(), q));
-        Map<String, Target> published = new LinkedHashMap<>();
-        List<ScalingEvent> toAppend = new ArrayList<>();
-        List<QueueStatus> statuses = new ArrayList<>();
-        int totalTarget = 0;
-        int totalLive = 0;
-        boolean budgetBound = false;
-        for (Decision d : outcome.decisions()) {
-            String q = d.queue();
-            if (d.target() < 0) {
-                continue; // nothing known and nothing published yet: there is no target to hold
+        Publication out = planner.plan(in, outcome, now);
+        targets.write(out.targets());
+        for (ScalingEvent e : out.events()) {
+            if (e.kind() == EventKind.RECYCLE) {
+                recycling.request(e.workerId());
             }
-            QueueSnapshot snap = byQueue.get(q);
-            int live = in.liveWorkers().getOrDefault(q, List.of()).size();
-            QueueInputs inputs = snap == null ? null : snap.inputs();
-            boolean isHeld = inputs == null;
-            if (isHeld) {
-                QueueInputs last = lastInputs.get(q);
-                inputs = last == null ? null : new QueueInputs(last.ready(), last.unacked(), last.consumers(),
-                        last.publishRate(), last.ackRate(), live, last.perWorkerRate(), "held");
-            } else {
-                lastInputs.put(q, inputs);
-            }
-            String reason = reason(d, in.broker(), isHeld) + (isHeld ? "" : arrivalsNote(inputs, in.broker(), q));
-            int previous = Math.max(0, d.previous());
-            published.put(q, new Target(q, d.target(), previous, reason, inputs, now));
-            long depth = inputs == null ? 0 : inputs.depth();
-            double rate = inputs == null ? 0 : inputs.publishRate();
-            if (d.target() != previous) {
-                EventKind kind = d.target() > previous ? EventKind.SCALE_UP : EventKind.SCALE_DOWN;
-                toAppend.add(new ScalingEvent(now, q, kind, previous, d.target(), reason, depth, rate, live, null));
-            }
-            if (isHeld && held.add(q)) {
-                toAppend.add(new ScalingEvent(now, q, EventKind.HOLD, previous, d.target(), reason, depth, rate, live, null));
-            } else if (!isHeld) {
-                held.remove(q);
-            }
-            Policy policy = in.policies().get(q);
-            totalTarget += d.target();
-            totalLive += live;
-            if (policy != null && !policy.paused() && Math.min(d.demand(), policy.maxWorkers()) > d.target()) {
-                budgetBound = true;
-            }
-            QueueFigures f = in.broker().reachable() ? in.broker().queues().get(q) : null;
-            metrics.queue(q, isHeld ? null : inputs.ready(), isHeld ? null : inputs.unacked(),
-                    isHeld || f == null ? null : f.publishRate(), isHeld || f == null ? null : f.ackRate(),
-                    d.target(), live, f == null ? null : f.dlqMessages());
-            statuses.add(new QueueStatus(q, inputs == null ? null : inputs.ready(), inputs == null ? null : inputs.unacked(),
-                    inputs == null ? null : inputs.consumers(), inputs == null ? null : inputs.publishRate(),
-                    inputs == null ? null : inputs.ackRate(), d.target(), live, reason, now,
-                    isHeld ? "held" : in.broker().source(), policy));
-        }
-        Set<String> errors = new LinkedHashSet<>(in.policyErrors());
-        errors.addAll(outcome.configErrors());
-        for (String error : errors) {
-            if (!configErrors.contains(error)) {
-                toAppend.add(new ScalingEvent(now, GLOBAL, EventKind.CONFIG_ERROR, 0, 0, error, 0, 0, totalLive, null));
-                LOG.warnf("event=config_error error=\"%s\"", error);
-            }
-        }
-        Set<String> recycleNow = new HashSet<>();
-        for (Recycle r : outcome.recycle()) {
-            recycleNow.add(r.workerId());
-            if (!recycled.contains(r.workerId())) {
-                int live = in.liveWorkers().getOrDefault(r.queue(), List.of()).size();
-                toAppend.add(new ScalingEvent(now, r.queue(), EventKind.RECYCLE, live, live, r.reason(), 0, 0, live,
-                        r.workerId()));
-            }
-        }
-
-        targets.write(published);
-        for (ScalingEvent e : toAppend) {
             events.append(e);
-            if (e.kind() == EventKind.SCALE_UP || e.kind() == EventKind.SCALE_DOWN) {
+            logAndCount(e);
+        }
+        for (Publication.QueueGauges g : out.gauges()) {
+            metrics.queue(g.queue(), g.ready(), g.unacked(), g.publishRate(), g.ackRate(), g.target(), g.live(),
+                    g.dlqMessages());
+        }
+        metrics.retain(in.policies().keySet());
+        metrics.budget(in.settings().maxTotalWorkers(), out.budgetBound());
+        board.publish(out.status());
+    }
+
+    private void logAndCount(ScalingEvent e) {
+        switch (e.kind()) {
+            case SCALE_UP, SCALE_DOWN -> {
                 metrics.scalingEvent(e.queue(), e.kind() == EventKind.SCALE_UP ? "up" : "down");
                 LOG.infof("event=%s queue=%s from=%d to=%d reason=\"%s\"", e.kind().wire(), e.queue(), e.from(), e.to(),
                         e.reason());
             }
+            case CONFIG_ERROR -> LOG.warnf("event=config_error error=\"%s\"", e.reason());
+            default -> {
+            }
         }
-        configErrors = errors;
-        recycled = recycleNow;
-        lastInputs.keySet().retainAll(in.policies().keySet());
-        held.retainAll(in.policies().keySet());
-        metrics.retain(in.policies().keySet());
-        metrics.budget(in.settings().maxTotalWorkers(), budgetBound && totalTarget >= in.settings().maxTotalWorkers());
-        board.publish(new Status(now, in.settings().maxTotalWorkers(), totalTarget, totalLive, in.broker().reachable(),
-                List.copyOf(errors), statuses));
-    }
-
-    /** Says so when the arrivals the engine was given are the ready growth, not the broker's statistic. */
-    private static String arrivalsNote(QueueInputs used, BrokerReading reading, String queue) {
-        QueueFigures f = reading.queues().get(queue);
-        if (f == null || !(used.publishRate() > SnapshotBuilder.arrivals(f, null))) {
-            return "";
-        }
-        return " [arrivals: ready grew " + Math.round(used.publishRate()) + "/s since the last tick; the broker's statistic says "
-                + Math.round(SnapshotBuilder.arrivals(f, null)) + "/s]";
-    }
-
-    private static String reason(Decision d, BrokerReading reading, boolean isHeld) {
-        String base = d.reason() == null ? "" : d.reason();
-        if (isHeld) {
-            return base + " [broker unreachable: " + reading.problem() + "]";
-        }
-        if (BrokerReading.AMQP.equals(reading.source())) {
-            return base + " [figures from AMQP passive declare (ready and consumers only; no unacked, no rates): "
-                    + reading.problem() + "]";
-        }
-        return base;
     }
 }

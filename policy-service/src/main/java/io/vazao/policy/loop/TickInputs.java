@@ -17,7 +17,9 @@ import java.util.Map;
  * @param broker        the broker reading
  * @param liveWorkers   live (fresh, not draining) workers per queue
  * @param snapshot      what the engine is given
+ * @param processes     worker processes per queue as the local scaler reports them (empty under KEDA)
  */
 public record TickInputs(Settings settings, Map<String, Policy> policies, List<String> policyErrors,
-                         BrokerReading broker, Map<String, List<Heartbeat>> liveWorkers, Snapshot snapshot) {
+                         BrokerReading broker, Map<String, List<Heartbeat>> liveWorkers, Snapshot snapshot,
+                         Map<String, Integer> processes) {
 }

@@ -59,11 +59,11 @@ public class StatusBoard {
                 var in = t.inputs();
                 queues.add(new QueueStatus(e.getKey(), in == null ? null : in.ready(), in == null ? null : in.unacked(),
                         in == null ? null : in.consumers(), in == null ? null : in.publishRate(),
-                        in == null ? null : in.ackRate(), t.target(), in == null ? null : in.liveWorkers(), t.reason(),
-                        t.computedAt(), in == null ? null : in.source(), e.getValue()));
+                        in == null ? null : in.ackRate(), t.target(), in == null ? null : in.liveWorkers(), null, t.reason(),
+                        t.computedAt(), in == null ? null : in.source(), e.getValue(), t.budget()));
             } else {
-                queues.add(new QueueStatus(e.getKey(), null, null, null, null, null, null, null,
-                        "no decision yet", null, null, e.getValue()));
+                queues.add(new QueueStatus(e.getKey(), null, null, null, null, null, null, null, null,
+                        "no decision yet", null, null, e.getValue(), null));
             }
         }
         return new Status(clock.millis(), settings.maxTotalWorkers(), total, 0, false, stored.errors(), queues);

@@ -182,17 +182,24 @@ public class PolicyStore {
 
     /** The published targets hash (queue → workers). */
     public Map<String, Integer> targets() {
-        return call("read targets", () -> {
-            Map<String, Integer> out = new TreeMap<>();
-            hashes.hgetall(keys.targets()).forEach((q, v) -> {
-                try {
-                    out.put(q, Integer.parseInt(v));
-                } catch (NumberFormatException e) {
-                    // a foreign writer's garbage is not a target
-                }
-            });
-            return out;
+        return call("read targets", () -> counts(keys.targets()));
+    }
+
+    /** Worker processes per queue, as the local scaler last reported them (empty under KEDA). */
+    public Map<String, Integer> processes() {
+        return call("read processes", () -> counts(keys.actual()));
+    }
+
+    private Map<String, Integer> counts(String key) {
+        Map<String, Integer> out = new TreeMap<>();
+        hashes.hgetall(key).forEach((q, v) -> {
+            try {
+                out.put(q, Integer.parseInt(v));
+            } catch (NumberFormatException e) {
+                // a foreign writer's garbage is not a count
+            }
         });
+        return out;
     }
 
     public Optional<String> targetJson(String queue) {
