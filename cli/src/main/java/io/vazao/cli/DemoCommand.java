@@ -9,7 +9,6 @@ import io.vazao.load.LoadGenerator;
 import io.vazao.load.LoadPlan;
 import io.vazao.load.Payloads;
 import java.io.PrintStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -94,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
         RedisKeys keys = new RedisKeys(ScalerCommand.keyPrefix(null));
         List<String> queues = List.of(Topology.ORDERS.queue(), Topology.PAYMENTS.queue());
         Map<String, Integer> mins = prepare(api);
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+        try (JedisPooled redis = RedisAddress.resolve(null).connect()) {
             for (String q : queues) {
                 redis.del(keys.auditProcessed(q));
             }

@@ -44,10 +44,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "1", description = "play the scenario this many times faster (default ${DEFAULT-VALUE})")
     double speed;
 
-    @Option(names = "--orders-queue", defaultValue = "business_queue_1", description = "queue for orders (default ${DEFAULT-VALUE})")
+    @Option(names = "--orders-queue", defaultValue = Topology.ORDERS_QUEUE, description = "queue for orders (default ${DEFAULT-VALUE})")
     String ordersQueue;
 
-    @Option(names = "--payments-queue", defaultValue = "business_queue_2", description = "queue for payments (default ${DEFAULT-VALUE})")
+    @Option(names = "--payments-queue", defaultValue = Topology.PAYMENTS_QUEUE, description = "queue for payments (default ${DEFAULT-VALUE})")
     String paymentsQueue;
 
     @Option(names = "--amqp-uri", description = "RabbitMQ (default $VAZAO_AMQP_URI or " + DEFAULT_AMQP_URI + ")")

@@ -64,43 +64,54 @@ public final class ReactionCommand implements Callable<Integer> {
         try (Connection c = f.newConnection("vazao-bench")) {
             Probe ch = new Probe(c);
             for (int i = 1; i <= runs; i++) {
-                int min = waitIdle(client, ch);
-                long t0 = System.currentTimeMillis();
-                String runId = "bench" + UUID.randomUUID().toString().substring(0, 6);
-                Map<String, Long> counts = new LinkedHashMap<>();
-                counts.put(queue, burst);
-                LoadGenerator g = new LoadGenerator(new LoadGenerator.Options(LoadCommand.amqpUri(amqpUri), runId, i, 10_000,
-                        null, "processPayment".equals(function) ? Set.of(queue) : Set.of()));
-                CompletableFuture<LoadGenerator.Result> load = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return g.run(LoadPlan.counts(counts, 0));
-                    } catch (Exception e) {
-                        throw new CliException(ExitCodes.UNREACHABLE, "publishing failed: " + e.getMessage());
-                    }
-                });
-                long consuming = 0;
-                long drained = 0;
-                long deadline = t0 + 300_000;
-                while (System.currentTimeMillis() < deadline && (consuming == 0 || drained == 0)
-                        && !(drained > 0 && System.currentTimeMillis() - drained > 30_000)) {
-                    var ok = ch.declare(queue);
-                    long now = System.currentTimeMillis();
-                    if (ok != null && consuming == 0 && ok.getConsumerCount() > min) {
-                        consuming = now;
-                    }
-                    if (ok != null && drained == 0 && load.isDone() && ok.getMessageCount() == 0) {
-                        drained = now;
-                    }
-                    Thread.sleep(50);
-                }
-                load.join();
-                long started = firstStarted(client, t0);
-                Run r = new Run(secs(started, t0), secs(consuming, t0), secs(drained, t0));
+                Run r = measure(client, ch, i);
                 results.add(r);
                 System.out.printf(Locale.ROOT, "run %2d: extra worker started %s s, consuming %s s, drained %s s%n", i,
                         fmt(r.startedS()), fmt(r.consumingS()), fmt(r.drainS()));
             }
         }
+        double[] consuming = results.stream().mapToDouble(Run::consumingS).filter(d -> d >= 0).sorted().toArray();
+        printSummary(results);
+        return consuming.length == runs ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** One burst from an idle queue: when the extra worker started, consumed, and the queue drained. */
+    private Run measure(ApiClient client, Probe ch, int run) throws Exception {
+        int min = waitIdle(client, ch);
+        long t0 = System.currentTimeMillis();
+        String runId = "bench" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(queue, burst);
+        LoadGenerator g = new LoadGenerator(new LoadGenerator.Options(LoadCommand.amqpUri(amqpUri), runId, run, 10_000,
+                null, "processPayment".equals(function) ? Set.of(queue) : Set.of()));
+        CompletableFuture<LoadGenerator.Result> load = CompletableFuture.supplyAsync(() -> {
+            try {
+                return g.run(LoadPlan.counts(counts, 0));
+            } catch (Exception e) {
+                throw new CliException(ExitCodes.UNREACHABLE, "publishing failed: " + e.getMessage());
+            }
+        });
+        long consuming = 0;
+        long drained = 0;
+        long deadline = t0 + 300_000;
+        while (System.currentTimeMillis() < deadline && (consuming == 0 || drained == 0)
+                && !(drained > 0 && System.currentTimeMillis() - drained > 30_000)) {
+            var ok = ch.declare(queue);
+            long now = System.currentTimeMillis();
+            if (ok != null && consuming == 0 && ok.getConsumerCount() > min) {
+                consuming = now;
+            }
+            if (ok != null && drained == 0 && load.isDone() && ok.getMessageCount() == 0) {
+                drained = now;
+            }
+            Thread.sleep(50);
+        }
+        load.join();
+        long started = firstStarted(client, t0);
+        return new Run(secs(started, t0), secs(consuming, t0), secs(drained, t0));
+    }
+
+    private void printSummary(List<Run> results) {
         double[] started = results.stream().mapToDouble(Run::startedS).filter(d -> d >= 0).sorted().toArray();
         double[] consuming = results.stream().mapToDouble(Run::consumingS).filter(d -> d >= 0).sorted().toArray();
         double[] drain = results.stream().mapToDouble(Run::drainS).filter(d -> d >= 0).sorted().toArray();
@@ -117,7 +128,6 @@ public final class ReactionCommand implements Callable<Integer> {
                 "burst %d on %s, %d runs: extra worker started median %s s max %s s; consuming median %s s max %s s; drain median %s s max %s s",
                 burst, queue, runs, fmt(median(started)), fmt(max(started)), fmt(median(consuming)), fmt(max(consuming)),
                 fmt(median(drain)), fmt(max(drain))));
-        return consuming.length == runs ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
     /** Waits until the queue is empty and has exactly its minimum of consumers; returns that minimum. */

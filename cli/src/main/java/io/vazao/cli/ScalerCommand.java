@@ -1,12 +1,13 @@
 package io.vazao.cli;
 
 import io.vazao.contract.RedisKeys;
+import io.vazao.contract.Settings;
 import io.vazao.scaler.LocalScaler;
 import io.vazao.scaler.Log;
 import io.vazao.scaler.RedisScalerStore;
 import io.vazao.scaler.ScalerConfig;
 import io.vazao.scaler.WorkerLauncher;
-import java.net.URI;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 @Command(name = "scaler", description = {
@@ -29,7 +28,7 @@ import redis.clients.jedis.JedisPooled;
         "`vazao up` runs it in the background. Ctrl-C / SIGTERM stops every worker gracefully first."})
 public final class ScalerCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Option(names = "--redis", description = "Redis URI (default $VAZAO_REDIS_URI or redis://127.0.0.1:6379)")
+    @Option(names = "--redis", description = "Redis URI (default $" + RedisAddress.ENV + " or " + RedisAddress.DEFAULT_URI + ")")
     String redis;
 
     @Option(names = "--key-prefix", description = "Redis key prefix (default $VAZAO_KEY_PREFIX or vazao:)")
@@ -62,16 +61,16 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--tick", defaultValue = "PT0.5S", description = "how often it converges, ISO-8601 (default ${DEFAULT-VALUE})")
     Duration tick;
 
-    @Option(names = "--shutdown-timeout", defaultValue = "PT35S", description = "SIGTERM to SIGKILL grace (default ${DEFAULT-VALUE})")
+    @Option(names = "--shutdown-timeout", defaultValue = ScalerConfig.DEFAULT_SHUTDOWN_TIMEOUT, description = "SIGTERM to SIGKILL grace (default ${DEFAULT-VALUE})")
     Duration shutdownTimeout;
 
-    @Option(names = "--startup-timeout", defaultValue = "PT90S", description = "a worker without a heartbeat this long after start is replaced (default ${DEFAULT-VALUE})")
+    @Option(names = "--startup-timeout", defaultValue = ScalerConfig.DEFAULT_STARTUP_TIMEOUT, description = "a worker without a heartbeat this long after start is replaced (default ${DEFAULT-VALUE})")
     Duration startupTimeout;
 
-    @Option(names = "--backoff-base", defaultValue = "PT1S", description = "restart delay after the 2nd failure in a row, doubling (default ${DEFAULT-VALUE})")
+    @Option(names = "--backoff-base", defaultValue = ScalerConfig.DEFAULT_BACKOFF_BASE, description = "restart delay after the 2nd failure in a row, doubling (default ${DEFAULT-VALUE})")
     Duration backoffBase;
 
-    @Option(names = "--backoff-max", defaultValue = "PT30S", description = "longest restart delay (default ${DEFAULT-VALUE})")
+    @Option(names = "--backoff-max", defaultValue = ScalerConfig.DEFAULT_BACKOFF_MAX, description = "longest restart delay (default ${DEFAULT-VALUE})")
     Duration backoffMax;
 
     @Option(names = "--max-starting", defaultValue = "${env:VAZAO_MAX_STARTING}",
@@ -91,44 +90,58 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
             throw new CliException(ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + starting);
         }
         Home home = Home.detect();
-        String prefix = keyPrefix(keyPrefix);
-        RedisKeys keys = new RedisKeys(prefix);
-        List<String> command;
-        Path cds = null;
-        if (workerCommand != null && !workerCommand.isEmpty()) {
-            command = workerCommand;
-        } else {
-            Path j = jar != null ? jar : home.functionsJar();
-            if (!Files.isRegularFile(j)) {
-                throw new CliException(ExitCodes.ERROR, "functions jar not found: " + j + " (build it: ./mvnw -q -DskipTests package)");
-            }
-            String javaExe = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            command = WorkerLauncher.javaCommand(javaExe,
-                    jvmOptions != null && !jvmOptions.isEmpty() ? jvmOptions : WorkerLauncher.defaultJvmOptions(maxHeap), j);
-            cds = noCds ? null : WorkerLauncher.archiveFor(j, home.state().resolve("cds"));
-        }
+        RedisKeys keys = new RedisKeys(keyPrefix(keyPrefix));
+        WorkerLaunch launch = launch(home);
         Path logs = logDir != null ? logDir : home.logs().resolve("workers");
         Path pids = pidFile != null ? pidFile : home.workersPidFile();
         Files.createDirectories(pids.toAbsolutePath().getParent());
-        // Workers of an earlier scaler that was killed: drained (SIGTERM: they finish what they hold and
-        // exit), never left running beside the ones this scaler starts.
+        drainOrphans(pids);
+        ScalerConfig config = new ScalerConfig(shutdownTimeout.toMillis(), startupTimeout.toMillis(),
+                Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS, Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES,
+                Settings.DEFAULT_MAX_TOTAL_WORKERS, backoffBase.toMillis(), backoffMax.toMillis(), starting);
+        RedisAddress redisUri = RedisAddress.resolve(redis);
+        JedisPooled jedis = redisUri.connect();
+        LocalScaler scaler = new LocalScaler(new RedisScalerStore(jedis, keys),
+                new WorkerLauncher(launch.command(), env, logs, functions, launch.cds()), keys.prefix(), config, pids,
+                System::currentTimeMillis);
+        Log.info("scaler.started", "pid", ProcessHandle.current().pid(), "prefix", keys.prefix(), "redis", redisUri,
+                "tick", tick.toMillis() + "ms", "maxStarting", config.maxStarting(),
+                "cds", launch.cds() == null ? "off" : launch.cds(), "command", String.join(" ", launch.command()));
+        runUntilShutdown(scaler, jedis);
+        return ExitCodes.OK;
+    }
+
+    /** The worker's command line, and the class-data archive it uses (null: none). */
+    record WorkerLaunch(List<String> command, Path cds) {
+    }
+
+    private WorkerLaunch launch(Home home) throws IOException {
+        if (workerCommand != null && !workerCommand.isEmpty()) {
+            return new WorkerLaunch(workerCommand, null);
+        }
+        Path j = jar != null ? jar : home.functionsJar();
+        if (!Files.isRegularFile(j)) {
+            throw new CliException(ExitCodes.ERROR, "functions jar not found: " + j + " (build it: ./mvnw -q -DskipTests package)");
+        }
+        String javaExe = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = WorkerLauncher.javaCommand(javaExe,
+                jvmOptions != null && !jvmOptions.isEmpty() ? jvmOptions : WorkerLauncher.defaultJvmOptions(maxHeap), j);
+        return new WorkerLaunch(command, noCds ? null : WorkerLauncher.archiveFor(j, home.state().resolve("cds")));
+    }
+
+    /**
+     * Workers of an earlier scaler that was killed: drained (SIGTERM: they finish what they hold and
+     * exit), never left running beside the ones this scaler starts.
+     */
+    private static void drainOrphans(Path pids) throws IOException {
         for (ProcessHandle orphan : DownCommand.leftoverWorkers(pids)) {
             Log.info("worker.orphan-drained", "pid", orphan.pid(), "pidFile", pids);
             orphan.destroy();
         }
-        ScalerConfig config = new ScalerConfig(shutdownTimeout.toMillis(), startupTimeout.toMillis(),
-                io.vazao.contract.Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,
-                io.vazao.contract.Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES,
-                io.vazao.contract.Settings.DEFAULT_MAX_TOTAL_WORKERS, backoffBase.toMillis(), backoffMax.toMillis(),
-                starting);
-        URI redisUri = URI.create(redis != null ? redis : envOr("VAZAO_REDIS_URI", "redis://127.0.0.1:6379"));
-        JedisPooled jedis = new JedisPooled(new HostAndPort(redisUri.getHost(), redisUri.getPort() > 0 ? redisUri.getPort() : 6379),
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(2_000).socketTimeoutMillis(2_000).build());
-        LocalScaler scaler = new LocalScaler(new RedisScalerStore(jedis, keys), new WorkerLauncher(command, env, logs, functions, cds),
-                keys.prefix(), config, pids, System::currentTimeMillis);
-        Log.info("scaler.started", "pid", ProcessHandle.current().pid(), "prefix", keys.prefix(), "redis", redisUri,
-                "tick", tick.toMillis() + "ms", "maxStarting", config.maxStarting(), "cds", cds == null ? "off" : cds, "command", String.join(" ", command));
+    }
 
+    /** Ticks until the JVM is told to stop; then drains every worker before it exits. */
+    private void runUntilShutdown(LocalScaler scaler, JedisPooled jedis) throws InterruptedException {
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scaler-tick");
             t.setDaemon(true);
@@ -154,7 +167,6 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
             }
         }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
         done.await();
-        return ExitCodes.OK;
     }
 
     /** The Redis key prefix: the option if given, else $VAZAO_KEY_PREFIX, else the contract's default. */

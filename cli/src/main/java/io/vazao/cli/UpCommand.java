@@ -97,18 +97,23 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private void ensureRedis(Home home) {
-        if (Services.redisAnswers("127.0.0.1", 6379)) {
+        RedisAddress at = RedisAddress.resolve(null);
+        if (Services.redisAnswers(at.host(), at.port())) {
             return;
+        }
+        if (!at.onThisMachine()) {
+            throw new CliException(ExitCodes.UNREACHABLE, "Redis does not answer on " + at + " ($" + RedisAddress.ENV
+                    + "); start it there, or unset " + RedisAddress.ENV + " to use this machine's.");
         }
         String server = Services.which("redis-server");
         if (server == null) {
-            throw new CliException(ExitCodes.UNREACHABLE, "Redis does not answer on 127.0.0.1:6379 and is not installed."
+            throw new CliException(ExitCodes.UNREACHABLE, "Redis does not answer on " + at + " and is not installed."
                     + " Install it (Debian/Ubuntu: sudo apt-get install redis-server) or start one on that port.");
         }
         System.out.println("starting the machine's Redis (" + server + ")");
         Services.run(home.logs().resolve("redis-start.log"), 30, List.of(server, "--daemonize", "yes", "--bind", "127.0.0.1",
-                "--port", "6379", "--save", "", "--appendonly", "no"));
-        if (!Services.await(30_000, () -> Services.redisAnswers("127.0.0.1", 6379))) {
+                "--port", Integer.toString(at.port()), "--save", "", "--appendonly", "no"));
+        if (!Services.await(30_000, () -> Services.redisAnswers(at.host(), at.port()))) {
             throw new CliException(ExitCodes.UNREACHABLE, "Redis did not come up; see .vazao/logs/redis-start.log");
         }
     }

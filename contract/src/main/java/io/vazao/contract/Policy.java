@@ -67,22 +67,121 @@ public record Policy(
     }
 
     public Policy withWeight(double newWeight) {
-        return new Policy(newWeight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
-                expectedRatePerWorker, rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode, retry);
+        return toBuilder().weight(newWeight).build();
     }
 
     public Policy withPaused(boolean newPaused) {
-        return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
-                expectedRatePerWorker, rateLimitPerSecond, newPaused, scaleDownStabilizationSeconds, mode, retry);
+        return toBuilder().paused(newPaused).build();
     }
 
     public Policy withRetry(RetryPolicy newRetry) {
-        return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
-                expectedRatePerWorker, rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode, newRetry);
+        return toBuilder().retry(newRetry).build();
     }
 
     public Policy withRateLimit(Double newRateLimit) {
-        return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
-                expectedRatePerWorker, newRateLimit, paused, scaleDownStabilizationSeconds, mode, retry);
+        return toBuilder().rateLimitPerSecond(newRateLimit).build();
+    }
+
+    /** The defaults with this weight, to change field by field: {@code Policy.builder(0.4).maxWorkers(6).build()}. */
+    public static Builder builder(double weight) {
+        return defaults(weight).toBuilder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Field-by-field copy of a policy: ten positional numbers are easy to get in the wrong order. */
+    public static final class Builder {
+        private double weight;
+        private int minWorkers;
+        private int maxWorkers;
+        private int messagesPerWorker;
+        private int targetDrainSeconds;
+        private Double expectedRatePerWorker;
+        private Double rateLimitPerSecond;
+        private boolean paused;
+        private int scaleDownStabilizationSeconds;
+        private Mode mode;
+        private RetryPolicy retry;
+
+        private Builder(Policy p) {
+            weight = p.weight;
+            minWorkers = p.minWorkers;
+            maxWorkers = p.maxWorkers;
+            messagesPerWorker = p.messagesPerWorker;
+            targetDrainSeconds = p.targetDrainSeconds;
+            expectedRatePerWorker = p.expectedRatePerWorker;
+            rateLimitPerSecond = p.rateLimitPerSecond;
+            paused = p.paused;
+            scaleDownStabilizationSeconds = p.scaleDownStabilizationSeconds;
+            mode = p.mode;
+            retry = p.retry;
+        }
+
+        public Builder weight(double v) {
+            weight = v;
+            return this;
+        }
+
+        public Builder minWorkers(int v) {
+            minWorkers = v;
+            return this;
+        }
+
+        public Builder maxWorkers(int v) {
+            maxWorkers = v;
+            return this;
+        }
+
+        /** Both bounds at once: a queue pinned between them. */
+        public Builder workers(int min, int max) {
+            return minWorkers(min).maxWorkers(max);
+        }
+
+        public Builder messagesPerWorker(int v) {
+            messagesPerWorker = v;
+            return this;
+        }
+
+        public Builder targetDrainSeconds(int v) {
+            targetDrainSeconds = v;
+            return this;
+        }
+
+        public Builder expectedRatePerWorker(Double v) {
+            expectedRatePerWorker = v;
+            return this;
+        }
+
+        public Builder rateLimitPerSecond(Double v) {
+            rateLimitPerSecond = v;
+            return this;
+        }
+
+        public Builder paused(boolean v) {
+            paused = v;
+            return this;
+        }
+
+        public Builder scaleDownStabilizationSeconds(int v) {
+            scaleDownStabilizationSeconds = v;
+            return this;
+        }
+
+        public Builder mode(Mode v) {
+            mode = v;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy v) {
+            retry = v;
+            return this;
+        }
+
+        public Policy build() {
+            return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
+                    expectedRatePerWorker, rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode, retry);
+        }
     }
 }

@@ -32,19 +32,31 @@ public record ScalingEvent(
         int liveWorkers,
         String workerId) {
 
+    // The stream entry's field names: the same as the JSON record's, which readers of either rely on.
+    public static final String F_TS = "ts";
+    public static final String F_QUEUE = "queue";
+    public static final String F_KIND = "kind";
+    public static final String F_FROM = "from";
+    public static final String F_TO = "to";
+    public static final String F_REASON = "reason";
+    public static final String F_DEPTH = "depth";
+    public static final String F_RATE = "rate";
+    public static final String F_LIVE_WORKERS = "liveWorkers";
+    public static final String F_WORKER_ID = "workerId";
+
     public Map<String, String> toFields() {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("ts", Long.toString(ts));
-        f.put("queue", queue);
-        f.put("kind", kind.wire());
-        f.put("from", Integer.toString(from));
-        f.put("to", Integer.toString(to));
-        f.put("reason", reason == null ? "" : reason);
-        f.put("depth", Long.toString(depth));
-        f.put("rate", Double.toString(rate));
-        f.put("liveWorkers", Integer.toString(liveWorkers));
+        f.put(F_TS, Long.toString(ts));
+        f.put(F_QUEUE, queue);
+        f.put(F_KIND, kind.wire());
+        f.put(F_FROM, Integer.toString(from));
+        f.put(F_TO, Integer.toString(to));
+        f.put(F_REASON, reason == null ? "" : reason);
+        f.put(F_DEPTH, Long.toString(depth));
+        f.put(F_RATE, Double.toString(rate));
+        f.put(F_LIVE_WORKERS, Integer.toString(liveWorkers));
         if (workerId != null) {
-            f.put("workerId", workerId);
+            f.put(F_WORKER_ID, workerId);
         }
         return f;
     }
@@ -52,16 +64,16 @@ public record ScalingEvent(
     public static ScalingEvent fromFields(Map<String, String> f) {
         try {
             return new ScalingEvent(
-                    Long.parseLong(f.getOrDefault("ts", "0")),
-                    f.get("queue"),
-                    EventKind.fromWire(f.getOrDefault("kind", "")),
-                    Integer.parseInt(f.getOrDefault("from", "0")),
-                    Integer.parseInt(f.getOrDefault("to", "0")),
-                    f.getOrDefault("reason", ""),
-                    Long.parseLong(f.getOrDefault("depth", "0")),
-                    Double.parseDouble(f.getOrDefault("rate", "0")),
-                    Integer.parseInt(f.getOrDefault("liveWorkers", "0")),
-                    f.get("workerId"));
+                    Long.parseLong(f.getOrDefault(F_TS, "0")),
+                    f.get(F_QUEUE),
+                    EventKind.fromWire(f.getOrDefault(F_KIND, "")),
+                    Integer.parseInt(f.getOrDefault(F_FROM, "0")),
+                    Integer.parseInt(f.getOrDefault(F_TO, "0")),
+                    f.getOrDefault(F_REASON, ""),
+                    Long.parseLong(f.getOrDefault(F_DEPTH, "0")),
+                    Double.parseDouble(f.getOrDefault(F_RATE, "0")),
+                    Integer.parseInt(f.getOrDefault(F_LIVE_WORKERS, "0")),
+                    f.get(F_WORKER_ID));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("malformed event entry: " + e.getMessage(), e);
         }

@@ -30,4 +30,20 @@ public record Settings(
     public Settings withMaxTotalWorkers(int budget) {
         return new Settings(budget, tickMillis, heartbeatTimeoutMillis, cpuHighPercent, maxMemoryPerWorkerBytes);
     }
+
+    public Settings withTickMillis(long tick) {
+        return new Settings(maxTotalWorkers, tick, heartbeatTimeoutMillis, cpuHighPercent, maxMemoryPerWorkerBytes);
+    }
+
+    public Settings withHeartbeatTimeoutMillis(long timeout) {
+        return new Settings(maxTotalWorkers, tickMillis, timeout, cpuHighPercent, maxMemoryPerWorkerBytes);
+    }
+
+    public Settings withCpuHighPercent(double percent) {
+        return new Settings(maxTotalWorkers, tickMillis, heartbeatTimeoutMillis, percent, maxMemoryPerWorkerBytes);
+    }
+
+    public Settings withMaxMemoryPerWorkerBytes(long bytes) {
+        return new Settings(maxTotalWorkers, tickMillis, heartbeatTimeoutMillis, cpuHighPercent, bytes);
+    }
 }

@@ -15,17 +15,19 @@ public final class Topology {
     /** Exchange that receives dead-lettered messages; routed by the original queue name. */
     public static final String DEAD_LETTER_EXCHANGE = "vazao.dlx";
 
-    /** Kept for callers written before {@link DeadLetterHeaders}: use {@link DeadLetterHeaders#REASON}. */
-    @Deprecated
-    public static final String HEADER_REASON = DeadLetterHeaders.REASON;
-    /** Kept for callers written before {@link DeadLetterHeaders}: use {@link DeadLetterHeaders#ATTEMPTS}. */
-    @Deprecated
-    public static final String HEADER_ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
+    // Compile-time constants, so that configuration and option defaults (annotations) use them too.
+    public static final String ORDERS_QUEUE = "business_queue_1";
+    public static final String PAYMENTS_QUEUE = "business_queue_2";
+    private static final String ORDERS_WEIGHT = "0.4";
+    private static final String PAYMENTS_WEIGHT = "0.6";
+    /** The seed queues and their weights as {@code queue:weight,…}: the policy service's default. */
+    public static final String SEED_WEIGHTS = ORDERS_QUEUE + ":" + ORDERS_WEIGHT + "," + PAYMENTS_QUEUE + ":"
+            + PAYMENTS_WEIGHT;
 
-    public static final QueueSpec ORDERS =
-            new QueueSpec("business_queue_1", "business.queue1", "processOrder", "order", 0.4);
-    public static final QueueSpec PAYMENTS =
-            new QueueSpec("business_queue_2", "business.queue2", "processPayment", "payment", 0.6);
+    public static final QueueSpec ORDERS = new QueueSpec(ORDERS_QUEUE, "business.queue1", "processOrder", "order",
+            Double.parseDouble(ORDERS_WEIGHT));
+    public static final QueueSpec PAYMENTS = new QueueSpec(PAYMENTS_QUEUE, "business.queue2", "processPayment",
+            "payment", Double.parseDouble(PAYMENTS_WEIGHT));
 
     public static final List<QueueSpec> SEED_QUEUES = List.of(ORDERS, PAYMENTS);
 

@@ -18,7 +18,7 @@ class JsonRoundTripTest {
         QueueInputs inputs = new QueueInputs(5000, 16, 1, 120.5, 98.0, 1, 250.0, "management");
         return Stream.of(
                 Arguments.of(Policy.defaults(0.4), Policy.class),
-                Arguments.of(new Policy(0.6, 2, 8, 100, 20, 300.0, 200.0, true, 45, Mode.SEED), Policy.class),
+                Arguments.of(Policy.builder(0.6).workers(2, 8).messagesPerWorker(100).targetDrainSeconds(20).expectedRatePerWorker(300.0).rateLimitPerSecond(200.0).paused(true).scaleDownStabilizationSeconds(45).mode(Mode.SEED).build(), Policy.class),
                 Arguments.of(Policy.defaults(0.5).withRetry(new RetryPolicy(6, 250, 2.0, 2_000, java.util.List.of("failed"))),
                         Policy.class),
                 Arguments.of(Settings.defaults(), Settings.class),
@@ -40,7 +40,7 @@ class JsonRoundTripTest {
 
     @Test
     void policyJsonUsesWireNames() {
-        String json = Json.write(new Policy(0.6, 2, 8, 100, 20, null, null, false, 45, Mode.SEED));
+        String json = Json.write(Policy.builder(0.6).workers(2, 8).messagesPerWorker(100).targetDrainSeconds(20).scaleDownStabilizationSeconds(45).mode(Mode.SEED).build());
         assertTrue(json.contains("\"mode\":\"seed\""), json);
         assertTrue(json.contains("\"minWorkers\":2"), json);
         assertTrue(!json.contains("rateLimitPerSecond"), "absent optional fields are omitted: " + json);

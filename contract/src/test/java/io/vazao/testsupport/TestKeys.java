@@ -13,9 +13,7 @@ public final class TestKeys {
 
     /** Deletes every key under {@code prefix}; refuses an empty prefix and the production one. */
     public static void deleteAll(KeyCommands redis, String prefix) {
-        if (prefix == null || prefix.isEmpty() || prefix.startsWith(RedisKeys.DEFAULT_PREFIX)) {
-            throw new IllegalArgumentException("refusing to delete keys under \"" + prefix + "\"");
-        }
+        requireTestPrefix(prefix);
         ScanParams match = new ScanParams().match(prefix + "*").count(500);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
@@ -25,5 +23,12 @@ public final class TestKeys {
             }
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+    }
+
+    /** What every helper that deletes by prefix checks first (whatever Redis client it holds). */
+    public static void requireTestPrefix(String prefix) {
+        if (prefix == null || prefix.isEmpty() || prefix.startsWith(RedisKeys.DEFAULT_PREFIX)) {
+            throw new IllegalArgumentException("refusing to delete keys under \"" + prefix + "\"");
+        }
     }
 }

@@ -51,8 +51,7 @@ class EnginePropertiesTest {
             Map<String, Policy> m = new LinkedHashMap<>();
             for (int i = 0; i < queues.size(); i++) {
                 Q q = queues.get(i);
-                m.put(name(i), new Policy(q.weight, q.min, q.max, 200, q.drain, q.rate, q.rateLimit, q.paused, 30,
-                        q.mode));
+                m.put(name(i), Policy.builder(q.weight).workers(q.min, q.max).targetDrainSeconds(q.drain).expectedRatePerWorker(q.rate).rateLimitPerSecond(q.rateLimit).paused(q.paused).mode(q.mode).build());
             }
             return m;
         }
@@ -252,7 +251,7 @@ class EnginePropertiesTest {
         Gen<Integer> mins = integers().between(0, 3);
         qtAtLeast(300).forAll(demandPerSecond, windows, mins).checkAssert((demands, windowSeconds, min) -> {
             int max = 25;
-            Policy p = new Policy(1, min, max, 200, 10, 10.0, null, false, windowSeconds, Mode.ADAPTIVE);
+            Policy p = Policy.builder(1).workers(min, max).targetDrainSeconds(10).expectedRatePerWorker(10.0).scaleDownStabilizationSeconds(windowSeconds).build();
             History h = History.empty();
             int previous = -1;
             for (int t = 0; t < demands.size(); t++) {

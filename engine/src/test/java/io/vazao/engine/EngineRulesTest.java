@@ -33,8 +33,7 @@ class EngineRulesTest {
     }
 
     private static Policy withWindow(Policy p, int seconds) {
-        return new Policy(p.weight(), p.minWorkers(), p.maxWorkers(), p.messagesPerWorker(), p.targetDrainSeconds(),
-                p.expectedRatePerWorker(), p.rateLimitPerSecond(), p.paused(), seconds, p.mode());
+        return p.toBuilder().scaleDownStabilizationSeconds(seconds).build();
     }
 
     @Nested
@@ -103,7 +102,7 @@ class EngineRulesTest {
             Decision d = only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), limited, History.empty(), 0));
             assertEquals(4, d.target()); // ceil(35 / 10)
             assertTrue(d.reason().contains("rate limit 35/s / 10/s caps at 4"), d.reason());
-            Policy minAbove = new Policy(1, 6, 50, 200, 30, 10.0, 35.0, false, 30, Mode.ADAPTIVE);
+            Policy minAbove = Policy.builder(1).workers(6, 50).expectedRatePerWorker(10.0).rateLimitPerSecond(35.0).build();
             assertEquals(6, only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), minAbove, History.empty(), 0))
                     .target());
         }
@@ -120,7 +119,7 @@ class EngineRulesTest {
 
         @Test
         void minAboveMaxIsReported() {
-            Policy p = new Policy(1, 8, 3, 200, 30, 10.0, null, false, 30, Mode.ADAPTIVE);
+            Policy p = Policy.builder(1).workers(8, 3).expectedRatePerWorker(10.0).build();
             Outcome o = decide(queue("q", inputs(0, 0, 0, 0, null)), p, History.empty(), 0);
             assertEquals(3, only(o).target());
             assertEquals(1, o.configErrors().size());
@@ -301,8 +300,8 @@ class EngineRulesTest {
 
     @Test
     void theReasonReadsLikeASentence() {
-        Policy p1 = new Policy(0.4, 1, 20, 200, 30, 250.0, null, false, 30, Mode.ADAPTIVE);
-        Policy p2 = new Policy(0.6, 1, 20, 200, 30, 250.0, null, false, 30, Mode.ADAPTIVE);
+        Policy p1 = Policy.builder(0.4).workers(1, 20).expectedRatePerWorker(250.0).build();
+        Policy p2 = Policy.builder(0.6).workers(1, 20).expectedRatePerWorker(250.0).build();
         QueueInputs in = inputs(150_000, 0, 120, 0, null);
         Outcome o = engine.decide(snapshot(queue("orders", in), queue("payments", in)),
                 Map.of("orders", p1, "payments", p2), budget(10), History.empty(), Instant.EPOCH);

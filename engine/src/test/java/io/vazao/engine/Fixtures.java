@@ -38,11 +38,11 @@ final class Fixtures {
 
     /** Adaptive policy: weight, min, max, expected rate per worker, drain seconds, window seconds. */
     static Policy adaptive(double weight, int min, int max, Double expectedRate, int drainSeconds, int windowSeconds) {
-        return new Policy(weight, min, max, 200, drainSeconds, expectedRate, null, false, windowSeconds, Mode.ADAPTIVE);
+        return Policy.builder(weight).workers(min, max).targetDrainSeconds(drainSeconds).expectedRatePerWorker(expectedRate).scaleDownStabilizationSeconds(windowSeconds).build();
     }
 
     static Policy seedPolicy(double weight, int min, int max, int messagesPerWorker) {
-        return new Policy(weight, min, max, messagesPerWorker, 30, null, null, false, 30, Mode.SEED);
+        return Policy.builder(weight).workers(min, max).messagesPerWorker(messagesPerWorker).mode(Mode.SEED).build();
     }
 
     static Settings budget(int maxTotal) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.CeleryProtocol;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
@@ -100,8 +101,8 @@ class CeleryMigrationTest {
         try (Rabbit rabbit = new Rabbit()) {
             List<Rabbit.Delivered> dead = rabbit.drain(Topology.deadLetterQueue(QUEUE));
             assertThat(dead).singleElement().satisfies(d -> {
-                assertThat(d.header(Topology.HEADER_REASON)).isEqualTo("failed");
-                assertThat(d.header(Topology.HEADER_ATTEMPTS)).isEqualTo("3");
+                assertThat(d.header(DeadLetterHeaders.REASON)).isEqualTo("failed");
+                assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
                 assertThat(d.header(CeleryProtocol.H_ID)).isEqualTo(RUN + "-broken");
             });
         }
@@ -162,9 +163,9 @@ class CeleryMigrationTest {
                 // Protocol 1 carries the task id in its (JSON) body, protocol 2 in its headers.
                 String id = d.header(CeleryProtocol.H_ID) != null ? d.header(CeleryProtocol.H_ID)
                         : d.text().replaceAll("(?s).*\"id\": \"(" + RUN + "-[a-z0-9]+)\".*", "$1");
-                reasons.put(id, d.header(Topology.HEADER_REASON));
+                reasons.put(id, d.header(DeadLetterHeaders.REASON));
                 assertThat(d.header("x-vazao-detail")).isNotBlank();
-                assertThat(d.header(Topology.HEADER_ATTEMPTS)).isEqualTo("0");
+                assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
             }
             assertThat(reasons).containsOnly(
                     Map.entry(RUN + "-pickle", "unsupported-content-type"),

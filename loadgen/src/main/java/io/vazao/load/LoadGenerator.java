@@ -10,7 +10,6 @@ import io.vazao.contract.Topology;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentNavigableMap;
@@ -91,60 +90,18 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("bad AMQP URI " + options.uri() + ": " + e.getMessage(), e);
         }
         factory.setConnectionTimeout(5_000);
-        Payloads payloads = new Payloads(options.runId(), options.seed(), java.time.Instant.now());
-        ObjectWriter writer = Json.mapper().writer();
         Map<String, Long> sent = new LinkedHashMap<>();
-        List<String> queues = plan.queues();
-        queues.forEach(q -> sent.put(q, 0L));
-        AtomicLong confirmed = new AtomicLong();
-        AtomicLong nacked = new AtomicLong();
-        AtomicLong unroutable = new AtomicLong();
-        ConcurrentNavigableMap<Long, Boolean> outstanding = new ConcurrentSkipListMap<>();
-        Semaphore window = new Semaphore(options.window());
+        plan.queues().forEach(q -> sent.put(q, 0L));
+        Confirms confirms = new Confirms(options.window());
         long start = System.nanoTime();
-
         try (Connection connection = factory.newConnection("vazao-load-" + options.runId());
              Channel channel = connection.createChannel()) {
             channel.exchangeDeclare(Topology.EXCHANGE, Topology.EXCHANGE_TYPE, true);
-            channel.confirmSelect();
-            channel.addReturnListener(r -> unroutable.incrementAndGet());
-            channel.addConfirmListener(
-                    (tag, multiple) -> settle(outstanding, window, tag, multiple, confirmed),
-                    (tag, multiple) -> settle(outstanding, window, tag, multiple, nacked));
-            long lastProgress = System.nanoTime();
+            confirms.attach(channel);
+            Round round = new Round(channel, confirms, sent, start);
             while (!stopped) {
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                boolean published = false;
-                // Interleave the queues in small slices so an order and its payment travel close together.
-                boolean more = true;
-                while (more && !stopped) {
-                    more = false;
-                    for (String q : queues) {
-                        long due = plan.dueBy(q, elapsed);
-                        long s = sent.get(q);
-                        long slice = Math.min(due - s, 64);
-                        for (long i = 0; i < slice; i++) {
-                            window.acquire();
-                            long n = s + i;
-                            byte[] body = options.format().body(writer.writeValueAsBytes(payload(payloads, q, n)));
-                            AMQP.BasicProperties props = options.format().properties(idOf(q, n), isPayments(q));
-                            outstanding.put(channel.getNextPublishSeqNo(), Boolean.TRUE);
-                            Route route = route(q);
-                            channel.basicPublish(route.exchange(), route.routingKey(), true, props, body);
-                        }
-                        if (slice > 0) {
-                            sent.put(q, s + slice);
-                            published = true;
-                            if (due > s + slice) {
-                                more = true;
-                            }
-                        }
-                        if (System.nanoTime() - lastProgress > 1_000_000_000L) {
-                            lastProgress = System.nanoTime();
-                            progress(sent, confirmed.get(), start, false);
-                        }
-                    }
-                }
+                boolean published = round.publishDue(plan, elapsed);
                 if (plan.finished(elapsed) && allSent(plan, sent, elapsed)) {
                     break;
                 }
@@ -157,8 +114,90 @@ public final class LoadGenerator {
             // Some confirms did not arrive in time: reported as the gap between sent and confirmed.
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress(sent, confirmed.get(), start, true);
-        return new Result(options.runId(), sent, confirmed.get(), nacked.get(), unroutable.get(), seconds);
+        progress(sent, confirms.confirmed.get(), start, true);
+        return new Result(options.runId(), sent, confirms.confirmed.get(), confirms.nacked.get(),
+                confirms.unroutable.get(), seconds);
+    }
+
+    /** The publisher confirms of one run: a bounded window of unconfirmed messages, and the counts. */
+    private static final class Confirms {
+        final AtomicLong confirmed = new AtomicLong();
+        final AtomicLong nacked = new AtomicLong();
+        final AtomicLong unroutable = new AtomicLong();
+        final ConcurrentNavigableMap<Long, Boolean> outstanding = new ConcurrentSkipListMap<>();
+        final Semaphore window;
+
+        Confirms(int window) {
+            this.window = new Semaphore(window);
+        }
+
+        void attach(Channel channel) throws IOException {
+            channel.confirmSelect();
+            channel.addReturnListener(r -> unroutable.incrementAndGet());
+            channel.addConfirmListener(
+                    (tag, multiple) -> settle(outstanding, window, tag, multiple, confirmed),
+                    (tag, multiple) -> settle(outstanding, window, tag, multiple, nacked));
+        }
+
+        /** Waits for room in the window, then records the next publish as outstanding. */
+        void reserve(Channel channel) throws InterruptedException {
+            window.acquire();
+            outstanding.put(channel.getNextPublishSeqNo(), Boolean.TRUE);
+        }
+    }
+
+    /** Publishes what the plan has due, queue by queue in small slices. */
+    private final class Round {
+        private final Channel channel;
+        private final Confirms confirms;
+        private final Map<String, Long> sent;
+        private final long start;
+        private final Payloads payloads = new Payloads(options.runId(), options.seed(), java.time.Instant.now());
+        private final ObjectWriter writer = Json.mapper().writer();
+        private long lastProgress = System.nanoTime();
+
+        Round(Channel channel, Confirms confirms, Map<String, Long> sent, long start) {
+            this.channel = channel;
+            this.confirms = confirms;
+            this.sent = sent;
+            this.start = start;
+        }
+
+        /** Returns whether anything was published. */
+        boolean publishDue(LoadPlan plan, double elapsed) throws IOException, InterruptedException {
+            boolean published = false;
+            // Interleave the queues in small slices so an order and its payment travel close together.
+            boolean more = true;
+            while (more && !stopped) {
+                more = false;
+                for (String q : plan.queues()) {
+                    long due = plan.dueBy(q, elapsed);
+                    long s = sent.get(q);
+                    long slice = Math.min(due - s, 64);
+                    for (long i = 0; i < slice; i++) {
+                        publish(q, s + i);
+                    }
+                    if (slice > 0) {
+                        sent.put(q, s + slice);
+                        published = true;
+                        more |= due > s + slice;
+                    }
+                    if (System.nanoTime() - lastProgress > 1_000_000_000L) {
+                        lastProgress = System.nanoTime();
+                        progress(sent, confirms.confirmed.get(), start, false);
+                    }
+                }
+            }
+            return published;
+        }
+
+        private void publish(String q, long n) throws IOException, InterruptedException {
+            confirms.reserve(channel);
+            byte[] body = options.format().body(writer.writeValueAsBytes(payload(payloads, q, n)));
+            AMQP.BasicProperties props = options.format().properties(idOf(q, n), isPayments(q));
+            Route route = route(q);
+            channel.basicPublish(route.exchange(), route.routingKey(), true, props, body);
+        }
     }
 
     private static boolean allSent(LoadPlan plan, Map<String, Long> sent, double elapsed) {

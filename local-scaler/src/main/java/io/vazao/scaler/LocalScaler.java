@@ -2,18 +2,13 @@ package io.vazao.scaler;
 
 import io.vazao.contract.EventKind;
 import io.vazao.contract.ScalingEvent;
-import io.vazao.contract.Settings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,12 +26,12 @@ public final class LocalScaler implements AutoCloseable {
     private final WorkerLauncher launcher;
     private final String keyPrefix;
     private final ScalerConfig baseConfig;
-    private final Path pidFile;
+    private final PidFile pidFile;
     private final LongSupplier clock;
     private final String instance;
     private final AtomicLong sequence = new AtomicLong();
 
-    private final Map<String, Managed> workers = new LinkedHashMap<>();
+    private final Map<String, ManagedWorker> workers = new LinkedHashMap<>();
     private Map<String, QueueState> queues = new TreeMap<>();
     private Map<String, Integer> lastTargets = new TreeMap<>();
     private ScalerConfig config;
@@ -48,33 +43,6 @@ public final class LocalScaler implements AutoCloseable {
     private final List<ScalingEvent> unsent = new ArrayList<>();
     private boolean closed;
 
-    /** A worker process and what the scaler learnt about it. */
-    private static final class Managed {
-        final String workerId;
-        final String queue;
-        final Process process;
-        final long startedAt;
-        long stopRequestedAt;
-        StopCause stopCause;
-        boolean killed;
-        Long lastSeen;
-        long rssBytes;
-        boolean recycleRequested;
-
-        Managed(String workerId, String queue, Process process, long startedAt) {
-            this.workerId = workerId;
-            this.queue = queue;
-            this.process = process;
-            this.startedAt = startedAt;
-        }
-
-        WorkerView view() {
-            boolean alive = process.isAlive();
-            return new WorkerView(workerId, queue, startedAt, alive, alive ? null : process.exitValue(),
-                    stopRequestedAt, killed, lastSeen, rssBytes, recycleRequested);
-        }
-    }
-
     public LocalScaler(ScalerStore store, WorkerLauncher launcher, String keyPrefix, ScalerConfig config,
                        Path pidFile, LongSupplier clock) {
         this.store = store;
@@ -82,7 +50,7 @@ public final class LocalScaler implements AutoCloseable {
         this.keyPrefix = keyPrefix;
         this.baseConfig = config;
         this.config = config;
-        this.pidFile = pidFile;
+        this.pidFile = new PidFile(pidFile);
         this.clock = clock;
         this.instance = Long.toString(ProcessHandle.current().pid(), 36) + Long.toString(System.nanoTime() & 0xfffff, 36);
     }
@@ -93,52 +61,10 @@ public final class LocalScaler implements AutoCloseable {
             return;
         }
         long now = clock.getAsLong();
+        boolean heartbeatsKnown = read(now);
         Map<String, Integer> targets = lastTargets;
-        boolean heartbeatsKnown = false;
-        try {
-            Map<String, Integer> published = store.targets();
-            if (published == null && !lastTargets.isEmpty()) {
-                if (!targetsLost) {
-                    targetsLost = true;
-                    Log.warn("targets.unpublished", "keeping", "last-targets", "targets", lastTargets);
-                }
-            } else {
-                targetsLost = false;
-                targets = published == null ? Map.of() : published;
-            }
-            Settings settings = store.settings();
-            config = effective(settings);
-            Map<String, ScalerStore.Liveness> live = store.liveness(new ArrayList<>(workers.keySet()));
-            live.forEach((id, l) -> {
-                Managed m = workers.get(id);
-                if (m != null && (m.lastSeen == null || l.lastSeen() >= m.lastSeen)) {
-                    m.lastSeen = l.lastSeen();
-                    m.rssBytes = l.rssBytes();
-                }
-            });
-            for (String id : store.recycleRequests()) {
-                Managed m = workers.get(id);
-                if (m != null) {
-                    m.recycleRequested = true;
-                }
-            }
-            if (!redisUp) {
-                redisUp = true;
-                heartbeatsTrustedFrom = now + config.heartbeatTimeoutMillis();
-                Log.info("redis.reachable", "workers", workers.size());
-            }
-            heartbeatsKnown = now >= heartbeatsTrustedFrom;
-            lastTargets = targets;
-        } catch (RuntimeException e) {
-            if (redisUp) {
-                redisUp = false;
-                Log.warn("redis.unreachable", "keeping", "last-targets", "workers", workers.size(),
-                        "error", e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-        }
-
         List<WorkerView> views = new ArrayList<>();
-        for (Managed m : workers.values()) {
+        for (ManagedWorker m : workers.values()) {
             views.add(m.view());
         }
         Convergence.Plan plan = Convergence.plan(
@@ -152,23 +78,55 @@ public final class LocalScaler implements AutoCloseable {
         report(activeCounts(), events);
     }
 
-    private ScalerConfig effective(Settings settings) {
-        if (settings == null) {
-            return baseConfig;
+    /**
+     * Reads targets, settings, heartbeats and recycle requests. Returns whether heartbeats can be
+     * trusted this pass; with Redis unreachable the last targets stay and none can.
+     */
+    private boolean read(long now) {
+        try {
+            Map<String, Integer> published = store.targets();
+            if (published == null && !lastTargets.isEmpty()) {
+                if (!targetsLost) {
+                    targetsLost = true;
+                    Log.warn("targets.unpublished", "keeping", "last-targets", "targets", lastTargets);
+                }
+            } else {
+                targetsLost = false;
+                lastTargets = published == null ? Map.of() : published;
+            }
+            config = baseConfig.under(store.settings());
+            store.liveness(new ArrayList<>(workers.keySet())).forEach((id, l) -> {
+                ManagedWorker m = workers.get(id);
+                if (m != null && (m.lastSeen == null || l.lastSeen() >= m.lastSeen)) {
+                    m.lastSeen = l.lastSeen();
+                    m.rssBytes = l.rssBytes();
+                }
+            });
+            for (String id : store.recycleRequests()) {
+                ManagedWorker m = workers.get(id);
+                if (m != null) {
+                    m.recycleRequested = true;
+                }
+            }
+            if (!redisUp) {
+                redisUp = true;
+                heartbeatsTrustedFrom = now + config.heartbeatTimeoutMillis();
+                Log.info("redis.reachable", "workers", workers.size());
+            }
+            return now >= heartbeatsTrustedFrom;
+        } catch (RuntimeException e) {
+            if (redisUp) {
+                redisUp = false;
+                Log.warn("redis.unreachable", "keeping", "last-targets", "workers", workers.size(),
+                        "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            return false;
         }
-        ScalerConfig c = baseConfig.withBudget(settings.maxTotalWorkers());
-        if (settings.heartbeatTimeoutMillis() > 0) {
-            c = c.withHeartbeatTimeout(settings.heartbeatTimeoutMillis());
-        }
-        if (settings.maxMemoryPerWorkerBytes() > 0) {
-            c = c.withMaxMemory(settings.maxMemoryPerWorkerBytes());
-        }
-        return c;
     }
 
     private void carryOut(Action action, long now, Map<String, Integer> counts, List<ScalingEvent> events) {
         if (action instanceof Action.Reap r) {
-                Managed m = workers.remove(r.workerId());
+                ManagedWorker m = workers.remove(r.workerId());
                 int n = counts.getOrDefault(r.queue(), 0);
                 // A stopped worker left the count when it was signalled; one that died leaves it now.
                 boolean wasCounted = m != null && m.stopRequestedAt == 0;
@@ -176,7 +134,7 @@ public final class LocalScaler implements AutoCloseable {
                         "pid", m == null ? "?" : m.process.pid(), "reason", r.reason());
                 events.add(event(now, r.queue(), r.kind(), wasCounted ? n + 1 : n, n, r.reason(), r.workerId()));
         } else if (action instanceof Action.Kill k) {
-                Managed m = workers.get(k.workerId());
+                ManagedWorker m = workers.get(k.workerId());
                 if (m != null) {
                     m.process.destroyForcibly();
                     m.killed = true;
@@ -184,7 +142,7 @@ public final class LocalScaler implements AutoCloseable {
                             "reason", k.reason());
                 }
         } else if (action instanceof Action.Stop s) {
-                Managed m = workers.get(s.workerId());
+                ManagedWorker m = workers.get(s.workerId());
                 if (m != null) {
                     m.process.destroy();
                     m.stopRequestedAt = now;
@@ -207,7 +165,7 @@ public final class LocalScaler implements AutoCloseable {
                 int n = counts.getOrDefault(st.queue(), 0);
                 try {
                     Process p = launcher.start(st.queue(), id, keyPrefix);
-                    workers.put(id, new Managed(id, st.queue(), p, now));
+                    workers.put(id, new ManagedWorker(id, st.queue(), p, now));
                     counts.put(st.queue(), n + 1);
                     EventKind kind = st.replaces() == null ? EventKind.STARTED : EventKind.REPLACED;
                     Log.info("worker." + kind.wire(), "queue", st.queue(), "worker", id, "pid", p.pid(),
@@ -232,14 +190,14 @@ public final class LocalScaler implements AutoCloseable {
         for (String q : lastTargets.keySet()) {
             counts.put(q, 0);
         }
-        for (Managed m : workers.values()) {
-            counts.merge(m.queue, m.process.isAlive() && m.stopRequestedAt == 0 ? 1 : 0, Integer::sum);
+        for (ManagedWorker m : workers.values()) {
+            counts.merge(m.queue, m.counted() ? 1 : 0, Integer::sum);
         }
         return counts;
     }
 
     private void report(Map<String, Integer> actual, List<ScalingEvent> events) {
-        writePidFile();
+        pidFile.write(workers.values());
         unsent.addAll(events);
         if (!redisUp) {
             // Bounded: an outage must not grow the scaler's memory without limit.
@@ -257,26 +215,6 @@ public final class LocalScaler implements AutoCloseable {
             redisUp = false;
             Log.warn("redis.unreachable", "keeping", "last-targets", "workers", workers.size(),
                     "error", e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    private void writePidFile() {
-        if (pidFile == null) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Managed m : workers.values()) {
-            if (m.process.isAlive()) {
-                sb.append(m.process.pid()).append(' ').append(m.workerId)
-                        .append(m.stopRequestedAt > 0 ? " stopping" : "").append('\n');
-            }
-        }
-        try {
-            Path tmp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
-            Files.writeString(tmp, sb.toString());
-            Files.move(tmp, pidFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Log.warn("pidfile.unwritable", "path", pidFile, "error", e.getMessage());
         }
     }
 
@@ -298,7 +236,7 @@ public final class LocalScaler implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<Managed> all;
+        List<ManagedWorker> all;
         synchronized (this) {
             if (closed) {
                 return;
@@ -306,17 +244,43 @@ public final class LocalScaler implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(workers.values());
         }
+        signalAll(all);
+        Log.info("scaler.stopping", "workers", all.size());
+        awaitOrKill(all);
+        List<ScalingEvent> events = stoppedEvents(all);
+        Map<String, Integer> zero = new TreeMap<>();
+        lastTargets.keySet().forEach(q -> zero.put(q, 0));
+        all.forEach(m -> zero.put(m.queue, 0));
+        synchronized (this) {
+            workers.clear();
+        }
+        pidFile.write(workers.values());
+        try {
+            unsent.addAll(events);
+            store.appendEvents(unsent);
+            unsent.clear();
+            store.writeActual(zero);
+        } catch (RuntimeException e) {
+            Log.warn("redis.unreachable", "at", "shutdown", "error", e.getMessage());
+        }
+        Log.info("scaler.stopped");
+    }
+
+    private void signalAll(List<ManagedWorker> all) {
         long now = clock.getAsLong();
-        for (Managed m : all) {
-            if (m.process.isAlive() && m.stopRequestedAt == 0) {
+        for (ManagedWorker m : all) {
+            if (m.counted()) {
                 m.process.destroy();
                 m.stopRequestedAt = now;
                 m.stopCause = StopCause.SHUTDOWN;
             }
         }
-        Log.info("scaler.stopping", "workers", all.size());
+    }
+
+    /** Waits for every worker to drain within the shutdown timeout; SIGKILL for those that do not. */
+    private void awaitOrKill(List<ManagedWorker> all) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
-        for (Managed m : all) {
+        for (ManagedWorker m : all) {
             try {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !m.process.waitFor(left, TimeUnit.NANOSECONDS)) {
@@ -329,16 +293,15 @@ public final class LocalScaler implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        List<ScalingEvent> events = new ArrayList<>();
-        Map<String, Integer> zero = new TreeMap<>();
+    }
+
+    /** A `stopped` event per worker, each queue counting down to zero. */
+    private List<ScalingEvent> stoppedEvents(List<ManagedWorker> all) {
         long at = clock.getAsLong();
         Map<String, Integer> counts = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (Managed m : all) {
-            counts.merge(m.queue, 1, Integer::sum);
-            seen.add(m.queue);
-        }
-        for (Managed m : all) {
+        all.forEach(m -> counts.merge(m.queue, 1, Integer::sum));
+        List<ScalingEvent> events = new ArrayList<>();
+        for (ManagedWorker m : all) {
             int n = counts.get(m.queue);
             counts.put(m.queue, n - 1);
             events.add(event(at, m.queue, EventKind.STOPPED, n, n - 1,
@@ -346,22 +309,6 @@ public final class LocalScaler implements AutoCloseable {
                             + (m.killed ? " after SIGKILL" : ""), m.workerId));
             Log.info("worker.stopped", "queue", m.queue, "worker", m.workerId, "pid", m.process.pid(), "reason", "scaler shutdown");
         }
-        for (String q : lastTargets.keySet()) {
-            zero.put(q, 0);
-        }
-        seen.forEach(q -> zero.put(q, 0));
-        synchronized (this) {
-            workers.clear();
-        }
-        writePidFile();
-        try {
-            unsent.addAll(events);
-            store.appendEvents(unsent);
-            unsent.clear();
-            store.writeActual(zero);
-        } catch (RuntimeException e) {
-            Log.warn("redis.unreachable", "at", "shutdown", "error", e.getMessage());
-        }
-        Log.info("scaler.stopped");
+        return events;
     }
 }

@@ -1,5 +1,8 @@
 package io.vazao.scaler;
 
+import io.vazao.contract.Settings;
+import java.time.Duration;
+
 /**
  * The knobs of the convergence rules.
  *
@@ -26,10 +29,22 @@ public record ScalerConfig(
         long backoffMaxMillis,
         int maxStarting) {
 
-    public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 35_000;
-    public static final long DEFAULT_STARTUP_TIMEOUT_MILLIS = 90_000;
-    public static final long DEFAULT_BACKOFF_BASE_MILLIS = 1_000;
-    public static final long DEFAULT_BACKOFF_MAX_MILLIS = 30_000;
+    // ISO-8601, as `vazao scaler` takes them: the command's option defaults are these constants.
+    public static final String DEFAULT_SHUTDOWN_TIMEOUT = "PT35S";
+    public static final String DEFAULT_STARTUP_TIMEOUT = "PT90S";
+    public static final String DEFAULT_BACKOFF_BASE = "PT1S";
+    public static final String DEFAULT_BACKOFF_MAX = "PT30S";
+
+    /** The defaults of `vazao scaler`, with the policy's default heartbeat timeout and memory limit; no caps. */
+    public static ScalerConfig defaults() {
+        return new ScalerConfig(millis(DEFAULT_SHUTDOWN_TIMEOUT), millis(DEFAULT_STARTUP_TIMEOUT),
+                Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS, Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES, 0,
+                millis(DEFAULT_BACKOFF_BASE), millis(DEFAULT_BACKOFF_MAX), 0);
+    }
+
+    private static long millis(String iso) {
+        return Duration.parse(iso).toMillis();
+    }
 
     /** Restart delay after {@code failures} unexpected exits in a row: 0 for the first, then base × 2^(n−2). */
     public long backoffMillis(int failures) {
@@ -38,6 +53,21 @@ public record ScalerConfig(
         }
         int shift = Math.min(failures - 2, 20);
         return Math.min(backoffMaxMillis, backoffBaseMillis << shift);
+    }
+
+    /** These knobs under the policy's settings (its budget, heartbeat timeout and memory limit); null: unchanged. */
+    public ScalerConfig under(Settings settings) {
+        if (settings == null) {
+            return this;
+        }
+        ScalerConfig c = withBudget(settings.maxTotalWorkers());
+        if (settings.heartbeatTimeoutMillis() > 0) {
+            c = c.withHeartbeatTimeout(settings.heartbeatTimeoutMillis());
+        }
+        if (settings.maxMemoryPerWorkerBytes() > 0) {
+            c = c.withMaxMemory(settings.maxMemoryPerWorkerBytes());
+        }
+        return c;
     }
 
     public ScalerConfig withBudget(int newBudget) {
@@ -53,5 +83,10 @@ public record ScalerConfig(
     public ScalerConfig withMaxMemory(long bytes) {
         return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, heartbeatTimeoutMillis,
                 bytes, budget, backoffBaseMillis, backoffMaxMillis, maxStarting);
+    }
+
+    public ScalerConfig withMaxStarting(int starting) {
+        return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, heartbeatTimeoutMillis,
+                maxMemoryBytes, budget, backoffBaseMillis, backoffMaxMillis, starting);
     }
 }

@@ -58,7 +58,7 @@ class ConvergencePropertiesTest {
     }
 
     static ScalerConfig config(int budget) {
-        return new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, budget, 1_000, 30_000, 0);
+        return ScalerConfig.defaults().withBudget(budget);
     }
 
     /** Without a budget cap, a start cap or back-off, one tick brings every queue exactly to its target. */
@@ -97,7 +97,7 @@ class ConvergencePropertiesTest {
     @Test
     void neverMoreThanMaxStartingInStartUp() {
         qtAtLeast(1000).forAll(worlds(), integers().between(1, 4)).checkAssert((w, maxStarting) -> {
-            ScalerConfig cfg = new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, 0, 1_000, 30_000, maxStarting);
+            ScalerConfig cfg = ScalerConfig.defaults().withMaxStarting(maxStarting);
             var plan = plan(w, true, cfg);
             long growth = plan.actions().stream()
                     .filter(a -> a instanceof Action.Start s && s.replaces() == null).count();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ConvergenceTest {
 
     static final long NOW = 1_000_000;
-    static final ScalerConfig CFG = new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, 0, 1_000, 30_000, 0);
+    static final ScalerConfig CFG = ScalerConfig.defaults();
 
     static WorkerView running(String id, String queue, long startedAt) {
         return new WorkerView(id, queue, startedAt, true, null, 0, false, NOW - 500, 200L << 20, false);
@@ -181,7 +181,7 @@ class ConvergenceTest {
     }
 
     static ScalerConfig capped(int maxStarting) {
-        return new ScalerConfig(35_000, 90_000, 6_000, 512L << 20, 0, 1_000, 30_000, maxStarting);
+        return ScalerConfig.defaults().withMaxStarting(maxStarting);
     }
 
     record StartCap(String name, int maxStarting, Map<String, Integer> targets, List<WorkerView> workers,

@@ -75,6 +75,9 @@
     });
   }
 
+  // The other panels (dead-letters.js) call the API through this one function.
+  window.vazao = {api: api};
+
   function setConn(text, cls) {
     var c = $('conn');
     c.textContent = text;

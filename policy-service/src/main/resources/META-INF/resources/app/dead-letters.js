@@ -16,23 +16,8 @@
     return td;
   }
 
-  function call(method, path, body) {
-    var init = {method: method, credentials: 'same-origin', headers: {'Accept': 'application/json'}};
-    // Every change is JSON, body or not: the API refuses other content types on cookie-authenticated changes.
-    if (method !== 'GET') {
-      init.headers['Content-Type'] = 'application/json';
-    }
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-    }
-    return fetch(path, init).then(function (res) {
-      return res.text().then(function (text) {
-        var json = null;
-        try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-        return {status: res.status, ok: res.ok, body: json};
-      });
-    });
-  }
+  // dashboard.js (loaded first) owns the API calls: session cookie, JSON content type, 401 → login.
+  var call = window.vazao.api;
 
   function path(queue) { return '/api/v1/queues/' + encodeURIComponent(queue) + '/dead-letters'; }
 

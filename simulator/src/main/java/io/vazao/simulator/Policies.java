@@ -40,10 +40,8 @@ public final class Policies {
     static Map<String, Policy> vazaoPolicies(List<String> queues, WorkerModel model, int targetDrainSeconds) {
         Map<String, Policy> policies = new LinkedHashMap<>();
         for (String q : queues) {
-            Policy d = Policy.defaults(SeedPolicy.weightOf(q));
-            policies.put(q, new Policy(d.weight(), d.minWorkers(), model.maxWorkers(), d.messagesPerWorker(),
-                    targetDrainSeconds, d.expectedRatePerWorker(), d.rateLimitPerSecond(), false,
-                    d.scaleDownStabilizationSeconds(), Mode.ADAPTIVE));
+            policies.put(q, Policy.builder(SeedPolicy.weightOf(q)).maxWorkers(model.maxWorkers())
+                    .targetDrainSeconds(targetDrainSeconds).build());
         }
         return policies;
     }

@@ -54,19 +54,7 @@ public final class Simulation {
                 queues.values().forEach(m -> m.refreshObservation(t));
             }
             if (k % policyEvery == 0) {
-                Map<String, Observation> observations = new LinkedHashMap<>();
-                Map<String, Integer> current = new LinkedHashMap<>();
-                queues.forEach((q, m) -> {
-                    observations.put(q, m.observed());
-                    current.put(q, m.workers());
-                });
-                Map<String, Integer> targets = policy.decide(t, observations, current);
-                targets.forEach((q, target) -> {
-                    QueueModel m = queues.get(q);
-                    if (m != null) {
-                        m.actuate(target, t);
-                    }
-                });
+                decide(policy, queues, t);
             }
             long backlog = 0;
             int workers = 0;
@@ -88,10 +76,7 @@ public final class Simulation {
                 drainedAt = end;
             }
             if (listener != null) {
-                Map<String, QueueView> views = new LinkedHashMap<>();
-                queues.forEach((q, m) -> views.put(q,
-                        new QueueView(m.arrived(), m.processed(), m.backlog(), m.running(), m.starting())));
-                listener.afterStep(end, views);
+                listener.afterStep(end, views(queues));
             }
         }
         Double drainSeconds = null;
@@ -101,6 +86,29 @@ public final class Simulation {
             drainSeconds = 0.0;
         }
         return result(policy.name(), queues, peakWorkers, peakBacklog, drainSeconds);
+    }
+
+    /** The policy sees what the broker's statistics show now, and its targets are actuated at once. */
+    private static void decide(ScalingPolicy policy, Map<String, QueueModel> queues, double t) {
+        Map<String, Observation> observations = new LinkedHashMap<>();
+        Map<String, Integer> current = new LinkedHashMap<>();
+        queues.forEach((q, m) -> {
+            observations.put(q, m.observed());
+            current.put(q, m.workers());
+        });
+        policy.decide(t, observations, current).forEach((q, target) -> {
+            QueueModel m = queues.get(q);
+            if (m != null) {
+                m.actuate(target, t);
+            }
+        });
+    }
+
+    private static Map<String, QueueView> views(Map<String, QueueModel> queues) {
+        Map<String, QueueView> views = new LinkedHashMap<>();
+        queues.forEach((q, m) -> views.put(q,
+                new QueueView(m.arrived(), m.processed(), m.backlog(), m.running(), m.starting())));
+        return views;
     }
 
     private static long everySteps(double seconds, double dt) {

@@ -67,8 +67,7 @@ public class DecisionBenchmark {
         for (int i = 0; i < queues; i++) {
             String name = "queue-" + i;
             double expected = 50 + random.nextInt(200);
-            policies.put(name, new Policy(0.1 + random.nextInt(90) / 100.0, 1, 20, 200, 30, expected, null, false,
-                    30, m));
+            policies.put(name, Policy.builder(0.1 + random.nextInt(90) / 100.0).workers(1, 20).expectedRatePerWorker(expected).mode(m).build());
             List<WorkerSample> workers = List.of(new WorkerSample(name + "-w1", random.nextInt(100), 200L << 20),
                     new WorkerSample(name + "-w2", random.nextInt(100), 300L << 20));
             long ready = random.nextInt(60_000);

@@ -3,14 +3,12 @@ package io.vazao.functions.broker;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 
 import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Topology;
@@ -30,19 +28,15 @@ public class DeadLetterPublisher {
     /** Longest detail kept: an exception message can be megabytes, and headers count against frame limits. */
     public static final int MAX_DETAIL_CHARS = 1_000;
 
-    private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
-
-    private final BrokerConnection broker;
     private final QueueBinding binding;
     private final String workerId;
-    private Channel channel;
-    private volatile boolean returned;
+    private final ConfirmedChannel channel;
 
     @Inject
     public DeadLetterPublisher(BrokerConnection broker, QueueBinding binding, WorkerIdentity identity) {
-        this.broker = broker;
         this.binding = binding;
         this.workerId = identity.workerId();
+        this.channel = new ConfirmedChannel(broker, () -> { });
     }
 
     /**
@@ -86,52 +80,12 @@ public class DeadLetterPublisher {
 
     private void confirmedPublish(String exchange, String routingKey, AMQP.BasicProperties props, byte[] body,
                                   String unroutable) throws IOException {
-        Channel ch = channel();
-        returned = false;
-        try {
-            ch.basicPublish(exchange, routingKey, true, props, body);
-            ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
-        } catch (TimeoutException | InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            discardChannel();
-            throw new IOException("publish not confirmed: " + e, e);
-        } catch (IOException e) {
-            discardChannel();
-            throw e;
-        }
-        if (returned) {
-            throw new IOException(unroutable);
-        }
-    }
-
-    private Channel channel() throws IOException {
-        if (channel == null || !channel.isOpen()) {
-            Channel ch = broker.createChannel();
-            ch.confirmSelect();
-            // A mandatory publish that no queue takes comes back before its confirm.
-            ch.addReturnListener(r -> returned = true);
-            channel = ch;
-        }
-        return channel;
-    }
-
-    private void discardChannel() {
-        Channel ch = channel;
-        channel = null;
-        if (ch != null && ch.isOpen()) {
-            try {
-                ch.abort();
-            } catch (IOException | RuntimeException ignored) {
-                // the channel is being thrown away either way
-            }
-        }
+        channel.publish(exchange, routingKey, props, body, unroutable, ch -> { });
     }
 
     @PreDestroy
     synchronized void close() {
-        discardChannel();
+        channel.discard();
     }
 
     /** The detail header's value: at most {@link #MAX_DETAIL_CHARS} characters, with a mark when cut. */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 
 import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Topology;
@@ -32,17 +30,15 @@ import io.vazao.functions.config.QueueBinding;
 public class DelayedRetryPublisher {
 
     private static final Logger LOG = Logger.getLogger(DelayedRetryPublisher.class);
-    private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
-
-    private final BrokerConnection broker;
     private final String queue;
     private final Set<String> declared = new HashSet<>();
-    private Channel channel;
+    private final ConfirmedChannel channel;
 
     @Inject
     public DelayedRetryPublisher(BrokerConnection broker, QueueBinding binding) {
-        this.broker = broker;
         this.queue = binding.queue();
+        // a broker that restarted may have lost what was declared
+        this.channel = new ConfirmedChannel(broker, declared::clear);
     }
 
     /** The arguments of a delay queue: TTL = the delay, expired messages back to the work queue. */
@@ -53,7 +49,6 @@ public class DelayedRetryPublisher {
 
     public synchronized void publish(byte[] body, AMQP.BasicProperties original, int attemptsSoFar, long delayMillis)
             throws IOException {
-        Channel ch = channel();
         String delayQueue = Topology.retryQueue(queue, delayMillis);
         Map<String, Object> headers = new HashMap<>();
         if (original != null && original.getHeaders() != null) {
@@ -62,47 +57,17 @@ public class DelayedRetryPublisher {
         headers.put(DeadLetterHeaders.ATTEMPTS, attemptsSoFar);
         AMQP.BasicProperties.Builder props = original == null ? new AMQP.BasicProperties.Builder() : original.builder();
         props.headers(headers).deliveryMode(2).expiration(null);
-        try {
-            if (declared.add(delayQueue)) {
+        channel.publish("", delayQueue, props.build(), body, "delay queue " + delayQueue + " does not exist", ch -> {
+            if (!declared.contains(delayQueue)) {
                 ch.queueDeclare(delayQueue, true, false, false, delayQueueArguments(queue, delayMillis));
+                declared.add(delayQueue);
                 LOG.infof("event=delay-queue-declared queue=%s delayQueue=%s delayMillis=%d", queue, delayQueue, delayMillis);
             }
-            ch.basicPublish("", delayQueue, true, props.build(), body);
-            ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
-        } catch (TimeoutException | InterruptedException | RuntimeException | IOException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            discardChannel();
-            throw e instanceof IOException io ? io : new IOException("delayed retry not confirmed: " + e, e);
-        }
-    }
-
-    private Channel channel() throws IOException {
-        if (channel == null || !channel.isOpen()) {
-            Channel ch = broker.createChannel();
-            ch.confirmSelect();
-            declared.clear(); // a broker that restarted may have lost what was declared
-            channel = ch;
-        }
-        return channel;
-    }
-
-    private void discardChannel() {
-        Channel ch = channel;
-        channel = null;
-        declared.clear();
-        if (ch != null && ch.isOpen()) {
-            try {
-                ch.abort();
-            } catch (IOException | RuntimeException ignored) {
-                // thrown away either way
-            }
-        }
+        });
     }
 
     @PreDestroy
     synchronized void close() {
-        discardChannel();
+        channel.discard();
     }
 }

@@ -2,6 +2,8 @@ package io.vazao.policy.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.vazao.contract.Heartbeat;
+import io.vazao.contract.RedisKeys;
+import io.vazao.contract.Topology;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
@@ -13,14 +15,14 @@ import java.util.Optional;
 public interface VazaoConfig {
 
     /** Prefix of every Redis key. */
-    @WithDefault("vazao:")
+    @WithDefault(RedisKeys.DEFAULT_PREFIX)
     String keyPrefix();
 
     /**
      * Queues that get a default policy at first start when they have none, as {@code queue[:weight]}.
      * The default is the replaced system's two queues with their 40/60 weights.
      */
-    @WithDefault("business_queue_1:0.4,business_queue_2:0.6")
+    @WithDefault(Topology.SEED_WEIGHTS)
     List<String> bootstrapQueues();
 
     Management management();

@@ -3,7 +3,6 @@ package io.vazao.policy.keda;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -11,6 +10,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vazao.contract.Json;
 import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
+import io.vazao.policy.support.RedisDump;
 import io.vazao.policy.keda.grpc.ExternalScaler;
 import io.vazao.policy.keda.grpc.GetMetricSpecResponse;
 import io.vazao.policy.keda.grpc.GetMetricsRequest;
@@ -78,11 +78,7 @@ class KedaScalerContractTest {
     @AfterEach
     void deleteWhatWeMade() {
         // Everything under this run's prefix: ours, and whatever the service bootstrapped there.
-        List<String> made = new java.util.ArrayList<>();
-        redis.key().scan(new KeyScanArgs().match(PREFIX + "*").count(200)).toIterable().forEach(made::add);
-        if (!made.isEmpty()) {
-            redis.key().del(made.toArray(String[]::new));
-        }
+        RedisDump.deleteAll(redis, PREFIX);
     }
 
     @Test

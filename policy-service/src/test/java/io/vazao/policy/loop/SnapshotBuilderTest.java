@@ -52,8 +52,7 @@ class SnapshotBuilderTest {
             "3000.0, 6",
     })
     void aBurstBetweenStatisticsSamplesRaisesTheTargetOnTheNextTick(Double growth, int expected) {
-        Policy policy = new Policy(1.0, 1, 6, Policy.DEFAULT_MESSAGES_PER_WORKER, Policy.DEFAULT_TARGET_DRAIN_SECONDS,
-                null, null, false, Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS, Mode.ADAPTIVE);
+        Policy policy = Policy.builder(1.0).workers(1, 6).build();
         var outcome = new AdaptiveDecisionEngine().decide(new Snapshot(List.of(snapshot(3_000, 0.0, growth)), null),
                 Map.of("orders", policy), Settings.defaults(), History.resume(Map.of("orders", 1), Instant.EPOCH),
                 Instant.ofEpochSecond(1));
@@ -67,8 +66,7 @@ class SnapshotBuilderTest {
             "31,  1",   // the window (30 s by default) has passed since the restart
     })
     void aRestartResumesTheScaleDownWindowFromThePublishedTargets(long secondsLater, int expected) {
-        Policy policy = new Policy(1.0, 1, 6, Policy.DEFAULT_MESSAGES_PER_WORKER, Policy.DEFAULT_TARGET_DRAIN_SECONDS,
-                null, null, false, Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS, Mode.ADAPTIVE);
+        Policy policy = Policy.builder(1.0).workers(1, 6).build();
         Instant restart = Instant.ofEpochSecond(1_000);
         History resumed = ControlLoop.seedHistory(Map.of("orders", 6), restart);
         var outcome = new AdaptiveDecisionEngine().decide(new Snapshot(List.of(snapshot(0, 0.0, null)), null),

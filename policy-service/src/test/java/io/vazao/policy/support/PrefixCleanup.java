@@ -1,14 +1,9 @@
 package io.vazao.policy.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
-import java.util.ArrayList;
-import java.util.List;
+import io.vazao.testsupport.TestKeys;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * Deletes every key under a test profile's prefix when the application of that profile stops: the
@@ -34,25 +29,10 @@ public class PrefixCleanup implements QuarkusTestResourceLifecycleManager {
         if (prefix == null || prefix.isBlank()) {
             return;
         }
-        Vertx vertx = Vertx.vertx();
-        try {
-            RedisAPI api = RedisAPI.api(Redis.createClient(vertx, "redis://127.0.0.1:6379"));
-            List<String> keys = new ArrayList<>();
-            String cursor = "0";
-            do {
-                Response page = api.scan(List.of(cursor, "MATCH", prefix + "*", "COUNT", "1000"))
-                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                cursor = page.get(0).toString();
-                page.get(1).forEach(k -> keys.add(k.toString()));
-            } while (!cursor.equals("0"));
-            if (!keys.isEmpty()) {
-                api.del(keys).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            }
-            api.close();
-        } catch (Exception e) {
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            TestKeys.deleteAll(redis, prefix);
+        } catch (RuntimeException e) {
             System.err.println("could not clean Redis prefix " + prefix + ": " + e);
-        } finally {
-            vertx.close();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.vazao.policy.support;
 
+import io.vazao.testsupport.TestKeys;
+
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.keys.KeyScanCursor;
@@ -33,8 +35,9 @@ public final class RedisDump {
         return keys;
     }
 
-    /** Deletes every key under the test's own prefix. */
+    /** Deletes every key under the test's own prefix (the service's own client; else {@link TestKeys}). */
     public static void deleteAll(RedisDataSource redis, String prefix) {
+        TestKeys.requireTestPrefix(prefix);
         List<String> keys = keys(redis, prefix);
         if (!keys.isEmpty()) {
             redis.key().del(keys.toArray(String[]::new));
