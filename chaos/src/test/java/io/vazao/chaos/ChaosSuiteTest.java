@@ -33,10 +33,10 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Faults in the middle of a drain of two queues, against a whole installation (`vazao up`: policy
- * service, local scaler, worker JVMs) on a private RabbitMQ node, a private control-plane Redis and a
- * private audit Redis (so the processed-id audit survives the control plane's Redis losing its data).
- * Each fault reports lost (0), duplicates and the time until every queue is consumed again; the table
- * is printed and written to target/chaos-results.md.
+ * service, local scaler, worker JVMs) on a private RabbitMQ node, a private control-plane Redis and
+ * a private audit Redis (so the processed-id audit survives the control plane's Redis losing its
+ * data). Each fault reports lost (0), duplicates and the time until every queue is consumed again;
+ * the table is printed and written to target/chaos-results.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,16 +61,33 @@ class ChaosSuiteTest {
     long suiteStart;
 
     /** One fault's figures. */
-    record Outcome(String fault, long published, long lost, long duplicates, long deletedWithQueue,
-                   long consumedAgainMillis, long drainMillis, String note) {
+    record Outcome(
+            String fault,
+            long published,
+            long lost,
+            long duplicates,
+            long deletedWithQueue,
+            long consumedAgainMillis,
+            long drainMillis,
+            String note) {
         String row() {
-            return String.format("| %s | %d | %d | %d | %s | %.1f s | %.1f s | %s |", fault, published, lost, duplicates,
-                    deletedWithQueue == 0 ? "" : Long.toString(deletedWithQueue), consumedAgainMillis / 1000.0,
-                    drainMillis / 1000.0, note);
+            return String.format(
+                    "| %s | %d | %d | %d | %s | %.1f s | %.1f s | %s |",
+                    fault,
+                    published,
+                    lost,
+                    duplicates,
+                    deletedWithQueue == 0 ? "" : Long.toString(deletedWithQueue),
+                    consumedAgainMillis / 1000.0,
+                    drainMillis / 1000.0,
+                    note);
         }
     }
 
-    /** Injects a fault and returns once it is over (the broker or Redis back, the queue declared again). */
+    /**
+     * Injects a fault and returns once it is over (the broker or Redis back, the queue declared
+     * again).
+     */
     interface Fault {
         String inject(Drain drain) throws Exception;
     }
@@ -88,42 +105,99 @@ class ChaosSuiteTest {
         audit = auditRedis.client();
         long t = System.currentTimeMillis();
         rabbit.start();
-        System.out.printf("chaos: private RabbitMQ node %s up in %d ms%n", rabbit.node, System.currentTimeMillis() - t);
+        System.out.printf(
+                "chaos: private RabbitMQ node %s up in %d ms%n",
+                rabbit.node, System.currentTimeMillis() - t);
         declareQueues();
 
-        stack = new Stack(Stack.repo(), dir.resolve("state"), keys.prefix(), "chaos-" + UUID.randomUUID());
-        stack.env.putAll(Map.of("QUARKUS_REDIS_HOSTS", control.uri(), "VAZAO_REDIS_URI", control.uri(),
-                "QUARKUS_REDIS_AUDIT_HOSTS", auditRedis.uri(), "RABBITMQ_PORT", Integer.toString(rabbit.amqpPort),
-                "VAZAO_AMQP_PORT", Integer.toString(rabbit.amqpPort), "VAZAO_MANAGEMENT_URL", rabbit.managementUrl()));
+        stack =
+                new Stack(
+                        Stack.repo(),
+                        dir.resolve("state"),
+                        keys.prefix(),
+                        "chaos-" + UUID.randomUUID());
+        stack.env.putAll(
+                Map.of(
+                        "QUARKUS_REDIS_HOSTS",
+                        control.uri(),
+                        "VAZAO_REDIS_URI",
+                        control.uri(),
+                        "QUARKUS_REDIS_AUDIT_HOSTS",
+                        auditRedis.uri(),
+                        "RABBITMQ_PORT",
+                        Integer.toString(rabbit.amqpPort),
+                        "VAZAO_AMQP_PORT",
+                        Integer.toString(rabbit.amqpPort),
+                        "VAZAO_MANAGEMENT_URL",
+                        rabbit.managementUrl()));
         assertEquals(0, up(), stack.log());
         JsonNode settings = stack.api("GET", "/api/v1/settings", null);
         ((ObjectNode) settings).put("maxTotalWorkers", 4);
         stack.api("PUT", "/api/v1/settings", settings);
         for (String q : queues) {
-            // The rate limit keeps each drain going for ~20 s, long enough to put a fault in its middle.
-            stack.api("PATCH", "/api/v1/policies/" + q, Map.of("minWorkers", 1, "maxWorkers", 2,
-                    "rateLimitPerSecond", RATE_LIMIT, "scaleDownStabilizationSeconds", 10));
+            // The rate limit keeps each drain going for ~20 s, long enough to put a fault in its
+            // middle.
+            stack.api(
+                    "PATCH",
+                    "/api/v1/policies/" + q,
+                    Map.of(
+                            "minWorkers",
+                            1,
+                            "maxWorkers",
+                            2,
+                            "rateLimitPerSecond",
+                            RATE_LIMIT,
+                            "scaleDownStabilizationSeconds",
+                            10));
         }
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> queues.stream().allMatch(q -> consumers(q) >= 1));
-        System.out.printf("chaos: installation up and consuming after %d ms%n", System.currentTimeMillis() - suiteStart);
+        System.out.printf(
+                "chaos: installation up and consuming after %d ms%n",
+                System.currentTimeMillis() - suiteStart);
     }
 
-    /** `vazao up` as the suite runs it: starts what is not running (a dead or zombie process is not). */
+    /**
+     * `vazao up` as the suite runs it: starts what is not running (a dead or zombie process is
+     * not).
+     */
     int up(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("up", "--port", Integer.toString(stack.port), "--key-prefix", keys.prefix(),
-                "--function", orders + "=processOrder", "--function", payments + "=processPayment",
-                "-e", "QUARKUS_GRPC_SERVER_PORT=0", "-e", "VAZAO_API_TOKEN_FILE=" + dir.resolve("api-token"),
-                "-e", "VAZAO_BOOTSTRAP_QUEUES=" + orders + ":0.4," + payments + ":0.6",
-                "-e", "VAZAO_AUDIT_ENABLED=true", "-e", "VAZAO_WORK_MEAN_MS=2",
-                "-e", "VAZAO_DELIVERY_LIMIT=3", "-e", "VAZAO_FAULT_HALT_ID_PREFIX=ORD-halt",
-                "-e", "VAZAO_FAULT_ERROR_ID_PREFIX=ORD-error"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "up",
+                                "--port",
+                                Integer.toString(stack.port),
+                                "--key-prefix",
+                                keys.prefix(),
+                                "--function",
+                                orders + "=processOrder",
+                                "--function",
+                                payments + "=processPayment",
+                                "-e",
+                                "QUARKUS_GRPC_SERVER_PORT=0",
+                                "-e",
+                                "VAZAO_API_TOKEN_FILE=" + dir.resolve("api-token"),
+                                "-e",
+                                "VAZAO_BOOTSTRAP_QUEUES=" + orders + ":0.4," + payments + ":0.6",
+                                "-e",
+                                "VAZAO_AUDIT_ENABLED=true",
+                                "-e",
+                                "VAZAO_WORK_MEAN_MS=2",
+                                "-e",
+                                "VAZAO_DELIVERY_LIMIT=3",
+                                "-e",
+                                "VAZAO_FAULT_HALT_ID_PREFIX=ORD-halt",
+                                "-e",
+                                "VAZAO_FAULT_ERROR_ID_PREFIX=ORD-error"));
         args.addAll(List.of(extra));
         return stack.run(300, args.toArray(String[]::new));
     }
 
     void declareQueues() throws Exception {
-        try (Connection c = amqp(); Channel ch = c.createChannel()) {
+        try (Connection c = amqp();
+                Channel ch = c.createChannel()) {
             ch.exchangeDeclare(Topology.EXCHANGE, Topology.EXCHANGE_TYPE, true);
             for (String q : queues) {
                 ch.queueDeclare(q, true, false, false, null);
@@ -161,15 +235,19 @@ class ChaosSuiteTest {
             if (dir != null) {
                 // The logs are kept under target/; the node's data and the state folder go.
                 try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 }
             }
-            System.out.printf("chaos: whole suite %d s%n", (System.currentTimeMillis() - suiteStart) / 1000);
+            System.out.printf(
+                    "chaos: whole suite %d s%n", (System.currentTimeMillis() - suiteStart) / 1000);
         }
     }
 
     void report() throws Exception {
-        StringBuilder table = new StringBuilder("| fault | published | lost | duplicates | deleted with the queue | consumed again after | drained after the fault | note |\n|---|---|---|---|---|---|---|---|\n");
+        StringBuilder table =
+                new StringBuilder(
+                        "| fault | published | lost | duplicates | deleted with the queue | consumed again after | drained after the fault | note |\n|---|---|---|---|---|---|---|---|\n");
         outcomes.forEach(o -> table.append(o.row()).append('\n'));
         System.out.println(table);
         Files.createDirectories(Path.of("target"));
@@ -181,7 +259,12 @@ class ChaosSuiteTest {
             Path kept = Path.of("target", "chaos-logs", id);
             Files.createDirectories(kept);
             try (var files = Files.walk(dir)) {
-                for (Path f : files.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".out")).toList()) {
+                for (Path f :
+                        files.filter(
+                                        f ->
+                                                f.toString().endsWith(".log")
+                                                        || f.toString().endsWith(".out"))
+                                .toList()) {
                     Path to = kept.resolve(dir.relativize(f).toString());
                     Files.createDirectories(to.getParent());
                     Files.copy(f, to);
@@ -193,32 +276,56 @@ class ChaosSuiteTest {
     }
 
     /**
-     * Publishes to both queues, waits until a quarter is processed, injects the fault, then measures
-     * the time until every queue is consumed again (a consumer, and processed ids growing) and until
-     * every message is processed.
+     * Publishes to both queues, waits until a quarter is processed, injects the fault, then
+     * measures the time until every queue is consumed again (a consumer, and processed ids growing)
+     * and until every message is processed.
      */
     Outcome drainThrough(String name, Fault fault) throws Exception {
-        // One run id per fault: ids that repeated an earlier fault's would count as duplicates, not progress.
-        Drain drain = new Drain("r" + (++runs) + "x" + id, rabbit.amqpUri(), queues, payments, keys, audit);
+        // One run id per fault: ids that repeated an earlier fault's would count as duplicates, not
+        // progress.
+        Drain drain =
+                new Drain(
+                        "r" + (++runs) + "x" + id, rabbit.amqpUri(), queues, payments, keys, audit);
         drain.publish(PER_QUEUE, Set.copyOf(queues));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> queues.stream().allMatch(q -> drain.processed(q) >= PER_QUEUE / 4));
         String note = fault.inject(drain);
         long faultOver = System.currentTimeMillis();
         Map<String, Long> at = new LinkedHashMap<>();
         queues.forEach(q -> at.put(q, drain.processed(q)));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                .until(() -> queues.stream().allMatch(q -> drain.processed(q) >= expected(drain, q)
-                        || (consumers(q) > 0 && drain.processed(q) > at.get(q))));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                queues.stream()
+                                        .allMatch(
+                                                q ->
+                                                        drain.processed(q) >= expected(drain, q)
+                                                                || (consumers(q) > 0
+                                                                        && drain.processed(q)
+                                                                                > at.get(q))));
         long consumedAgain = System.currentTimeMillis() - faultOver;
-        await().atMost(DRAINED).pollInterval(Duration.ofMillis(250))
-                .until(() -> queues.stream().allMatch(q -> drain.processed(q) >= expected(drain, q)));
+        await().atMost(DRAINED)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () ->
+                                queues.stream()
+                                        .allMatch(q -> drain.processed(q) >= expected(drain, q)));
         long deletedNow = deleted.values().stream().mapToLong(Long::longValue).sum();
         deleted.clear();
         long drained = System.currentTimeMillis() - faultOver;
         long lost = queues.stream().mapToLong(drain::missing).sum() - deletedNow;
-        Outcome o = new Outcome(name, drain.totalPublished(), lost, drain.duplicatesSinceStart(), deletedNow,
-                consumedAgain, drained, note);
+        Outcome o =
+                new Outcome(
+                        name,
+                        drain.totalPublished(),
+                        lost,
+                        drain.duplicatesSinceStart(),
+                        deletedNow,
+                        consumedAgain,
+                        drained,
+                        note);
         outcomes.add(o);
         System.out.println("chaos: " + o.row());
         assertEquals(0, lost, name + ": lost messages");
@@ -228,16 +335,23 @@ class ChaosSuiteTest {
     /** Drains started so far: each gets its own run id. */
     int runs;
 
-    /** Messages the fault deleted on purpose (with their queue, by an operator): not processed, and not lost. */
+    /**
+     * Messages the fault deleted on purpose (with their queue, by an operator): not processed, and
+     * not lost.
+     */
     final Map<String, Long> deleted = new LinkedHashMap<>();
 
     long expected(Drain drain, String queue) {
         return drain.published.get(queue) - deleted.getOrDefault(queue, 0L);
     }
 
-    /** Consumers of a queue now (passive declare; the management API's figure lags by its 5 s statistics). */
+    /**
+     * Consumers of a queue now (passive declare; the management API's figure lags by its 5 s
+     * statistics).
+     */
     int consumers(String queue) {
-        try (Connection c = amqp(); Channel ch = c.createChannel()) {
+        try (Connection c = amqp();
+                Channel ch = c.createChannel()) {
             return ch.queueDeclarePassive(queue).getConsumerCount();
         } catch (Exception e) {
             return 0;
@@ -245,20 +359,27 @@ class ChaosSuiteTest {
     }
 
     long dlq(String queue) throws Exception {
-        try (Connection c = amqp(); Channel ch = c.createChannel()) {
+        try (Connection c = amqp();
+                Channel ch = c.createChannel()) {
             return ch.queueDeclarePassive(Topology.deadLetterQueue(queue)).getMessageCount();
         }
     }
 
-    /** Publishes one poison message to the orders queue and waits until the dead-letter queue has it. */
+    /**
+     * Publishes one poison message to the orders queue and waits until the dead-letter queue has
+     * it.
+     */
     String poison(Drain d, String runId, Duration within) throws Exception {
         long before = dlq(orders);
         Drain poison = new Drain(runId, rabbit.amqpUri(), List.of(orders), payments, keys, audit);
         poison.publish(1, Set.of(orders));
         long t = System.currentTimeMillis();
-        await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> dlq(orders) > before);
-        return String.format("+1 poison message, in %s after %.1f s", Topology.deadLetterQueue(orders),
-                (System.currentTimeMillis() - t) / 1000.0);
+        await().atMost(within)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> dlq(orders) > before);
+        return String.format(
+                "+1 poison message, in %s after %.1f s",
+                Topology.deadLetterQueue(orders), (System.currentTimeMillis() - t) / 1000.0);
     }
 
     Map<String, Long> workerPids() {
@@ -268,39 +389,49 @@ class ChaosSuiteTest {
     @Test
     @Order(1)
     void rabbitmqStopAppAndStartApp() throws Exception {
-        drainThrough("RabbitMQ stop_app, start_app once the outage is seen", d -> {
-            assertTrue(rabbit.ctl(60, "stop_app"));
-            long down = System.currentTimeMillis();
-            // The outage lasts until the system has seen it: the policy service reports the broker gone.
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> !stack.status().path("brokerReachable").asBoolean(true));
-            assertTrue(rabbit.ctl(120, "start_app"));
-            return String.format("broker restarted in place after %.1f s down (seen by the policy service)",
-                    (System.currentTimeMillis() - down) / 1000.0);
-        });
+        drainThrough(
+                "RabbitMQ stop_app, start_app once the outage is seen",
+                d -> {
+                    assertTrue(rabbit.ctl(60, "stop_app"));
+                    long down = System.currentTimeMillis();
+                    // The outage lasts until the system has seen it: the policy service reports the
+                    // broker gone.
+                    await().atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(250))
+                            .until(() -> !stack.status().path("brokerReachable").asBoolean(true));
+                    assertTrue(rabbit.ctl(120, "start_app"));
+                    return String.format(
+                            "broker restarted in place after %.1f s down (seen by the policy service)",
+                            (System.currentTimeMillis() - down) / 1000.0);
+                });
     }
 
     @Test
     @Order(2)
     void everyWorkerConnectionForceClosed() throws Exception {
-        drainThrough("every worker connection force-closed (management API)", d -> {
-            int closed = rabbit.closeConnections("vazao-worker");
-            return closed + " connections closed";
-        });
+        drainThrough(
+                "every worker connection force-closed (management API)",
+                d -> {
+                    int closed = rabbit.closeConnections("vazao-worker");
+                    return closed + " connections closed";
+                });
     }
 
     @Test
     @Order(3)
     void queueDeletedAndDeclaredAgain() throws Exception {
-        drainThrough("queue deleted and declared again", d -> {
-            try (Connection c = amqp(); Channel ch = c.createChannel()) {
-                deleted.put(orders, (long) ch.queueDelete(orders).getMessageCount());
-                ch.queueDeclare(orders, true, false, false, null);
-                ch.queueBind(orders, Topology.EXCHANGE, orders);
-            }
-            d.publish(200, Set.of(orders));
-            return "200 orders published after the re-declare";
-        });
+        drainThrough(
+                "queue deleted and declared again",
+                d -> {
+                    try (Connection c = amqp();
+                            Channel ch = c.createChannel()) {
+                        deleted.put(orders, (long) ch.queueDelete(orders).getMessageCount());
+                        ch.queueDeclare(orders, true, false, false, null);
+                        ch.queueBind(orders, Topology.EXCHANGE, orders);
+                    }
+                    d.publish(200, Set.of(orders));
+                    return "200 orders published after the re-declare";
+                });
     }
 
     @Test
@@ -308,74 +439,112 @@ class ChaosSuiteTest {
     void controlPlaneRedisShutdownNoSaveAndRestart() throws Exception {
         Path scalerLog = stack.state.resolve("logs").resolve("scaler.log");
         long logBefore = Files.size(scalerLog);
-        Outcome o = drainThrough("Redis SHUTDOWN NOSAVE + restart (control plane)", d -> {
-            control.shutdownNoSave();
-            control.start();
-            return "";
-        });
-        // Nothing was stopped by the fault: the drain's own scale-downs (target 2 -> 1 as the backlog
-        // shrinks) go on, but no worker stopped for a target read as 0 or a heartbeat lost with Redis.
+        Outcome o =
+                drainThrough(
+                        "Redis SHUTDOWN NOSAVE + restart (control plane)",
+                        d -> {
+                            control.shutdownNoSave();
+                            control.start();
+                            return "";
+                        });
+        // Nothing was stopped by the fault: the drain's own scale-downs (target 2 -> 1 as the
+        // backlog
+        // shrinks) go on, but no worker stopped for a target read as 0 or a heartbeat lost with
+        // Redis.
         String since = Files.readString(scalerLog).substring((int) logBefore);
         List<String> stops = since.lines().filter(l -> l.contains("worker.stop ")).toList();
-        assertTrue(stops.stream().noneMatch(l -> l.contains("target 0 ") || l.contains("cause=stale")),
+        assertTrue(
+                stops.stream().noneMatch(l -> l.contains("target 0 ") || l.contains("cause=stale")),
                 "stops after the fault: " + stops);
-        await().atMost(Duration.ofSeconds(10)).until(() -> stack.api("GET", "/api/v1/policies/" + orders, null)
-                .path("rateLimitPerSecond").asInt() == RATE_LIMIT);
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                stack.api("GET", "/api/v1/policies/" + orders, null)
+                                                .path("rateLimitPerSecond")
+                                                .asInt()
+                                        == RATE_LIMIT);
         assertEquals(4, stack.api("GET", "/api/v1/settings", null).path("maxTotalWorkers").asInt());
-        outcomes.set(outcomes.size() - 1, new Outcome(o.fault(), o.published(), o.lost(), o.duplicates(),
-                o.deletedWithQueue(), o.consumedAgainMillis(), o.drainMillis(),
-                "no worker stopped; policies and settings restored"));
+        outcomes.set(
+                outcomes.size() - 1,
+                new Outcome(
+                        o.fault(),
+                        o.published(),
+                        o.lost(),
+                        o.duplicates(),
+                        o.deletedWithQueue(),
+                        o.consumedAgainMillis(),
+                        o.drainMillis(),
+                        "no worker stopped; policies and settings restored"));
     }
 
     @Test
     @Order(5)
     void workerSigkill() throws Exception {
-        drainThrough("SIGKILL of a worker", d -> {
-            Map<String, Long> running = workerPids();
-            String victim = running.keySet().stream().filter(w -> w.startsWith(orders)).sorted().findFirst().orElseThrow();
-            ProcessHandle.of(running.get(victim)).orElseThrow().destroyForcibly();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !workerPids().containsKey(victim));
-            return "the scaler replaced it";
-        });
+        drainThrough(
+                "SIGKILL of a worker",
+                d -> {
+                    Map<String, Long> running = workerPids();
+                    String victim =
+                            running.keySet().stream()
+                                    .filter(w -> w.startsWith(orders))
+                                    .sorted()
+                                    .findFirst()
+                                    .orElseThrow();
+                    ProcessHandle.of(running.get(victim)).orElseThrow().destroyForcibly();
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> !workerPids().containsKey(victim));
+                    return "the scaler replaced it";
+                });
     }
 
     @Test
     @Order(6)
     void aFunctionThatThrowsError() throws Exception {
-        drainThrough("a function throws Error", d -> poison(d, "error" + id, Duration.ofSeconds(30)));
+        drainThrough(
+                "a function throws Error", d -> poison(d, "error" + id, Duration.ofSeconds(30)));
     }
 
     @Test
     @Order(7)
     void aMessageThatHaltsTheJvmOnEveryDelivery() throws Exception {
-        drainThrough("a message halts the worker's JVM on every delivery", d -> poison(d, "halt" + id, Duration.ofSeconds(240))
-                + " (delivery limit 3)");
+        drainThrough(
+                "a message halts the worker's JVM on every delivery",
+                d -> poison(d, "halt" + id, Duration.ofSeconds(240)) + " (delivery limit 3)");
     }
 
     @Test
     @Order(8)
     void localScalerSigkill() throws Exception {
         List<ProcessHandle> orphans = new ArrayList<>();
-        drainThrough("SIGKILL of the local scaler, then `vazao up`", d -> {
-            workerPids().values().forEach(pid -> ProcessHandle.of(pid).ifPresent(orphans::add));
-            ProcessHandle scaler = stack.component("scaler").orElseThrow();
-            scaler.destroyForcibly();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !scaler.isAlive());
-            assertEquals(0, up(), stack.log());
-            return "the new scaler drained the " + orphans.size() + " workers of the killed one";
-        });
-        await().atMost(Duration.ofSeconds(60)).until(() -> orphans.stream().noneMatch(ProcessHandle::isAlive));
+        drainThrough(
+                "SIGKILL of the local scaler, then `vazao up`",
+                d -> {
+                    workerPids()
+                            .values()
+                            .forEach(pid -> ProcessHandle.of(pid).ifPresent(orphans::add));
+                    ProcessHandle scaler = stack.component("scaler").orElseThrow();
+                    scaler.destroyForcibly();
+                    await().atMost(Duration.ofSeconds(10)).until(() -> !scaler.isAlive());
+                    assertEquals(0, up(), stack.log());
+                    return "the new scaler drained the "
+                            + orphans.size()
+                            + " workers of the killed one";
+                });
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> orphans.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
     @Order(9)
     void policyServiceSigkill() throws Exception {
-        drainThrough("SIGKILL of the policy service", d -> {
-            ProcessHandle ps = stack.component("policy-service").orElseThrow();
-            ps.destroyForcibly();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !ps.isAlive());
-            assertEquals(0, up("--no-scaler"), stack.log());
-            return "workers kept their last targets; `vazao up` started it again";
-        });
+        drainThrough(
+                "SIGKILL of the policy service",
+                d -> {
+                    ProcessHandle ps = stack.component("policy-service").orElseThrow();
+                    ps.destroyForcibly();
+                    await().atMost(Duration.ofSeconds(10)).until(() -> !ps.isAlive());
+                    assertEquals(0, up("--no-scaler"), stack.log());
+                    return "workers kept their last targets; `vazao up` started it again";
+                });
     }
 }

@@ -28,7 +28,13 @@ final class Drain {
     private final Map<String, List<String>> ids = new LinkedHashMap<>();
     private int batches;
 
-    Drain(String runId, String amqpUri, List<String> queues, String payments, RedisKeys keys, JedisPooled audit) {
+    Drain(
+            String runId,
+            String amqpUri,
+            List<String> queues,
+            String payments,
+            RedisKeys keys,
+            JedisPooled audit) {
         this.runId = runId;
         this.amqpUri = amqpUri;
         this.payments = payments;
@@ -42,15 +48,21 @@ final class Drain {
         }
     }
 
-    /** Publishes {@code n} more messages to each queue (or to the given ones) with publisher confirms. */
+    /**
+     * Publishes {@code n} more messages to each queue (or to the given ones) with publisher
+     * confirms.
+     */
     void publish(long n, Set<String> queues) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String q : queues) {
             counts.put(q, n);
         }
         String batchRun = runId + "b" + batches++;
-        LoadGenerator.Result r = new LoadGenerator(new LoadGenerator.Options(amqpUri, batchRun, 7, 2_000, null,
-                Set.of(payments))).run(LoadPlan.counts(counts, 0));
+        LoadGenerator.Result r =
+                new LoadGenerator(
+                                new LoadGenerator.Options(
+                                        amqpUri, batchRun, 7, 2_000, null, Set.of(payments)))
+                        .run(LoadPlan.counts(counts, 0));
         if (!r.complete()) {
             throw new IllegalStateException("publish incomplete: " + r.summary());
         }
@@ -79,7 +91,9 @@ final class Drain {
     }
 
     long duplicatesSinceStart() {
-        return baseline.keySet().stream().mapToLong(q -> duplicates(q) - duplicatesBefore.get(q)).sum();
+        return baseline.keySet().stream()
+                .mapToLong(q -> duplicates(q) - duplicatesBefore.get(q))
+                .sum();
     }
 
     /** Ids of this run that the audit has not seen. */
@@ -88,8 +102,12 @@ final class Drain {
         long missing = 0;
         for (int from = 0; from < all.size(); from += 1_000) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 1_000));
-            missing += audit.smismember(keys.auditProcessed(queue), chunk.toArray(String[]::new)).stream()
-                    .filter(b -> !b).count();
+            missing +=
+                    audit
+                            .smismember(keys.auditProcessed(queue), chunk.toArray(String[]::new))
+                            .stream()
+                            .filter(b -> !b)
+                            .count();
         }
         return missing;
     }

@@ -29,15 +29,21 @@ final class PrivateRabbit implements AutoCloseable {
 
     private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
     private static final Path CTL = Path.of("/usr/lib/rabbitmq/bin/rabbitmqctl");
-    /** rabbitmqctl's own distribution ports (35672-35682) and the default node's (25672) are never ours. */
-    private static final List<int[]> RESERVED = List.of(new int[] {25672, 25672}, new int[] {35672, 35682});
+
+    /**
+     * rabbitmqctl's own distribution ports (35672-35682) and the default node's (25672) are never
+     * ours.
+     */
+    private static final List<int[]> RESERVED =
+            List.of(new int[] {25672, 25672}, new int[] {35672, 35682});
 
     final String node = "vazao-chaos-" + ProcessHandle.current().pid() + "@localhost";
     final int amqpPort;
     final int managementPort;
     private final int distPort;
     private final Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private Process server;
 
     PrivateRabbit(Path dir) throws IOException {
@@ -62,15 +68,22 @@ final class PrivateRabbit implements AutoCloseable {
 
     void start() throws Exception {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("rabbitmq.conf"), "management.tcp.port = " + managementPort + "\n"
-                + "management.tcp.ip = 127.0.0.1\nloopback_users = none\n");
+        Files.writeString(
+                dir.resolve("rabbitmq.conf"),
+                "management.tcp.port = "
+                        + managementPort
+                        + "\n"
+                        + "management.tcp.ip = 127.0.0.1\nloopback_users = none\n");
         Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_management].\n");
-        ProcessBuilder pb = new ProcessBuilder(SERVER.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.out").toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(SERVER.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("server.out").toFile());
         env(pb.environment());
         server = pb.start();
         if (!ctl(120, "wait", dir.resolve("pid").toString(), "--timeout", "120")) {
-            throw new IllegalStateException("private RabbitMQ node did not start; see " + dir.resolve("server.out"));
+            throw new IllegalStateException(
+                    "private RabbitMQ node did not start; see " + dir.resolve("server.out"));
         }
     }
 
@@ -90,8 +103,11 @@ final class PrivateRabbit implements AutoCloseable {
     boolean ctl(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(CTL.toString(), "-q", "-n", node));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ctl.out").toFile()));
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(dir.resolve("ctl.out").toFile()));
         env(pb.environment());
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -110,7 +126,8 @@ final class PrivateRabbit implements AutoCloseable {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("GET " + path + " -> " + r.statusCode());
         }
@@ -123,7 +140,10 @@ final class PrivateRabbit implements AutoCloseable {
         for (JsonNode c : get("/api/connections")) {
             String name = c.path("client_properties").path("connection_name").asText("");
             if (name.startsWith(prefix)) {
-                String path = "/api/connections/" + URLEncoder.encode(c.path("name").asText(), StandardCharsets.UTF_8).replace("+", "%20");
+                String path =
+                        "/api/connections/"
+                                + URLEncoder.encode(c.path("name").asText(), StandardCharsets.UTF_8)
+                                        .replace("+", "%20");
                 http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.discarding());
                 closed++;
             }
@@ -132,8 +152,14 @@ final class PrivateRabbit implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(managementUrl() + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(URI.create(managementUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                "guest:guest".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -142,10 +168,12 @@ final class PrivateRabbit implements AutoCloseable {
             return;
         }
         ctl(60, "stop");
-        // The script's beam child outlives a killed script: kill the node by the pid it wrote, then the script.
+        // The script's beam child outlives a killed script: kill the node by the pid it wrote, then
+        // the script.
         Path pid = dir.resolve("pid");
         if (Files.isRegularFile(pid)) {
-            ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+                    .ifPresent(ProcessHandle::destroyForcibly);
         }
         server.descendants().forEach(ProcessHandle::destroyForcibly);
         server.destroyForcibly();

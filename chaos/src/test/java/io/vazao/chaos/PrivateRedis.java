@@ -34,14 +34,28 @@ final class PrivateRedis implements AutoCloseable {
     }
 
     void start() throws IOException {
-        server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
-            try (JedisPooled c = client()) {
-                return "PONG".equals(c.ping());
-            }
-        });
+        server =
+                new ProcessBuilder(
+                                "redis-server",
+                                "--port",
+                                Integer.toString(port),
+                                "--bind",
+                                "127.0.0.1",
+                                "--save",
+                                "",
+                                "--appendonly",
+                                "no")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            try (JedisPooled c = client()) {
+                                return "PONG".equals(c.ping());
+                            }
+                        });
     }
 
     /** SHUTDOWN NOSAVE: the server exits and every key is gone. */

@@ -29,14 +29,18 @@ public final class ApiClient {
 
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public ApiClient(URI base, String token) {
         this.base = base;
         this.token = token;
     }
 
-    /** The address: explicit, else {@code VAZAO_URL}, else the one {@code vazao up} wrote, else the default. */
+    /**
+     * The address: explicit, else {@code VAZAO_URL}, else the one {@code vazao up} wrote, else the
+     * default.
+     */
     public static URI resolveUrl(String explicit, Home home) {
         if (explicit != null && !explicit.isBlank()) {
             return URI.create(explicit);
@@ -91,7 +95,10 @@ public final class ApiClient {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.write(body)));
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(
+                                    body instanceof String s ? s : Json.write(body)));
         }
         HttpResponse<String> r;
         try {
@@ -99,7 +106,9 @@ public final class ApiClient {
         } catch (ConnectException | HttpTimeoutException e) {
             throw unreachable();
         } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, "policy service at " + base + " failed: " + e.getMessage());
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "policy service at " + base + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCodes.ERROR, "interrupted");
@@ -110,7 +119,11 @@ public final class ApiClient {
     /** Is the service answering its health endpoint (no credentials needed)? */
     public boolean healthy() {
         try {
-            HttpRequest req = HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
+            HttpRequest req =
+                    HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build();
             return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -132,7 +145,9 @@ public final class ApiClient {
         } catch (ConnectException e) {
             throw unreachable();
         } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, "policy service at " + base + " failed: " + e.getMessage());
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "policy service at " + base + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -146,7 +161,8 @@ public final class ApiClient {
             }
             check(r.statusCode(), body, "GET " + path);
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
             String event = "message";
             StringBuilder data = new StringBuilder();
             String line;
@@ -167,7 +183,9 @@ public final class ApiClient {
                 }
             }
         } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, "event stream from " + base + " ended: " + e.getMessage());
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "event stream from " + base + " ended: " + e.getMessage());
         }
     }
 
@@ -180,7 +198,8 @@ public final class ApiClient {
     }
 
     private CliException unreachable() {
-        return new CliException(ExitCodes.UNREACHABLE,
+        return new CliException(
+                ExitCodes.UNREACHABLE,
                 "policy service not reachable at " + base + " (start it with: ./vazao up)");
     }
 
@@ -198,12 +217,26 @@ public final class ApiClient {
         }
         String detail = describe(json, body);
         switch (status) {
-            case 401 -> throw new CliException(ExitCodes.UNAUTHORIZED, what + ": credentials refused (401). "
-                    + "Set VAZAO_API_TOKEN or check the token file " + tokenFile());
-            case 429 -> throw new CliException(ExitCodes.UNAUTHORIZED, what + ": too many wrong credentials from this "
-                    + "client (429); the service refuses it for a while" + detail);
-            case 404 -> throw new CliException(ExitCodes.NOT_FOUND, what + ": not found (404)" + detail);
-            case 400, 409, 412, 413, 415, 422 -> throw new CliException(ExitCodes.REJECTED, what + ": rejected (" + status + ")" + detail);
+            case 401 ->
+                    throw new CliException(
+                            ExitCodes.UNAUTHORIZED,
+                            what
+                                    + ": credentials refused (401). "
+                                    + "Set VAZAO_API_TOKEN or check the token file "
+                                    + tokenFile());
+            case 429 ->
+                    throw new CliException(
+                            ExitCodes.UNAUTHORIZED,
+                            what
+                                    + ": too many wrong credentials from this "
+                                    + "client (429); the service refuses it for a while"
+                                    + detail);
+            case 404 ->
+                    throw new CliException(
+                            ExitCodes.NOT_FOUND, what + ": not found (404)" + detail);
+            case 400, 409, 412, 413, 415, 422 ->
+                    throw new CliException(
+                            ExitCodes.REJECTED, what + ": rejected (" + status + ")" + detail);
             default -> throw new CliException(ExitCodes.ERROR, what + ": HTTP " + status + detail);
         }
     }
@@ -217,7 +250,10 @@ public final class ApiClient {
             sb.append(": ").append(json.get("error").asText());
         }
         for (JsonNode v : json.path("violations")) {
-            sb.append("\n  ").append(v.path("field").asText()).append(": ").append(v.path("rule").asText());
+            sb.append("\n  ")
+                    .append(v.path("field").asText())
+                    .append(": ")
+                    .append(v.path("rule").asText());
         }
         return sb.toString();
     }

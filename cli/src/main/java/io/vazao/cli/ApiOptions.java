@@ -5,7 +5,12 @@ import picocli.CommandLine.Option;
 /** Options every command that talks to the policy service shares. */
 public final class ApiOptions {
 
-    @Option(names = "--url", description = "policy service address (default: $VAZAO_URL, the address `vazao up` saved, or " + ApiClient.DEFAULT_URL + ")")
+    @Option(
+            names = "--url",
+            description =
+                    "policy service address (default: $VAZAO_URL, the address `vazao up` saved, or "
+                            + ApiClient.DEFAULT_URL
+                            + ")")
     String url;
 
     @Option(names = "--json", description = "print JSON for scripts instead of a table")

@@ -17,21 +17,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class Background {
 
-    private Background() {
-    }
+    private Background() {}
 
-    static Process start(List<String> command, Map<String, String> env, Path log, Path pidFile) throws IOException {
+    static Process start(List<String> command, Map<String, String> env, Path log, Path pidFile)
+            throws IOException {
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>();
         String setsid = Services.which("setsid");
         if (setsid != null) {
-            // Its own session: a Ctrl-C in the terminal that ran `vazao up` does not reach it later.
+            // Its own session: a Ctrl-C in the terminal that ran `vazao up` does not reach it
+            // later.
             cmd.add(setsid);
         }
         cmd.addAll(command);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         Process p = pb.start();
         Instant started = p.toHandle().info().startInstant().orElse(Instant.EPOCH);
@@ -48,14 +51,19 @@ final class Background {
             String[] parts = Files.readString(pidFile).trim().split("\\s+");
             long pid = Long.parseLong(parts[0]);
             long startedAt = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> sameStart(h, startedAt))
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(h -> sameStart(h, startedAt))
                     .filter(h -> !zombie(h.pid()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
-    /** A process that died but was not reaped (its parent is gone and nothing reaps) is dead, not running. */
+    /**
+     * A process that died but was not reaped (its parent is gone and nothing reaps) is dead, not
+     * running.
+     */
     private static boolean zombie(long pid) {
         try {
             return zombieStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
@@ -64,7 +72,10 @@ final class Background {
         }
     }
 
-    /** The state field of a /proc/PID/stat line (after the command in parentheses, which may hold spaces) is Z. */
+    /**
+     * The state field of a /proc/PID/stat line (after the command in parentheses, which may hold
+     * spaces) is Z.
+     */
     static boolean zombieStat(String stat) {
         int close = stat.lastIndexOf(')');
         return close >= 0 && stat.substring(close + 1).trim().startsWith("Z");
@@ -74,7 +85,10 @@ final class Background {
         if (startedAt == 0) {
             return true;
         }
-        return h.info().startInstant().map(i -> Math.abs(i.toEpochMilli() - startedAt) < 2_000).orElse(true);
+        return h.info()
+                .startInstant()
+                .map(i -> Math.abs(i.toEpochMilli() - startedAt) < 2_000)
+                .orElse(true);
     }
 
     /** SIGTERM, wait up to {@code graceMillis}, then SIGKILL. True if it had to be killed. */

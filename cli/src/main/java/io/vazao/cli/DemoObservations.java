@@ -2,15 +2,6 @@ package io.vazao.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vazao.contract.BudgetShare;
-import io.vazao.contract.Json;
-import io.vazao.contract.Policy;
-import io.vazao.contract.RedisKeys;
-import io.vazao.contract.Topology;
-import io.vazao.load.LoadGenerator;
-import io.vazao.load.LoadPlan;
-import io.vazao.load.Payloads;
-import java.io.PrintStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,12 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import redis.clients.jedis.JedisPooled;
 
 /** What the demo measures from the status samples. */
 final class DemoObservations {
@@ -42,7 +27,8 @@ final class DemoObservations {
     final List<int[]> targetSplits = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
 
-    DemoObservations(List<String> queues, Map<String, Integer> mins, int budget, int initialLive, long t0) {
+    DemoObservations(
+            List<String> queues, Map<String, Integer> mins, int budget, int initialLive, long t0) {
         this.queues = queues;
         this.mins = mins;
         this.budget = budget;
@@ -77,22 +63,32 @@ final class DemoObservations {
         boolean contended = q.size() == queues.size();
         for (JsonNode n : s.path("queues")) {
             if (queues.contains(n.path("queue").asText())
-                    && !BudgetShare.Effect.SHORT.name().equals(n.path("budget").path("effect").asText())) {
+                    && !BudgetShare.Effect.SHORT
+                            .name()
+                            .equals(n.path("budget").path("effect").asText())) {
                 contended = false;
             }
         }
         if (contended) {
-            targetSplits.add(new int[] {(int) q.get(queues.get(0))[1], (int) q.get(queues.get(1))[1]});
+            targetSplits.add(
+                    new int[] {(int) q.get(queues.get(0))[1], (int) q.get(queues.get(1))[1]});
             if (totalLive >= budget) {
-                contention.add(new int[] {(int) q.get(queues.get(0))[2], (int) q.get(queues.get(1))[2]});
+                contention.add(
+                        new int[] {(int) q.get(queues.get(0))[2], (int) q.get(queues.get(1))[2]});
             }
         }
         boolean empty = q.size() == queues.size() && q.values().stream().allMatch(v -> v[0] == 0);
         if (drainedAt == 0 && published && empty && !seen.isEmpty()) {
             drainedAt = now;
         }
-        if (drainedAt > 0 && backToMinAt == 0 && q.entrySet().stream()
-                .allMatch(e -> e.getValue()[2] <= mins.getOrDefault(e.getKey(), 1) && e.getValue()[1] <= mins.getOrDefault(e.getKey(), 1))) {
+        if (drainedAt > 0
+                && backToMinAt == 0
+                && q.entrySet().stream()
+                        .allMatch(
+                                e ->
+                                        e.getValue()[2] <= mins.getOrDefault(e.getKey(), 1)
+                                                && e.getValue()[1]
+                                                        <= mins.getOrDefault(e.getKey(), 1))) {
             backToMinAt = now;
         }
     }
@@ -124,8 +120,14 @@ final class DemoObservations {
         }
         double a = samples.stream().mapToInt(c -> c[0]).average().orElse(0);
         double b = samples.stream().mapToInt(c -> c[1]).average().orElse(0);
-        return String.format(Locale.ROOT, "%.1f/%.1f workers (%.0f%%/%.0f%%) over %d samples",
-                a, b, 100 * a / (a + b), 100 * b / (a + b), samples.size());
+        return String.format(
+                Locale.ROOT,
+                "%.1f/%.1f workers (%.0f%%/%.0f%%) over %d samples",
+                a,
+                b,
+                100 * a / (a + b),
+                100 * b / (a + b),
+                samples.size());
     }
 
     private Double secs(long at) {

@@ -10,10 +10,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "down", description = "Stop what `vazao up` started: the local scaler (which drains its workers first), then the policy service.")
+@Command(
+        name = "down",
+        description =
+                "Stop what `vazao up` started: the local scaler (which drains its workers first), then the policy service.")
 public final class DownCommand implements Callable<Integer> {
 
-    @Option(names = "--grace", description = "seconds each component gets to stop before SIGKILL (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--grace",
+            description =
+                    "seconds each component gets to stop before SIGKILL (default ${DEFAULT-VALUE})")
     int graceSeconds = 60;
 
     @Override
@@ -39,7 +45,8 @@ public final class DownCommand implements Callable<Integer> {
             return 0;
         }
         boolean killed = Background.stop(h.get(), graceSeconds * 1000L);
-        System.out.println(label + " stopped (pid " + h.get().pid() + (killed ? ", after SIGKILL" : "") + ")");
+        System.out.println(
+                label + " stopped (pid " + h.get().pid() + (killed ? ", after SIGKILL" : "") + ")");
         return 1;
     }
 
@@ -56,7 +63,9 @@ public final class DownCommand implements Callable<Integer> {
         return left.size();
     }
 
-    /** The live worker processes a scaler's pid file lists (a scaler that was SIGKILLed left them). */
+    /**
+     * The live worker processes a scaler's pid file lists (a scaler that was SIGKILLed left them).
+     */
     static List<ProcessHandle> leftoverWorkers(Path pidFile) throws IOException {
         List<ProcessHandle> out = new ArrayList<>();
         if (!Files.isRegularFile(pidFile)) {
@@ -68,8 +77,10 @@ public final class DownCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessHandle::isAlive)
-                        .filter(DownCommand::looksLikeWorker).ifPresent(out::add);
+                ProcessHandle.of(Long.parseLong(parts[0]))
+                        .filter(ProcessHandle::isAlive)
+                        .filter(DownCommand::looksLikeWorker)
+                        .ifPresent(out::add);
             } catch (NumberFormatException e) {
                 // not a pid line
             }
@@ -78,6 +89,9 @@ public final class DownCommand implements Callable<Integer> {
     }
 
     private static boolean looksLikeWorker(ProcessHandle h) {
-        return h.info().commandLine().map(c -> c.contains("quarkus-run.jar") || c.contains("VAZAO")).orElse(false);
+        return h.info()
+                .commandLine()
+                .map(c -> c.contains("quarkus-run.jar") || c.contains("VAZAO"))
+                .orElse(false);
     }
 }

@@ -11,25 +11,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "events", description = "Scaling and worker lifecycle events, oldest first; --follow keeps printing new ones.")
+@Command(
+        name = "events",
+        description =
+                "Scaling and worker lifecycle events, oldest first; --follow keeps printing new ones.")
 public final class EventsCommand implements Callable<Integer> {
 
-    @Mixin
-    ApiOptions api;
+    @Mixin ApiOptions api;
 
-    @Option(names = {"-Q", "--queue"}, description = "only this queue")
+    @Option(
+            names = {"-Q", "--queue"},
+            description = "only this queue")
     String queue;
 
-    @Option(names = {"-n", "--limit"}, defaultValue = "20", description = "how many recent events (default ${DEFAULT-VALUE})")
+    @Option(
+            names = {"-n", "--limit"},
+            defaultValue = "20",
+            description = "how many recent events (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = {"-f", "--follow"}, description = "keep printing new events as they happen (Ctrl-C stops)")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "keep printing new events as they happen (Ctrl-C stops)")
     boolean follow;
 
     @Override
     public Integer call() {
         ApiClient client = api.client();
-        String path = "/api/v1/events?limit=" + limit + (queue == null ? "" : "&queue=" + URLEncoder.encode(queue, StandardCharsets.UTF_8));
+        String path =
+                "/api/v1/events?limit="
+                        + limit
+                        + (queue == null
+                                ? ""
+                                : "&queue=" + URLEncoder.encode(queue, StandardCharsets.UTF_8));
         JsonNode body = client.get(path);
         List<JsonNode> events = new ArrayList<>();
         body.path("events").forEach(events::add);
@@ -41,17 +55,19 @@ public final class EventsCommand implements Callable<Integer> {
             print(events.get(i));
         }
         if (follow) {
-            client.stream("/api/v1/events/stream", (name, data) -> {
-                JsonNode e;
-                try {
-                    e = Json.mapper().readTree(data);
-                } catch (Exception ex) {
-                    return;
-                }
-                if (queue == null || queue.equals(e.path("queue").asText())) {
-                    print(e);
-                }
-            });
+            client.stream(
+                    "/api/v1/events/stream",
+                    (name, data) -> {
+                        JsonNode e;
+                        try {
+                            e = Json.mapper().readTree(data);
+                        } catch (Exception ex) {
+                            return;
+                        }
+                        if (queue == null || queue.equals(e.path("queue").asText())) {
+                            print(e);
+                        }
+                    });
         }
         return ExitCodes.OK;
     }
@@ -67,10 +83,15 @@ public final class EventsCommand implements Callable<Integer> {
 
     static String line(JsonNode e) {
         StringBuilder sb = new StringBuilder();
-        sb.append(Format.time(e.path("ts").asLong())).append("  ")
-                .append(String.format("%-18s", e.path("queue").asText())).append(' ')
-                .append(String.format("%-10s", e.path("kind").asText())).append(' ')
-                .append(e.path("from").asInt()).append(" -> ").append(e.path("to").asInt());
+        sb.append(Format.time(e.path("ts").asLong()))
+                .append("  ")
+                .append(String.format("%-18s", e.path("queue").asText()))
+                .append(' ')
+                .append(String.format("%-10s", e.path("kind").asText()))
+                .append(' ')
+                .append(e.path("from").asInt())
+                .append(" -> ")
+                .append(e.path("to").asInt());
         if (e.hasNonNull("workerId")) {
             sb.append("  ").append(e.get("workerId").asText());
         }

@@ -10,10 +10,10 @@ import java.util.Locale;
 /** Small formatting helpers shared by the commands. */
 final class Format {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private Format() {
-    }
+    private Format() {}
 
     static String rate(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {

@@ -16,10 +16,15 @@ public record Home(Path root) {
         return new Home(root.toAbsolutePath().normalize());
     }
 
-    /** {@code .vazao/} in the repository, or {@code VAZAO_STATE_DIR} (tests run a second system beside the first). */
+    /**
+     * {@code .vazao/} in the repository, or {@code VAZAO_STATE_DIR} (tests run a second system
+     * beside the first).
+     */
     public Path state() {
         String env = System.getenv("VAZAO_STATE_DIR");
-        return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath() : root.resolve(".vazao");
+        return env != null && !env.isBlank()
+                ? Path.of(env).toAbsolutePath()
+                : root.resolve(".vazao");
     }
 
     public Path logs() {

@@ -21,59 +21,101 @@ import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "load", description = {
-        "Publish the seed's orders and payments (unique ids, payment amount = order total) with publisher confirms.",
-        "Default: the seed's run, --orders 50000 --payments 50000 as fast as possible.",
-        "Scenarios: steady, burst, ramp, sine, spike-train, or a scenario file (segments of rate x duration per queue)."})
+@Command(
+        name = "load",
+        description = {
+            "Publish the seed's orders and payments (unique ids, payment amount = order total) with publisher confirms.",
+            "Default: the seed's run, --orders 50000 --payments 50000 as fast as possible.",
+            "Scenarios: steady, burst, ramp, sine, spike-train, or a scenario file (segments of rate x duration per queue)."
+        })
 public final class LoadCommand implements Callable<Integer> {
 
     public static final String DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672";
 
-    @Option(names = "--orders", defaultValue = "50000", description = "orders to publish (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--orders",
+            defaultValue = "50000",
+            description = "orders to publish (default ${DEFAULT-VALUE})")
     long orders;
 
-    @Option(names = "--payments", defaultValue = "50000", description = "payments to publish (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--payments",
+            defaultValue = "50000",
+            description = "payments to publish (default ${DEFAULT-VALUE})")
     long payments;
 
-    @Option(names = "--rate", defaultValue = "0", description = "messages per second in total; 0 = as fast as possible (default)")
+    @Option(
+            names = "--rate",
+            defaultValue = "0",
+            description = "messages per second in total; 0 = as fast as possible (default)")
     double rate;
 
-    @Option(names = "--scenario", description = "a built-in scenario (steady, burst, ramp, sine, spike-train) or a scenario file")
+    @Option(
+            names = "--scenario",
+            description =
+                    "a built-in scenario (steady, burst, ramp, sine, spike-train) or a scenario file")
     String scenario;
 
-    @Option(names = "--speed", defaultValue = "1", description = "play the scenario this many times faster (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            description = "play the scenario this many times faster (default ${DEFAULT-VALUE})")
     double speed;
 
-    @Option(names = "--orders-queue", defaultValue = Topology.ORDERS_QUEUE, description = "queue for orders (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--orders-queue",
+            defaultValue = Topology.ORDERS_QUEUE,
+            description = "queue for orders (default ${DEFAULT-VALUE})")
     String ordersQueue;
 
-    @Option(names = "--payments-queue", defaultValue = Topology.PAYMENTS_QUEUE, description = "queue for payments (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--payments-queue",
+            defaultValue = Topology.PAYMENTS_QUEUE,
+            description = "queue for payments (default ${DEFAULT-VALUE})")
     String paymentsQueue;
 
-    @Option(names = "--amqp-uri", description = "RabbitMQ (default $VAZAO_AMQP_URI or " + DEFAULT_AMQP_URI + ")")
+    @Option(
+            names = "--amqp-uri",
+            description = "RabbitMQ (default $VAZAO_AMQP_URI or " + DEFAULT_AMQP_URI + ")")
     String amqpUri;
 
-    @Option(names = "--run-id", description = "id of this run inside every message id (default: random)")
+    @Option(
+            names = "--run-id",
+            description = "id of this run inside every message id (default: random)")
     String runId;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the payloads' random fields (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "seed of the payloads' random fields (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--window", defaultValue = "5000", description = "most unconfirmed messages at once (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--window",
+            defaultValue = "5000",
+            description = "most unconfirmed messages at once (default ${DEFAULT-VALUE})")
     int window;
 
-    @Option(names = "--celery", description = "publish Celery protocol-2 task messages (process_queue1/process_queue2, as the"
-            + " replaced system's producers) instead of plain JSON; with ignore_result unless --celery-results")
+    @Option(
+            names = "--celery",
+            description =
+                    "publish Celery protocol-2 task messages (process_queue1/process_queue2, as the"
+                            + " replaced system's producers) instead of plain JSON; with ignore_result unless --celery-results")
     boolean celery;
 
-    @Option(names = "--celery-results", description = "with --celery: ask for every result, as the old application did"
-            + " (the workers write a Redis record per task, kept for a day)")
+    @Option(
+            names = "--celery-results",
+            description =
+                    "with --celery: ask for every result, as the old application did"
+                            + " (the workers write a Redis record per task, kept for a day)")
     boolean celeryResults;
 
     @Option(names = "--json", description = "print the summary as JSON")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "no progress line")
     boolean quiet;
 
     public static String amqpUri(String explicit) {
@@ -89,18 +131,31 @@ public final class LoadCommand implements Callable<Integer> {
         if (celeryResults && !celery) {
             throw new CliException(ExitCodes.USAGE, "--celery-results needs --celery");
         }
-        WireFormat format = !celery ? WireFormat.JSON : celeryResults ? WireFormat.CELERY_WITH_RESULTS : WireFormat.CELERY;
+        WireFormat format =
+                !celery
+                        ? WireFormat.JSON
+                        : celeryResults ? WireFormat.CELERY_WITH_RESULTS : WireFormat.CELERY;
         LoadPlan plan = plan();
         String id = runId != null ? runId : UUID.randomUUID().toString().substring(0, 8);
-        LoadGenerator generator = new LoadGenerator(new LoadGenerator.Options(amqpUri(amqpUri), id, seed, window,
-                quiet || json ? null : System.err, paymentQueues(), format));
+        LoadGenerator generator =
+                new LoadGenerator(
+                        new LoadGenerator.Options(
+                                amqpUri(amqpUri),
+                                id,
+                                seed,
+                                window,
+                                quiet || json ? null : System.err,
+                                paymentQueues(),
+                                format));
         Thread hook = new Thread(generator::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         LoadGenerator.Result r;
         try {
             r = generator.run(plan);
         } catch (ConnectException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, "RabbitMQ not reachable at " + amqpUri(amqpUri) + ": " + e.getMessage());
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "RabbitMQ not reachable at " + amqpUri(amqpUri) + ": " + e.getMessage());
         } catch (IOException | TimeoutException e) {
             throw new CliException(ExitCodes.UNREACHABLE, "RabbitMQ failed: " + e.getMessage());
         } finally {
@@ -124,7 +179,8 @@ public final class LoadCommand implements Callable<Integer> {
         } else {
             System.out.println(r.summary());
             if (r.unroutable() > 0) {
-                System.out.println("unroutable messages: a queue does not exist yet; start the workers first (./vazao up)");
+                System.out.println(
+                        "unroutable messages: a queue does not exist yet; start the workers first (./vazao up)");
             }
         }
         return r.complete() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
@@ -153,8 +209,12 @@ public final class LoadCommand implements Callable<Integer> {
             } else if (Files.isRegularFile(Path.of(scenario))) {
                 s = Scenario.parse(Files.readString(Path.of(scenario)));
             } else {
-                throw new CliException(ExitCodes.USAGE, "no built-in scenario or file named " + scenario
-                        + "; built-in: " + String.join(", ", Scenario.BUILT_IN));
+                throw new CliException(
+                        ExitCodes.USAGE,
+                        "no built-in scenario or file named "
+                                + scenario
+                                + "; built-in: "
+                                + String.join(", ", Scenario.BUILT_IN));
             }
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());

@@ -12,20 +12,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "policy", description = "Read or change a queue's scaling policy.",
-        subcommands = {PolicyCommand.Get.class, PolicyCommand.Set.class, PolicyCommand.Delete.class})
+@Command(
+        name = "policy",
+        description = "Read or change a queue's scaling policy.",
+        subcommands = {
+            PolicyCommand.Get.class,
+            PolicyCommand.Set.class,
+            PolicyCommand.Delete.class
+        })
 public final class PolicyCommand {
 
     static String path(String queue) {
-        return "/api/v1/policies/" + java.net.URLEncoder.encode(queue, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "/api/v1/policies/"
+                + java.net.URLEncoder.encode(queue, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 
     @Command(name = "get", description = "Show every policy, or one queue's.")
     public static final class Get implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
+        @Mixin ApiOptions api;
 
-        @Option(names = {"-Q", "--queue"}, description = "only this queue")
+        @Option(
+                names = {"-Q", "--queue"},
+                description = "only this queue")
         String queue;
 
         @Override
@@ -41,25 +50,54 @@ public final class PolicyCommand {
                 System.out.println(all.toString());
                 return ExitCodes.OK;
             }
-            Table t = new Table("QUEUE", "WEIGHT", "MIN", "MAX", "MSG/WORKER", "DRAIN-S", "EXPECTED/S", "LIMIT/S", "STAB-S", "MODE", "PAUSED");
-            all.path("policies").fields().forEachRemaining(e -> {
-                JsonNode p = e.getValue();
-                t.row(e.getKey(), String.format(Locale.ROOT, "%.2f", p.path("weight").asDouble()), Format.text(p, "minWorkers"),
-                        Format.text(p, "maxWorkers"), Format.text(p, "messagesPerWorker"), Format.text(p, "targetDrainSeconds"),
-                        Format.text(p, "expectedRatePerWorker"), Format.text(p, "rateLimitPerSecond"),
-                        Format.text(p, "scaleDownStabilizationSeconds"), Format.text(p, "mode"), Format.text(p, "paused"));
-            });
+            Table t =
+                    new Table(
+                            "QUEUE",
+                            "WEIGHT",
+                            "MIN",
+                            "MAX",
+                            "MSG/WORKER",
+                            "DRAIN-S",
+                            "EXPECTED/S",
+                            "LIMIT/S",
+                            "STAB-S",
+                            "MODE",
+                            "PAUSED");
+            all.path("policies")
+                    .fields()
+                    .forEachRemaining(
+                            e -> {
+                                JsonNode p = e.getValue();
+                                t.row(
+                                        e.getKey(),
+                                        String.format(
+                                                Locale.ROOT, "%.2f", p.path("weight").asDouble()),
+                                        Format.text(p, "minWorkers"),
+                                        Format.text(p, "maxWorkers"),
+                                        Format.text(p, "messagesPerWorker"),
+                                        Format.text(p, "targetDrainSeconds"),
+                                        Format.text(p, "expectedRatePerWorker"),
+                                        Format.text(p, "rateLimitPerSecond"),
+                                        Format.text(p, "scaleDownStabilizationSeconds"),
+                                        Format.text(p, "mode"),
+                                        Format.text(p, "paused"));
+                            });
             System.out.print(t.isEmpty() ? "no policies\n" : t.render());
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "set", description = "Change some fields of a queue's policy (PATCH), or replace it with a JSON file (PUT).")
+    @Command(
+            name = "set",
+            description =
+                    "Change some fields of a queue's policy (PATCH), or replace it with a JSON file (PUT).")
     public static final class Set implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
+        @Mixin ApiOptions api;
 
-        @Option(names = {"-Q", "--queue"}, required = true, description = "the queue")
+        @Option(
+                names = {"-Q", "--queue"},
+                required = true,
+                description = "the queue")
         String queue;
 
         @Option(names = "--file", description = "a whole policy as JSON (replaces the policy)")
@@ -83,7 +121,9 @@ public final class PolicyCommand {
         @Option(names = "--expected-rate", description = "expectedRatePerWorker (messages/s)")
         Double expectedRate;
 
-        @Option(names = "--rate-limit", description = "rateLimitPerSecond for all the queue's workers together")
+        @Option(
+                names = "--rate-limit",
+                description = "rateLimitPerSecond for all the queue's workers together")
         Double rateLimit;
 
         @Option(names = "--stabilization-seconds", description = "scaleDownStabilizationSeconds")
@@ -110,7 +150,9 @@ public final class PolicyCommand {
                 put(patch, "scaleDownStabilizationSeconds", stabilization);
                 put(patch, "mode", mode);
                 if (patch.isEmpty()) {
-                    throw new CliException(ExitCodes.USAGE, "nothing to change: give --file or at least one field option");
+                    throw new CliException(
+                            ExitCodes.USAGE,
+                            "nothing to change: give --file or at least one field option");
                 }
                 result = c.send("PATCH", path(queue), patch);
             }
@@ -127,10 +169,12 @@ public final class PolicyCommand {
 
     @Command(name = "delete", description = "Remove a queue's policy: vazao stops managing it.")
     public static final class Delete implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
+        @Mixin ApiOptions api;
 
-        @Option(names = {"-Q", "--queue"}, required = true, description = "the queue")
+        @Option(
+                names = {"-Q", "--queue"},
+                required = true,
+                description = "the queue")
         String queue;
 
         @Override

@@ -25,19 +25,28 @@ import picocli.CommandLine.Option;
 /**
  * The measurement behind bench/reaction-time.sh: from an idle queue at its minimum, publish a burst
  * and time (a) the scaler starting an extra worker process (its STARTED event), (b) an extra
- * consumer attached to the queue (the broker's live consumer count, read by a passive declare, which
- * unlike the management statistics is not sampled every 5 s), and (c) the drain (no ready message left).
+ * consumer attached to the queue (the broker's live consumer count, read by a passive declare,
+ * which unlike the management statistics is not sampled every 5 s), and (c) the drain (no ready
+ * message left).
  */
-@Command(name = "reaction", hidden = true, description = "Reaction-time benchmark (see bench/reaction-time.sh).")
+@Command(
+        name = "reaction",
+        hidden = true,
+        description = "Reaction-time benchmark (see bench/reaction-time.sh).")
 public final class ReactionCommand implements Callable<Integer> {
 
-    @Mixin
-    ApiOptions api;
+    @Mixin ApiOptions api;
 
-    @Option(names = {"-Q", "--queue"}, required = true, description = "the queue to burst (a queue with a policy and workers)")
+    @Option(
+            names = {"-Q", "--queue"},
+            required = true,
+            description = "the queue to burst (a queue with a policy and workers)")
     String queue;
 
-    @Option(names = "--function", defaultValue = "processOrder", description = "processOrder or processPayment: which payload to publish")
+    @Option(
+            names = "--function",
+            defaultValue = "processOrder",
+            description = "processOrder or processPayment: which payload to publish")
     String function;
 
     @Option(names = "--runs", defaultValue = "10")
@@ -49,11 +58,13 @@ public final class ReactionCommand implements Callable<Integer> {
     @Option(names = "--amqp-uri")
     String amqpUri;
 
-    @Option(names = "--idle-timeout", defaultValue = "180", description = "seconds to wait for the queue to return to its minimum between runs")
+    @Option(
+            names = "--idle-timeout",
+            defaultValue = "180",
+            description = "seconds to wait for the queue to return to its minimum between runs")
     int idleTimeout;
 
-    record Run(double startedS, double consumingS, double drainS) {
-    }
+    record Run(double startedS, double consumingS, double drainS) {}
 
     @Override
     public Integer call() throws Exception {
@@ -66,35 +77,59 @@ public final class ReactionCommand implements Callable<Integer> {
             for (int i = 1; i <= runs; i++) {
                 Run r = measure(client, ch, i);
                 results.add(r);
-                System.out.printf(Locale.ROOT, "run %2d: extra worker started %s s, consuming %s s, drained %s s%n", i,
-                        fmt(r.startedS()), fmt(r.consumingS()), fmt(r.drainS()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "run %2d: extra worker started %s s, consuming %s s, drained %s s%n",
+                        i,
+                        fmt(r.startedS()),
+                        fmt(r.consumingS()),
+                        fmt(r.drainS()));
             }
         }
-        double[] consuming = results.stream().mapToDouble(Run::consumingS).filter(d -> d >= 0).sorted().toArray();
+        double[] consuming =
+                results.stream()
+                        .mapToDouble(Run::consumingS)
+                        .filter(d -> d >= 0)
+                        .sorted()
+                        .toArray();
         printSummary(results);
         return consuming.length == runs ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
-    /** One burst from an idle queue: when the extra worker started, consumed, and the queue drained. */
+    /**
+     * One burst from an idle queue: when the extra worker started, consumed, and the queue drained.
+     */
     private Run measure(ApiClient client, Probe ch, int run) throws Exception {
         int min = waitIdle(client, ch);
         long t0 = System.currentTimeMillis();
         String runId = "bench" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(queue, burst);
-        LoadGenerator g = new LoadGenerator(new LoadGenerator.Options(LoadCommand.amqpUri(amqpUri), runId, run, 10_000,
-                null, "processPayment".equals(function) ? Set.of(queue) : Set.of()));
-        CompletableFuture<LoadGenerator.Result> load = CompletableFuture.supplyAsync(() -> {
-            try {
-                return g.run(LoadPlan.counts(counts, 0));
-            } catch (Exception e) {
-                throw new CliException(ExitCodes.UNREACHABLE, "publishing failed: " + e.getMessage());
-            }
-        });
+        LoadGenerator g =
+                new LoadGenerator(
+                        new LoadGenerator.Options(
+                                LoadCommand.amqpUri(amqpUri),
+                                runId,
+                                run,
+                                10_000,
+                                null,
+                                "processPayment".equals(function) ? Set.of(queue) : Set.of()));
+        CompletableFuture<LoadGenerator.Result> load =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return g.run(LoadPlan.counts(counts, 0));
+                            } catch (Exception e) {
+                                throw new CliException(
+                                        ExitCodes.UNREACHABLE,
+                                        "publishing failed: " + e.getMessage());
+                            }
+                        });
         long consuming = 0;
         long drained = 0;
         long deadline = t0 + 300_000;
-        while (System.currentTimeMillis() < deadline && (consuming == 0 || drained == 0)
+        while (System.currentTimeMillis() < deadline
+                && (consuming == 0 || drained == 0)
                 && !(drained > 0 && System.currentTimeMillis() - drained > 30_000)) {
             var ok = ch.declare(queue);
             long now = System.currentTimeMillis();
@@ -112,9 +147,16 @@ public final class ReactionCommand implements Callable<Integer> {
     }
 
     private void printSummary(List<Run> results) {
-        double[] started = results.stream().mapToDouble(Run::startedS).filter(d -> d >= 0).sorted().toArray();
-        double[] consuming = results.stream().mapToDouble(Run::consumingS).filter(d -> d >= 0).sorted().toArray();
-        double[] drain = results.stream().mapToDouble(Run::drainS).filter(d -> d >= 0).sorted().toArray();
+        double[] started =
+                results.stream().mapToDouble(Run::startedS).filter(d -> d >= 0).sorted().toArray();
+        double[] consuming =
+                results.stream()
+                        .mapToDouble(Run::consumingS)
+                        .filter(d -> d >= 0)
+                        .sorted()
+                        .toArray();
+        double[] drain =
+                results.stream().mapToDouble(Run::drainS).filter(d -> d >= 0).sorted().toArray();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("runs", runs);
         summary.put("burst", burst);
@@ -124,14 +166,31 @@ public final class ReactionCommand implements Callable<Integer> {
         summary.put("consumingMaxS", max(consuming));
         summary.put("drainMedianS", median(drain));
         summary.put("drainMaxS", max(drain));
-        System.out.println(api.json() ? Json.write(summary) : String.format(Locale.ROOT,
-                "burst %d on %s, %d runs: extra worker started median %s s max %s s; consuming median %s s max %s s; drain median %s s max %s s",
-                burst, queue, runs, fmt(median(started)), fmt(max(started)), fmt(median(consuming)), fmt(max(consuming)),
-                fmt(median(drain)), fmt(max(drain))));
+        System.out.println(
+                api.json()
+                        ? Json.write(summary)
+                        : String.format(
+                                Locale.ROOT,
+                                "burst %d on %s, %d runs: extra worker started median %s s max %s s; consuming median %s s max %s s; drain median %s s max %s s",
+                                burst,
+                                queue,
+                                runs,
+                                fmt(median(started)),
+                                fmt(max(started)),
+                                fmt(median(consuming)),
+                                fmt(max(consuming)),
+                                fmt(median(drain)),
+                                fmt(max(drain))));
     }
 
-    /** Waits until the queue is empty and has exactly its minimum of consumers; returns that minimum. */
-    /** Passive declares on a channel that is reopened when the broker closes it (queue not there yet). */
+    /**
+     * Waits until the queue is empty and has exactly its minimum of consumers; returns that
+     * minimum.
+     */
+    /**
+     * Passive declares on a channel that is reopened when the broker closes it (queue not there
+     * yet).
+     */
     static final class Probe {
         private final Connection connection;
         private Channel channel;
@@ -169,7 +228,9 @@ public final class ReactionCommand implements Callable<Integer> {
             }
             Thread.sleep(500);
         }
-        throw new CliException(ExitCodes.CHECK_FAILED, queue + " did not return to its minimum within " + idleTimeout + " s");
+        throw new CliException(
+                ExitCodes.CHECK_FAILED,
+                queue + " did not return to its minimum within " + idleTimeout + " s");
     }
 
     private long firstStarted(ApiClient client, long t0) {

@@ -6,8 +6,8 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Where the commands find Redis: {@code --redis}, else {@code $VAZAO_REDIS_URI}, else this machine's
- * default port. Every command that talks to Redis resolves it here, so they all agree.
+ * Where the commands find Redis: {@code --redis}, else {@code $VAZAO_REDIS_URI}, else this
+ * machine's default port. Every command that talks to Redis resolves it here, so they all agree.
  */
 record RedisAddress(String host, int port) {
 
@@ -18,7 +18,8 @@ record RedisAddress(String host, int port) {
     static RedisAddress resolve(String option) {
         URI uri = URI.create(option != null ? option : ScalerCommand.envOr(ENV, DEFAULT_URI));
         if (uri.getHost() == null) {
-            throw new CliException(ExitCodes.USAGE, "not a Redis URI: " + uri + " (expected redis://host:port)");
+            throw new CliException(
+                    ExitCodes.USAGE, "not a Redis URI: " + uri + " (expected redis://host:port)");
         }
         return new RedisAddress(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT);
     }
@@ -29,8 +30,12 @@ record RedisAddress(String host, int port) {
     }
 
     JedisPooled connect() {
-        return new JedisPooled(new HostAndPort(host, port),
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(2_000).socketTimeoutMillis(2_000).build());
+        return new JedisPooled(
+                new HostAndPort(host, port),
+                DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(2_000)
+                        .socketTimeoutMillis(2_000)
+                        .build());
     }
 
     @Override

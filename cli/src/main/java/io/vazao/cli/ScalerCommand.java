@@ -23,71 +23,130 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import redis.clients.jedis.JedisPooled;
 
-@Command(name = "scaler", description = {
-        "Run the local scaler in the foreground: keeps, for every queue in the targets, that many worker processes.",
-        "`vazao up` runs it in the background. Ctrl-C / SIGTERM stops every worker gracefully first."})
+@Command(
+        name = "scaler",
+        description = {
+            "Run the local scaler in the foreground: keeps, for every queue in the targets, that many worker processes.",
+            "`vazao up` runs it in the background. Ctrl-C / SIGTERM stops every worker gracefully first."
+        })
 public final class ScalerCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Option(names = "--redis", description = "Redis URI (default $" + RedisAddress.ENV + " or " + RedisAddress.DEFAULT_URI + ")")
+    @Option(
+            names = "--redis",
+            description =
+                    "Redis URI (default $"
+                            + RedisAddress.ENV
+                            + " or "
+                            + RedisAddress.DEFAULT_URI
+                            + ")")
     String redis;
 
-    @Option(names = "--key-prefix", description = "Redis key prefix (default $VAZAO_KEY_PREFIX or vazao:)")
+    @Option(
+            names = "--key-prefix",
+            description = "Redis key prefix (default $VAZAO_KEY_PREFIX or vazao:)")
     String keyPrefix;
 
-    @Option(names = "--jar", description = "the functions jar (default functions/target/quarkus-app/quarkus-run.jar in $VAZAO_HOME)")
+    @Option(
+            names = "--jar",
+            description =
+                    "the functions jar (default functions/target/quarkus-app/quarkus-run.jar in $VAZAO_HOME)")
     Path jar;
 
-    @Option(names = "--java", description = "java executable for the workers (default: the one running the scaler)")
+    @Option(
+            names = "--java",
+            description = "java executable for the workers (default: the one running the scaler)")
     String java;
 
-    @Option(names = "--max-heap", defaultValue = "160m", description = "-Xmx of every worker (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-heap",
+            defaultValue = "160m",
+            description = "-Xmx of every worker (default ${DEFAULT-VALUE})")
     String maxHeap;
 
-    @Option(names = "--jvm-option", description = "replaces the default worker JVM options (repeatable)")
+    @Option(
+            names = "--jvm-option",
+            description = "replaces the default worker JVM options (repeatable)")
     List<String> jvmOptions;
 
-    @Option(names = "--worker-command", split = " ", description = "run this instead of java -jar (tests, wrappers)")
+    @Option(
+            names = "--worker-command",
+            split = " ",
+            description = "run this instead of java -jar (tests, wrappers)")
     List<String> workerCommand;
 
-    @Option(names = {"-e", "--env"}, description = "KEY=VALUE added to every worker's environment (repeatable)")
+    @Option(
+            names = {"-e", "--env"},
+            description = "KEY=VALUE added to every worker's environment (repeatable)")
     Map<String, String> env = new LinkedHashMap<>();
 
-    @Option(names = "--function", description = "QUEUE=FUNCTION (processOrder|processPayment) for queues outside the seed topology (repeatable)")
+    @Option(
+            names = "--function",
+            description =
+                    "QUEUE=FUNCTION (processOrder|processPayment) for queues outside the seed topology (repeatable)")
     Map<String, String> functions = new LinkedHashMap<>();
 
-    @Option(names = "--no-cds", description = "do not create or use an AppCDS archive for the workers")
+    @Option(
+            names = "--no-cds",
+            description = "do not create or use an AppCDS archive for the workers")
     boolean noCds;
 
-    @Option(names = "--tick", defaultValue = "PT0.5S", description = "how often it converges, ISO-8601 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--tick",
+            defaultValue = "PT0.5S",
+            description = "how often it converges, ISO-8601 (default ${DEFAULT-VALUE})")
     Duration tick;
 
-    @Option(names = "--shutdown-timeout", defaultValue = ScalerConfig.DEFAULT_SHUTDOWN_TIMEOUT, description = "SIGTERM to SIGKILL grace (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--shutdown-timeout",
+            defaultValue = ScalerConfig.DEFAULT_SHUTDOWN_TIMEOUT,
+            description = "SIGTERM to SIGKILL grace (default ${DEFAULT-VALUE})")
     Duration shutdownTimeout;
 
-    @Option(names = "--startup-timeout", defaultValue = ScalerConfig.DEFAULT_STARTUP_TIMEOUT, description = "a worker without a heartbeat this long after start is replaced (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--startup-timeout",
+            defaultValue = ScalerConfig.DEFAULT_STARTUP_TIMEOUT,
+            description =
+                    "a worker without a heartbeat this long after start is replaced (default ${DEFAULT-VALUE})")
     Duration startupTimeout;
 
-    @Option(names = "--backoff-base", defaultValue = ScalerConfig.DEFAULT_BACKOFF_BASE, description = "restart delay after the 2nd failure in a row, doubling (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--backoff-base",
+            defaultValue = ScalerConfig.DEFAULT_BACKOFF_BASE,
+            description =
+                    "restart delay after the 2nd failure in a row, doubling (default ${DEFAULT-VALUE})")
     Duration backoffBase;
 
-    @Option(names = "--backoff-max", defaultValue = ScalerConfig.DEFAULT_BACKOFF_MAX, description = "longest restart delay (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--backoff-max",
+            defaultValue = ScalerConfig.DEFAULT_BACKOFF_MAX,
+            description = "longest restart delay (default ${DEFAULT-VALUE})")
     Duration backoffMax;
 
-    @Option(names = "--max-starting", defaultValue = "${env:VAZAO_MAX_STARTING}",
-            description = "at most this many workers in start-up at once, replacements excepted; 0 = no cap (default $VAZAO_MAX_STARTING or the number of cores)")
+    @Option(
+            names = "--max-starting",
+            defaultValue = "${env:VAZAO_MAX_STARTING}",
+            description =
+                    "at most this many workers in start-up at once, replacements excepted; 0 = no cap (default $VAZAO_MAX_STARTING or the number of cores)")
     Integer maxStarting;
 
-    @Option(names = "--log-dir", description = "one log file per worker here (default .vazao/logs/workers in $VAZAO_HOME)")
+    @Option(
+            names = "--log-dir",
+            description =
+                    "one log file per worker here (default .vazao/logs/workers in $VAZAO_HOME)")
     Path logDir;
 
-    @Option(names = "--pid-file", description = "PIDs of the running workers, for `vazao down` (default .vazao/workers.pids)")
+    @Option(
+            names = "--pid-file",
+            description =
+                    "PIDs of the running workers, for `vazao down` (default .vazao/workers.pids)")
     Path pidFile;
 
     @Override
     public Integer call() throws Exception {
         int starting = maxStarting(maxStarting);
         if (starting < 0) {
-            throw new CliException(ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + starting);
+            throw new CliException(
+                    ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + starting);
         }
         Home home = Home.detect();
         RedisKeys keys = new RedisKeys(keyPrefix(keyPrefix));
@@ -96,24 +155,48 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         Path pids = pidFile != null ? pidFile : home.workersPidFile();
         Files.createDirectories(pids.toAbsolutePath().getParent());
         drainOrphans(pids);
-        ScalerConfig config = new ScalerConfig(shutdownTimeout.toMillis(), startupTimeout.toMillis(),
-                Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS, Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES,
-                Settings.DEFAULT_MAX_TOTAL_WORKERS, backoffBase.toMillis(), backoffMax.toMillis(), starting);
+        ScalerConfig config =
+                new ScalerConfig(
+                        shutdownTimeout.toMillis(),
+                        startupTimeout.toMillis(),
+                        Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,
+                        Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES,
+                        Settings.DEFAULT_MAX_TOTAL_WORKERS,
+                        backoffBase.toMillis(),
+                        backoffMax.toMillis(),
+                        starting);
         RedisAddress redisUri = RedisAddress.resolve(redis);
         JedisPooled jedis = redisUri.connect();
-        LocalScaler scaler = new LocalScaler(new RedisScalerStore(jedis, keys),
-                new WorkerLauncher(launch.command(), env, logs, functions, launch.cds()), keys.prefix(), config, pids,
-                System::currentTimeMillis);
-        Log.info("scaler.started", "pid", ProcessHandle.current().pid(), "prefix", keys.prefix(), "redis", redisUri,
-                "tick", tick.toMillis() + "ms", "maxStarting", config.maxStarting(),
-                "cds", launch.cds() == null ? "off" : launch.cds(), "command", String.join(" ", launch.command()));
+        LocalScaler scaler =
+                new LocalScaler(
+                        new RedisScalerStore(jedis, keys),
+                        new WorkerLauncher(launch.command(), env, logs, functions, launch.cds()),
+                        keys.prefix(),
+                        config,
+                        pids,
+                        System::currentTimeMillis);
+        Log.info(
+                "scaler.started",
+                "pid",
+                ProcessHandle.current().pid(),
+                "prefix",
+                keys.prefix(),
+                "redis",
+                redisUri,
+                "tick",
+                tick.toMillis() + "ms",
+                "maxStarting",
+                config.maxStarting(),
+                "cds",
+                launch.cds() == null ? "off" : launch.cds(),
+                "command",
+                String.join(" ", launch.command()));
         runUntilShutdown(scaler, jedis);
         return ExitCodes.OK;
     }
 
     /** The worker's command line, and the class-data archive it uses (null: none). */
-    record WorkerLaunch(List<String> command, Path cds) {
-    }
+    record WorkerLaunch(List<String> command, Path cds) {}
 
     private WorkerLaunch launch(Home home) throws IOException {
         if (workerCommand != null && !workerCommand.isEmpty()) {
@@ -121,17 +204,28 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         }
         Path j = jar != null ? jar : home.functionsJar();
         if (!Files.isRegularFile(j)) {
-            throw new CliException(ExitCodes.ERROR, "functions jar not found: " + j + " (build it: ./mvnw -q -DskipTests package)");
+            throw new CliException(
+                    ExitCodes.ERROR,
+                    "functions jar not found: " + j + " (build it: ./mvnw -q -DskipTests package)");
         }
-        String javaExe = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = WorkerLauncher.javaCommand(javaExe,
-                jvmOptions != null && !jvmOptions.isEmpty() ? jvmOptions : WorkerLauncher.defaultJvmOptions(maxHeap), j);
-        return new WorkerLaunch(command, noCds ? null : WorkerLauncher.archiveFor(j, home.state().resolve("cds")));
+        String javaExe =
+                java != null
+                        ? java
+                        : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command =
+                WorkerLauncher.javaCommand(
+                        javaExe,
+                        jvmOptions != null && !jvmOptions.isEmpty()
+                                ? jvmOptions
+                                : WorkerLauncher.defaultJvmOptions(maxHeap),
+                        j);
+        return new WorkerLaunch(
+                command, noCds ? null : WorkerLauncher.archiveFor(j, home.state().resolve("cds")));
     }
 
     /**
-     * Workers of an earlier scaler that was killed: drained (SIGTERM: they finish what they hold and
-     * exit), never left running beside the ones this scaler starts.
+     * Workers of an earlier scaler that was killed: drained (SIGTERM: they finish what they hold
+     * and exit), never left running beside the ones this scaler starts.
      */
     private static void drainOrphans(Path pids) throws IOException {
         for (ProcessHandle orphan : DownCommand.leftoverWorkers(pids)) {
@@ -141,35 +235,49 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     }
 
     /** Ticks until the JVM is told to stop; then drains every worker before it exits. */
-    private void runUntilShutdown(LocalScaler scaler, JedisPooled jedis) throws InterruptedException {
-        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "scaler-tick");
-            t.setDaemon(true);
-            return t;
-        });
+    private void runUntilShutdown(LocalScaler scaler, JedisPooled jedis)
+            throws InterruptedException {
+        ScheduledExecutorService loop =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "scaler-tick");
+                            t.setDaemon(true);
+                            return t;
+                        });
         CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            loop.shutdown();
-            try {
-                loop.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scaler.close();
-            jedis.close();
-            done.countDown();
-        }, "scaler-shutdown"));
-        loop.scheduleWithFixedDelay(() -> {
-            try {
-                scaler.tick();
-            } catch (RuntimeException e) {
-                Log.warn("scaler.tick-failed", "error", e.toString());
-            }
-        }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    loop.shutdown();
+                                    try {
+                                        loop.awaitTermination(5, TimeUnit.SECONDS);
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                    scaler.close();
+                                    jedis.close();
+                                    done.countDown();
+                                },
+                                "scaler-shutdown"));
+        loop.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        scaler.tick();
+                    } catch (RuntimeException e) {
+                        Log.warn("scaler.tick-failed", "error", e.toString());
+                    }
+                },
+                0,
+                tick.toMillis(),
+                TimeUnit.MILLISECONDS);
         done.await();
     }
 
-    /** The Redis key prefix: the option if given, else $VAZAO_KEY_PREFIX, else the contract's default. */
+    /**
+     * The Redis key prefix: the option if given, else $VAZAO_KEY_PREFIX, else the contract's
+     * default.
+     */
     static String keyPrefix(String option) {
         return option != null ? option : envOr("VAZAO_KEY_PREFIX", RedisKeys.DEFAULT_PREFIX);
     }

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** RabbitMQ and Redis as `vazao up` needs them: answering, or started from the machine's own install. */
+/**
+ * RabbitMQ and Redis as `vazao up` needs them: answering, or started from the machine's own
+ * install.
+ */
 final class Services {
 
-    private Services() {
-    }
+    private Services() {}
 
     static boolean redisAnswers(String host, int port) {
         try (Socket s = new Socket()) {
@@ -47,9 +49,21 @@ final class Services {
     static boolean managementAnswers(String host, int port, String user, String password) {
         try {
             HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest r = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/overview"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(3)).GET().build();
+            HttpRequest r =
+                    HttpRequest.newBuilder(
+                                    URI.create("http://" + host + ":" + port + "/api/overview"))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString(
+                                                            (user + ":" + password)
+                                                                    .getBytes(
+                                                                            StandardCharsets
+                                                                                    .UTF_8)))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build();
             return c.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -59,7 +73,10 @@ final class Services {
         }
     }
 
-    /** The full path of an executable on PATH (also sbin folders, where Debian puts the servers), or null. */
+    /**
+     * The full path of an executable on PATH (also sbin folders, where Debian puts the servers), or
+     * null.
+     */
     static String which(String name) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/local/sbin";
         for (String dir : path.split(":")) {
@@ -74,12 +91,17 @@ final class Services {
         return null;
     }
 
-    /** Runs a command to completion, its output into the log; true when it exits 0 within the time. */
+    /**
+     * Runs a command to completion, its output into the log; true when it exits 0 within the time.
+     */
     static boolean run(Path log, long timeoutSeconds, List<String> command) {
         try {
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                            .start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;

@@ -7,13 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "settings", description = "Show the global settings, or change some: vazao settings --budget 6")
+@Command(
+        name = "settings",
+        description = "Show the global settings, or change some: vazao settings --budget 6")
 public final class SettingsCommand implements Callable<Integer> {
 
-    @Mixin
-    ApiOptions api;
+    @Mixin ApiOptions api;
 
-    @Option(names = "--budget", description = "maxTotalWorkers: the worker budget shared by every queue")
+    @Option(
+            names = "--budget",
+            description = "maxTotalWorkers: the worker budget shared by every queue")
     Integer budget;
 
     @Option(names = "--tick-millis", description = "period of the control loop")
@@ -22,7 +25,9 @@ public final class SettingsCommand implements Callable<Integer> {
     @Option(names = "--heartbeat-timeout-millis", description = "a worker silent this long is dead")
     Long heartbeatTimeout;
 
-    @Option(names = "--cpu-high-percent", description = "CPU above which a backlogged queue counts as under-provisioned")
+    @Option(
+            names = "--cpu-high-percent",
+            description = "CPU above which a backlogged queue counts as under-provisioned")
     Double cpuHigh;
 
     @Option(names = "--max-memory-bytes", description = "a worker above this RSS is recycled")
@@ -32,7 +37,11 @@ public final class SettingsCommand implements Callable<Integer> {
     public Integer call() {
         ApiClient c = api.client();
         JsonNode current = c.get("/api/v1/settings");
-        if (budget != null || tickMillis != null || heartbeatTimeout != null || cpuHigh != null || maxMemory != null) {
+        if (budget != null
+                || tickMillis != null
+                || heartbeatTimeout != null
+                || cpuHigh != null
+                || maxMemory != null) {
             ObjectNode s = ((ObjectNode) current).deepCopy();
             if (budget != null) s.put("maxTotalWorkers", budget);
             if (tickMillis != null) s.put("tickMillis", tickMillis);

@@ -3,7 +3,9 @@ package io.vazao.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table: left-aligned text, right-aligned numbers, columns as wide as their content. */
+/**
+ * A plain-text table: left-aligned text, right-aligned numbers, columns as wide as their content.
+ */
 public final class Table {
 
     private final List<String> headers;
@@ -44,7 +46,8 @@ public final class Table {
         return sb.toString();
     }
 
-    private static void line(StringBuilder sb, List<String> cells, int[] width, boolean alignNumbers) {
+    private static void line(
+            StringBuilder sb, List<String> cells, int[] width, boolean alignNumbers) {
         StringBuilder l = new StringBuilder();
         for (int i = 0; i < width.length; i++) {
             String c = i < cells.size() ? cells.get(i) : "";

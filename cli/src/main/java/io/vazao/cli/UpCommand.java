@@ -11,27 +11,40 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", description = {
-        "Start the policy service and the local scaler in the background (pid files and logs in .vazao/).",
-        "First makes sure RabbitMQ and Redis answer: starts the machine's own if installed and stopped, else says what to install."})
+@Command(
+        name = "up",
+        description = {
+            "Start the policy service and the local scaler in the background (pid files and logs in .vazao/).",
+            "First makes sure RabbitMQ and Redis answer: starts the machine's own if installed and stopped, else says what to install."
+        })
 public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "policy service HTTP port (default ${DEFAULT-VALUE})")
     int port = 8080;
 
-    @Option(names = "--key-prefix", description = "Redis key prefix (default $VAZAO_KEY_PREFIX or vazao:)")
+    @Option(
+            names = "--key-prefix",
+            description = "Redis key prefix (default $VAZAO_KEY_PREFIX or vazao:)")
     String keyPrefix;
 
-    @Option(names = {"-e", "--env"}, description = "KEY=VALUE for the policy service, the scaler and its workers, e.g. -e VAZAO_WORK_MEAN_MS=2 (repeatable)")
+    @Option(
+            names = {"-e", "--env"},
+            description =
+                    "KEY=VALUE for the policy service, the scaler and its workers, e.g. -e VAZAO_WORK_MEAN_MS=2 (repeatable)")
     Map<String, String> env = new LinkedHashMap<>();
 
-    @Option(names = "--function", description = "QUEUE=FUNCTION for workers of queues outside the seed topology (repeatable)")
+    @Option(
+            names = "--function",
+            description =
+                    "QUEUE=FUNCTION for workers of queues outside the seed topology (repeatable)")
     Map<String, String> functions = new LinkedHashMap<>();
 
     @Option(names = "--no-scaler", description = "start only the policy service")
     boolean noScaler;
 
-    @Option(names = "--timeout", description = "seconds to wait for everything to answer (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            description = "seconds to wait for everything to answer (default ${DEFAULT-VALUE})")
     int timeoutSeconds = 180;
 
     @Override
@@ -41,8 +54,13 @@ public final class UpCommand implements Callable<Integer> {
         ensureRedis(home);
         ensureRabbit(home);
         if (!home.hasJars()) {
-            throw new CliException(ExitCodes.ERROR, "jars missing (" + home.policyServiceJar() + ", " + home.functionsJar()
-                    + "); build them: ./mvnw -q -DskipTests package (the ./vazao launcher does it for you)");
+            throw new CliException(
+                    ExitCodes.ERROR,
+                    "jars missing ("
+                            + home.policyServiceJar()
+                            + ", "
+                            + home.functionsJar()
+                            + "); build them: ./mvnw -q -DskipTests package (the ./vazao launcher does it for you)");
         }
         String prefix = ScalerCommand.keyPrefix(keyPrefix);
         Map<String, String> common = new LinkedHashMap<>(env);
@@ -56,13 +74,26 @@ public final class UpCommand implements Callable<Integer> {
             url = ApiClient.resolveUrl(null, home).toString();
         } else {
             if (Services.portOpen("127.0.0.1", port)) {
-                throw new CliException(ExitCodes.ERROR, "port " + port + " is taken by another program; pick another: vazao up --port 8081");
+                throw new CliException(
+                        ExitCodes.ERROR,
+                        "port "
+                                + port
+                                + " is taken by another program; pick another: vazao up --port 8081");
             }
             Map<String, String> e = new LinkedHashMap<>(common);
             e.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            Process p = Background.start(List.of(java, "-Xmx256m", "-jar", home.policyServiceJar().toString()), e,
-                    home.logs().resolve("policy-service.log"), home.pid("policy-service"));
-            System.out.println("policy service starting (pid " + p.pid() + ", log " + home.logs().resolve("policy-service.log") + ")");
+            Process p =
+                    Background.start(
+                            List.of(java, "-Xmx256m", "-jar", home.policyServiceJar().toString()),
+                            e,
+                            home.logs().resolve("policy-service.log"),
+                            home.pid("policy-service"));
+            System.out.println(
+                    "policy service starting (pid "
+                            + p.pid()
+                            + ", log "
+                            + home.logs().resolve("policy-service.log")
+                            + ")");
             Files.writeString(home.urlFile(), url + "\n");
         }
         var scaler = Background.running(home.pid("scaler"));
@@ -71,18 +102,38 @@ public final class UpCommand implements Callable<Integer> {
         } else if (scaler.isPresent()) {
             System.out.println("local scaler already running (pid " + scaler.get().pid() + ")");
         } else {
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-jar", home.cliJar().toString(), "scaler",
-                    "--pid-file", home.workersPidFile().toString(), "--log-dir", home.logs().resolve("workers").toString()));
+            List<String> cmd =
+                    new ArrayList<>(
+                            List.of(
+                                    java,
+                                    "-Xmx128m",
+                                    "-XX:+UseSerialGC",
+                                    "-jar",
+                                    home.cliJar().toString(),
+                                    "scaler",
+                                    "--pid-file",
+                                    home.workersPidFile().toString(),
+                                    "--log-dir",
+                                    home.logs().resolve("workers").toString()));
             functions.forEach((q, f) -> cmd.addAll(List.of("--function", q + "=" + f)));
             Map<String, String> e = new LinkedHashMap<>(common);
             e.put("VAZAO_HOME", home.root().toString());
-            Process p = Background.start(cmd, e, home.logs().resolve("scaler.log"), home.pid("scaler"));
-            System.out.println("local scaler started (pid " + p.pid() + ", log " + home.logs().resolve("scaler.log") + ")");
+            Process p =
+                    Background.start(cmd, e, home.logs().resolve("scaler.log"), home.pid("scaler"));
+            System.out.println(
+                    "local scaler started (pid "
+                            + p.pid()
+                            + ", log "
+                            + home.logs().resolve("scaler.log")
+                            + ")");
         }
         ApiClient api = new ApiClient(URI.create(url), null);
         if (!Services.await(timeoutSeconds * 1000L, api::healthy)) {
-            throw new CliException(ExitCodes.CHECK_FAILED, "policy service did not become ready within " + timeoutSeconds
-                    + " s; see .vazao/logs/policy-service.log");
+            throw new CliException(
+                    ExitCodes.CHECK_FAILED,
+                    "policy service did not become ready within "
+                            + timeoutSeconds
+                            + " s; see .vazao/logs/policy-service.log");
         }
         System.out.println();
         System.out.println("vazao is up");
@@ -90,8 +141,12 @@ public final class UpCommand implements Callable<Integer> {
         System.out.println("  OpenAPI            " + url + "/q/openapi");
         System.out.println("  metrics            " + url + "/q/metrics");
         System.out.println("  RabbitMQ console   http://127.0.0.1:15672/ (guest/guest)");
-        System.out.println("  credentials file   " + (System.getenv("VAZAO_API_TOKEN") != null
-                ? "(token from VAZAO_API_TOKEN)" : ApiClient.tokenFile().toString()) + "  (Bearer token; Basic user vazao)");
+        System.out.println(
+                "  credentials file   "
+                        + (System.getenv("VAZAO_API_TOKEN") != null
+                                ? "(token from VAZAO_API_TOKEN)"
+                                : ApiClient.tokenFile().toString())
+                        + "  (Bearer token; Basic user vazao)");
         System.out.println("next: ./vazao status   ./vazao load   ./vazao down");
         return ExitCodes.OK;
     }
@@ -102,19 +157,45 @@ public final class UpCommand implements Callable<Integer> {
             return;
         }
         if (!at.onThisMachine()) {
-            throw new CliException(ExitCodes.UNREACHABLE, "Redis does not answer on " + at + " ($" + RedisAddress.ENV
-                    + "); start it there, or unset " + RedisAddress.ENV + " to use this machine's.");
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "Redis does not answer on "
+                            + at
+                            + " ($"
+                            + RedisAddress.ENV
+                            + "); start it there, or unset "
+                            + RedisAddress.ENV
+                            + " to use this machine's.");
         }
         String server = Services.which("redis-server");
         if (server == null) {
-            throw new CliException(ExitCodes.UNREACHABLE, "Redis does not answer on " + at + " and is not installed."
-                    + " Install it (Debian/Ubuntu: sudo apt-get install redis-server) or start one on that port.");
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "Redis does not answer on "
+                            + at
+                            + " and is not installed."
+                            + " Install it (Debian/Ubuntu: sudo apt-get install redis-server) or start one on that port.");
         }
         System.out.println("starting the machine's Redis (" + server + ")");
-        Services.run(home.logs().resolve("redis-start.log"), 30, List.of(server, "--daemonize", "yes", "--bind", "127.0.0.1",
-                "--port", Integer.toString(at.port()), "--save", "", "--appendonly", "no"));
+        Services.run(
+                home.logs().resolve("redis-start.log"),
+                30,
+                List.of(
+                        server,
+                        "--daemonize",
+                        "yes",
+                        "--bind",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(at.port()),
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no"));
         if (!Services.await(30_000, () -> Services.redisAnswers(at.host(), at.port()))) {
-            throw new CliException(ExitCodes.UNREACHABLE, "Redis did not come up; see .vazao/logs/redis-start.log");
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "Redis did not come up; see .vazao/logs/redis-start.log");
         }
     }
 
@@ -127,10 +208,14 @@ public final class UpCommand implements Callable<Integer> {
         String ctl = Services.which("rabbitmqctl");
         String plugins = Services.which("rabbitmq-plugins");
         if (server == null || ctl == null) {
-            throw new CliException(ExitCodes.UNREACHABLE, (amqp ? "RabbitMQ's management API does not answer on 127.0.0.1:15672"
-                    : "RabbitMQ does not answer on 127.0.0.1:5672") + " and RabbitMQ is not installed here."
-                    + " Install it (Debian/Ubuntu: sudo apt-get install rabbitmq-server) and enable the plugins:"
-                    + " sudo rabbitmq-plugins enable rabbitmq_management rabbitmq_prometheus");
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    (amqp
+                                    ? "RabbitMQ's management API does not answer on 127.0.0.1:15672"
+                                    : "RabbitMQ does not answer on 127.0.0.1:5672")
+                            + " and RabbitMQ is not installed here."
+                            + " Install it (Debian/Ubuntu: sudo apt-get install rabbitmq-server) and enable the plugins:"
+                            + " sudo rabbitmq-plugins enable rabbitmq_management rabbitmq_prometheus");
         }
         Path log = home.logs().resolve("rabbitmq-start.log");
         if (!amqp) {
@@ -139,10 +224,21 @@ public final class UpCommand implements Callable<Integer> {
             Services.run(log, 180, List.of(ctl, "-q", "await_startup"));
         }
         if (plugins != null) {
-            Services.run(log, 120, List.of(plugins, "enable", "--quiet", "rabbitmq_management", "rabbitmq_prometheus"));
+            Services.run(
+                    log,
+                    120,
+                    List.of(
+                            plugins,
+                            "enable",
+                            "--quiet",
+                            "rabbitmq_management",
+                            "rabbitmq_prometheus"));
         }
-        if (!Services.await(120_000, () -> Services.managementAnswers("127.0.0.1", 15672, "guest", "guest"))) {
-            throw new CliException(ExitCodes.UNREACHABLE, "RabbitMQ's management API did not come up on 127.0.0.1:15672; see .vazao/logs/rabbitmq-start.log");
+        if (!Services.await(
+                120_000, () -> Services.managementAnswers("127.0.0.1", 15672, "guest", "guest"))) {
+            throw new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "RabbitMQ's management API did not come up on 127.0.0.1:15672; see .vazao/logs/rabbitmq-start.log");
         }
     }
 }

@@ -10,12 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "weights", description = {"Show the queue weights, or set them: vazao weights business_queue_1=0.4 business_queue_2=0.6",
-        "Uses the seed-compatible /api/queue-weights endpoint."})
+@Command(
+        name = "weights",
+        description = {
+            "Show the queue weights, or set them: vazao weights business_queue_1=0.4 business_queue_2=0.6",
+            "Uses the seed-compatible /api/queue-weights endpoint."
+        })
 public final class WeightsCommand implements Callable<Integer> {
 
-    @Mixin
-    ApiOptions api;
+    @Mixin ApiOptions api;
 
     @Parameters(arity = "0..*", paramLabel = "QUEUE=WEIGHT", description = "weights to set")
     List<String> assignments;
@@ -35,11 +38,16 @@ public final class WeightsCommand implements Callable<Integer> {
         }
         JsonNode weights = body.has("weights") ? body.get("weights") : body;
         Table t = new Table("QUEUE", "WEIGHT");
-        weights.fields().forEachRemaining(e -> {
-            if (e.getValue().isNumber()) {
-                t.row(e.getKey(), String.format(Locale.ROOT, "%.2f", e.getValue().asDouble()));
-            }
-        });
+        weights.fields()
+                .forEachRemaining(
+                        e -> {
+                            if (e.getValue().isNumber()) {
+                                t.row(
+                                        e.getKey(),
+                                        String.format(
+                                                Locale.ROOT, "%.2f", e.getValue().asDouble()));
+                            }
+                        });
         System.out.print(t.isEmpty() ? Format.pretty(body) + "\n" : t.render());
         return ExitCodes.OK;
     }
@@ -54,7 +62,12 @@ public final class WeightsCommand implements Callable<Integer> {
             try {
                 m.put(a.substring(0, eq), Double.parseDouble(a.substring(eq + 1)));
             } catch (NumberFormatException e) {
-                throw new CliException(ExitCodes.USAGE, "weight of " + a.substring(0, eq) + " is not a number: " + a.substring(eq + 1));
+                throw new CliException(
+                        ExitCodes.USAGE,
+                        "weight of "
+                                + a.substring(0, eq)
+                                + " is not a number: "
+                                + a.substring(eq + 1));
             }
         }
         return m;

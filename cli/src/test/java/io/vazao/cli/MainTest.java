@@ -15,13 +15,13 @@ import picocli.CommandLine;
 
 class MainTest {
 
-    record Outcome(int exit, String out, String err) {
-    }
+    record Outcome(int exit, String out, String err) {}
 
     static Outcome run(String line) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), line.split(" "));
+        int exit =
+                Main.run(new PrintWriter(out, true), new PrintWriter(err, true), line.split(" "));
         return new Outcome(exit, out.toString(), err.toString());
     }
 
@@ -33,11 +33,13 @@ class MainTest {
     }
 
     private static void collect(CommandLine cl, String prefix, List<String> names) {
-        cl.getSubcommands().forEach((name, sub) -> {
-            String full = (prefix + " " + name).trim();
-            names.add(full);
-            collect(sub, full, names);
-        });
+        cl.getSubcommands()
+                .forEach(
+                        (name, sub) -> {
+                            String full = (prefix + " " + name).trim();
+                            names.add(full);
+                            collect(sub, full, names);
+                        });
     }
 
     @ParameterizedTest
@@ -56,14 +58,17 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "nosuch --help       | 2 | unknown command 'nosuch'",
-            "nosuch              | 2 | unknown command 'nosuch'",
-            "policy nosuch -h    | 2 | unknown command 'nosuch'",
-            "status --nosuch     | 2 | Unknown option: '--nosuch'",
-            "load --orders many  | 2 | Invalid value for option '--orders'",
-            "dlq                 | 2 | which queue?",
-            "dlq replay          | 2 | Missing required option: '--queue=<queue>'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "nosuch --help       | 2 | unknown command 'nosuch'",
+                "nosuch              | 2 | unknown command 'nosuch'",
+                "policy nosuch -h    | 2 | unknown command 'nosuch'",
+                "status --nosuch     | 2 | Unknown option: '--nosuch'",
+                "load --orders many  | 2 | Invalid value for option '--orders'",
+                "dlq                 | 2 | which queue?",
+                "dlq replay          | 2 | Missing required option: '--queue=<queue>'"
+            })
     void wrongUsageIsExitTwoWithAMessage(String line, int exit, String message) {
         Outcome o = run(line);
         assertEquals(exit, o.exit(), o.out() + o.err());

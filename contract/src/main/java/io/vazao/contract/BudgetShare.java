@@ -5,7 +5,7 @@ package io.vazao.contract;
  * reason's "budget …" clause, for code that must tell contention apart (never parse the reason).
  *
  * @param budget the budget ({@code maxTotalWorkers}) the decision was made under
- * @param share  the queue's share of it (its target before the host CPU guard)
+ * @param share the queue's share of it (its target before the host CPU guard)
  * @param effect whether the share cut the target, and how far
  */
 public record BudgetShare(int budget, int share, Effect effect) {

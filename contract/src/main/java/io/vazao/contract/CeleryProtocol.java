@@ -15,13 +15,15 @@ public final class CeleryProtocol {
 
     /** The replaced system's task for orders ({@code business_queue_1}). */
     public static final String TASK_ORDERS = "app.tasks.queue_tasks.process_queue1";
+
     /** The replaced system's task for payments ({@code business_queue_2}). */
     public static final String TASK_PAYMENTS = "app.tasks.queue_tasks.process_queue2";
 
     /** Task name → function, when {@code vazao.celery.tasks} is not set. */
-    public static final Map<String, String> DEFAULT_TASKS = Map.of(
-            TASK_ORDERS, Topology.ORDERS.function(),
-            TASK_PAYMENTS, Topology.PAYMENTS.function());
+    public static final Map<String, String> DEFAULT_TASKS =
+            Map.of(
+                    TASK_ORDERS, Topology.ORDERS.function(),
+                    TASK_PAYMENTS, Topology.PAYMENTS.function());
 
     public static final String H_LANG = "lang";
     public static final String H_TASK = "task";
@@ -36,11 +38,13 @@ public final class CeleryProtocol {
     public static final String H_ARGSREPR = "argsrepr";
     public static final String H_KWARGSREPR = "kwargsrepr";
     public static final String H_ORIGIN = "origin";
+
     /** Set by a producer that compressed the body; vazao does not decompress. */
     public static final String H_COMPRESSION = "compression";
 
     /** The only serializer vazao reads. */
     public static final String CONTENT_TYPE_JSON = "application/json";
+
     public static final String CONTENT_ENCODING = "utf-8";
 
     /** Prefix of a task's result key and of the channel the result is published on. */
@@ -48,13 +52,16 @@ public final class CeleryProtocol {
 
     /** Result states vazao writes. */
     public static final String STATE_SUCCESS = "SUCCESS";
+
     public static final String STATE_FAILURE = "FAILURE";
     public static final String STATE_REVOKED = "REVOKED";
 
-    private CeleryProtocol() {
-    }
+    private CeleryProtocol() {}
 
-    /** {@code celery-task-meta-<id>}: the result backend's key, and the channel its record is published on. */
+    /**
+     * {@code celery-task-meta-<id>}: the result backend's key, and the channel its record is
+     * published on.
+     */
     public static String resultKey(String taskId) {
         if (taskId == null || taskId.isBlank()) {
             throw new IllegalArgumentException("task id must not be blank");
@@ -63,8 +70,8 @@ public final class CeleryProtocol {
     }
 
     /**
-     * The headers of a protocol-2 task message as Celery 5's {@code send_task} writes them, for a task
-     * with no eta, no expiry and results wanted.
+     * The headers of a protocol-2 task message as Celery 5's {@code send_task} writes them, for a
+     * task with no eta, no expiry and results wanted.
      */
     public static Map<String, Object> taskHeaders(String task, String taskId, String origin) {
         Map<String, Object> h = new HashMap<>();
@@ -90,8 +97,9 @@ public final class CeleryProtocol {
     /** The body of a task message with one positional argument: {@code [[payload], {}, embed]}. */
     public static byte[] taskBody(byte[] payloadJson) {
         byte[] head = "[[".getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = "], {}, {\"callbacks\": null, \"errbacks\": null, \"chain\": null, \"chord\": null}]"
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] tail =
+                "], {}, {\"callbacks\": null, \"errbacks\": null, \"chain\": null, \"chord\": null}]"
+                        .getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[head.length + payloadJson.length + tail.length];
         System.arraycopy(head, 0, out, 0, head.length);
         System.arraycopy(payloadJson, 0, out, head.length, payloadJson.length);

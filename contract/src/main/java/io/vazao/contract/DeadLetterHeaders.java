@@ -3,41 +3,62 @@ package io.vazao.contract;
 import java.util.Optional;
 
 /**
- * The headers a dead letter carries, written by the worker that parks it and read by whoever looks at
- * or replays the dead-letter queue: one place for their names.
+ * The headers a dead letter carries, written by the worker that parks it and read by whoever looks
+ * at or replays the dead-letter queue: one place for their names.
  */
 public final class DeadLetterHeaders {
 
-    /** Why the message was dead-lettered (a reason code such as {@code failed} or {@code invalid-json}). */
+    /**
+     * Why the message was dead-lettered (a reason code such as {@code failed} or {@code
+     * invalid-json}).
+     */
     public static final String REASON = "x-vazao-reason";
+
     /** How many times processing was attempted. */
     public static final String ATTEMPTS = "x-vazao-attempts";
+
     /** The human-readable detail of the reason. */
     public static final String DETAIL = "x-vazao-detail";
+
     /** The queue the message was taken from. */
     public static final String QUEUE = "x-vazao-queue";
+
     /** The worker that dead-lettered it. */
     public static final String WORKER = "x-vazao-worker";
+
     /** The exchange the message had been published to, so a replay can publish it the same way. */
     public static final String EXCHANGE = "x-vazao-exchange";
+
     /** The routing key the message had been published with. */
     public static final String ROUTING_KEY = "x-vazao-routing-key";
+
     /** When it was dead-lettered, epoch milliseconds. */
     public static final String DEAD_LETTERED_AT = "x-vazao-dead-lettered-at";
+
     /** How many times the message has been replayed from the dead-letter queue. */
     public static final String REPLAYED = "x-vazao-replayed";
 
     /** Every header that describes one stay in the dead-letter queue: a replay removes them. */
     public static final java.util.List<String> DEAD_LETTER_ONLY =
-            java.util.List.of(REASON, ATTEMPTS, DETAIL, QUEUE, WORKER, EXCHANGE, ROUTING_KEY, DEAD_LETTERED_AT);
+            java.util.List.of(
+                    REASON,
+                    ATTEMPTS,
+                    DETAIL,
+                    QUEUE,
+                    WORKER,
+                    EXCHANGE,
+                    ROUTING_KEY,
+                    DEAD_LETTERED_AT);
 
     /** Reason reported for a message in a dead-letter queue without a reason header. */
     public static final String UNKNOWN_REASON = "unknown";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
-    /** Where a replayed message of {@code queue} goes when its dead letter does not say: the seed key, else the queue name. */
+    /**
+     * Where a replayed message of {@code queue} goes when its dead letter does not say: the seed
+     * key, else the queue name.
+     */
     public static String defaultRoutingKey(String queue) {
         return Topology.seedQueue(queue).map(Topology.QueueSpec::routingKey).orElse(queue);
     }

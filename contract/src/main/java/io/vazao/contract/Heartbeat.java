@@ -8,22 +8,22 @@ import java.util.Map;
  * the sorted set {@code vazao:workers:{queue}} with score = lastSeen. Counters are cumulative since
  * the worker started.
  *
- * @param workerId  unique per process
- * @param queue     the queue it consumes
- * @param host      host name
- * @param pid       operating-system process id
- * @param port      the HTTP port it bound (metrics, health, direct invocation)
+ * @param workerId unique per process
+ * @param queue the queue it consumes
+ * @param host host name
+ * @param pid operating-system process id
+ * @param port the HTTP port it bound (metrics, health, direct invocation)
  * @param startedAt epoch ms
- * @param lastSeen  epoch ms of this heartbeat
+ * @param lastSeen epoch ms of this heartbeat
  * @param processed messages processed and acknowledged
- * @param failed    messages that ended in the dead-letter queue
- * @param inFlight  messages being processed now
- * @param cpu       process CPU, percent of one core
- * @param rssBytes  resident set size
- * @param state     starting, running or draining
- * @param version   the worker's version
- * @param celery    of {@code processed}, how many were Celery task messages (the rest were plain
- *                  JSON); 0 in hashes written before the field existed
+ * @param failed messages that ended in the dead-letter queue
+ * @param inFlight messages being processed now
+ * @param cpu process CPU, percent of one core
+ * @param rssBytes resident set size
+ * @param state starting, running or draining
+ * @param version the worker's version
+ * @param celery of {@code processed}, how many were Celery task messages (the rest were plain
+ *     JSON); 0 in hashes written before the field existed
  */
 public record Heartbeat(
         String workerId,
@@ -43,14 +43,30 @@ public record Heartbeat(
         long celery) {
 
     /** A heartbeat of a worker that took no Celery task messages (or predates counting them). */
-    public Heartbeat(String workerId, String queue, String host, long pid, int port, long startedAt, long lastSeen,
-                     long processed, long failed, int inFlight, double cpu, long rssBytes, WorkerState state,
-                     String version) {
-        this(workerId, queue, host, pid, port, startedAt, lastSeen, processed, failed, inFlight, cpu, rssBytes, state,
-                version, 0);
+    public Heartbeat(
+            String workerId,
+            String queue,
+            String host,
+            long pid,
+            int port,
+            long startedAt,
+            long lastSeen,
+            long processed,
+            long failed,
+            int inFlight,
+            double cpu,
+            long rssBytes,
+            WorkerState state,
+            String version) {
+        this(
+                workerId, queue, host, pid, port, startedAt, lastSeen, processed, failed, inFlight,
+                cpu, rssBytes, state, version, 0);
     }
 
-    /** Workers' default heartbeat period (a duration property value); the policy service relates timeouts to it. */
+    /**
+     * Workers' default heartbeat period (a duration property value); the policy service relates
+     * timeouts to it.
+     */
     public static final String DEFAULT_INTERVAL = "2s";
 
     public static final String F_WORKER_ID = "workerId";
@@ -91,8 +107,8 @@ public record Heartbeat(
     }
 
     /**
-     * Reads a heartbeat hash. Returns null for an empty hash (the key expired between the index read
-     * and this read); throws IllegalArgumentException for a hash that is not a heartbeat.
+     * Reads a heartbeat hash. Returns null for an empty hash (the key expired between the index
+     * read and this read); throws IllegalArgumentException for a hash that is not a heartbeat.
      */
     public static Heartbeat fromHash(Map<String, String> h) {
         if (h == null || h.isEmpty()) {

@@ -10,8 +10,7 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Applies the contract's settings to a mapper (for frameworks that own their mapper). */
     public static ObjectMapper configure(ObjectMapper mapper) {
@@ -28,7 +27,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -36,7 +36,8 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "invalid " + type.getSimpleName() + " JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

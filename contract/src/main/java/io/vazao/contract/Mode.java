@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Mode {
     /** Arrival rate plus backlog drained within targetDrainSeconds, by measured service rate. */
     ADAPTIVE("adaptive"),
-    /** The replaced system's rule: clamp(int(depth × weight) // messagesPerWorker + 1, min, max). */
+    /**
+     * The replaced system's rule: clamp(int(depth × weight) // messagesPerWorker + 1, min, max).
+     */
     SEED("seed");
 
     private final String wire;

@@ -6,20 +6,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A queue's scaling policy, stored as JSON at {@code vazao:policy:{queue}}. A queue is managed by
  * vazao when it has a policy.
  *
- * @param weight                        share of the worker budget under contention (&gt; 0)
- * @param minWorkers                    floor of the target
- * @param maxWorkers                    ceiling of the target
- * @param messagesPerWorker             backlog one worker is expected to absorb per tick (cold start
- *                                      fallback, and the divisor of seed mode)
- * @param targetDrainSeconds            the backlog should be drained within this many seconds
- * @param expectedRatePerWorker         messages/s one worker handles, used until a rate is measured;
- *                                      null when unknown
- * @param rateLimitPerSecond            all workers of the queue together stay under this; null = none
- * @param paused                        paused queues get no workers
+ * @param weight share of the worker budget under contention (&gt; 0)
+ * @param minWorkers floor of the target
+ * @param maxWorkers ceiling of the target
+ * @param messagesPerWorker backlog one worker is expected to absorb per tick (cold start fallback,
+ *     and the divisor of seed mode)
+ * @param targetDrainSeconds the backlog should be drained within this many seconds
+ * @param expectedRatePerWorker messages/s one worker handles, used until a rate is measured; null
+ *     when unknown
+ * @param rateLimitPerSecond all workers of the queue together stay under this; null = none
+ * @param paused paused queues get no workers
  * @param scaleDownStabilizationSeconds lower demand must last this long before the target falls
- * @param mode                          adaptive or seed
- * @param retry                         how the workers retry failed messages; null = the workers' own
- *                                      configuration
+ * @param mode adaptive or seed
+ * @param retry how the workers retry failed messages; null = the workers' own configuration
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Policy(
@@ -48,17 +47,45 @@ public record Policy(
     }
 
     /** A policy without a retry policy of its own (its workers' configuration applies). */
-    public Policy(double weight, int minWorkers, int maxWorkers, int messagesPerWorker, int targetDrainSeconds,
-                  Double expectedRatePerWorker, Double rateLimitPerSecond, boolean paused,
-                  int scaleDownStabilizationSeconds, Mode mode) {
-        this(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds, expectedRatePerWorker,
-                rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode, null);
+    public Policy(
+            double weight,
+            int minWorkers,
+            int maxWorkers,
+            int messagesPerWorker,
+            int targetDrainSeconds,
+            Double expectedRatePerWorker,
+            Double rateLimitPerSecond,
+            boolean paused,
+            int scaleDownStabilizationSeconds,
+            Mode mode) {
+        this(
+                weight,
+                minWorkers,
+                maxWorkers,
+                messagesPerWorker,
+                targetDrainSeconds,
+                expectedRatePerWorker,
+                rateLimitPerSecond,
+                paused,
+                scaleDownStabilizationSeconds,
+                mode,
+                null);
     }
 
-    /** The defaults of the replaced system (min 1, max 10, 200 messages per worker) with a weight. */
+    /**
+     * The defaults of the replaced system (min 1, max 10, 200 messages per worker) with a weight.
+     */
     public static Policy defaults(double weight) {
-        return new Policy(weight, DEFAULT_MIN_WORKERS, DEFAULT_MAX_WORKERS, DEFAULT_MESSAGES_PER_WORKER,
-                DEFAULT_TARGET_DRAIN_SECONDS, null, null, false, DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
+        return new Policy(
+                weight,
+                DEFAULT_MIN_WORKERS,
+                DEFAULT_MAX_WORKERS,
+                DEFAULT_MESSAGES_PER_WORKER,
+                DEFAULT_TARGET_DRAIN_SECONDS,
+                null,
+                null,
+                false,
+                DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
                 Mode.ADAPTIVE);
     }
 
@@ -82,7 +109,10 @@ public record Policy(
         return toBuilder().rateLimitPerSecond(newRateLimit).build();
     }
 
-    /** The defaults with this weight, to change field by field: {@code Policy.builder(0.4).maxWorkers(6).build()}. */
+    /**
+     * The defaults with this weight, to change field by field: {@code
+     * Policy.builder(0.4).maxWorkers(6).build()}.
+     */
     public static Builder builder(double weight) {
         return defaults(weight).toBuilder();
     }
@@ -91,7 +121,9 @@ public record Policy(
         return new Builder(this);
     }
 
-    /** Field-by-field copy of a policy: ten positional numbers are easy to get in the wrong order. */
+    /**
+     * Field-by-field copy of a policy: ten positional numbers are easy to get in the wrong order.
+     */
     public static final class Builder {
         private double weight;
         private int minWorkers;
@@ -180,8 +212,18 @@ public record Policy(
         }
 
         public Policy build() {
-            return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds,
-                    expectedRatePerWorker, rateLimitPerSecond, paused, scaleDownStabilizationSeconds, mode, retry);
+            return new Policy(
+                    weight,
+                    minWorkers,
+                    maxWorkers,
+                    messagesPerWorker,
+                    targetDrainSeconds,
+                    expectedRatePerWorker,
+                    rateLimitPerSecond,
+                    paused,
+                    scaleDownStabilizationSeconds,
+                    mode,
+                    retry);
         }
     }
 }

@@ -53,7 +53,9 @@ public final class RedisKeys {
         return prefix + "settings";
     }
 
-    /** {@code vazao:targets} — hash queue → integer, written by the policy service in one command. */
+    /**
+     * {@code vazao:targets} — hash queue → integer, written by the policy service in one command.
+     */
     public String targets() {
         return prefix + "targets";
     }
@@ -79,9 +81,9 @@ public final class RedisKeys {
     }
 
     /**
-     * {@code vazao:recycle} — set of worker ids the policy service asked to be replaced (RSS over the
-     * limit). The local scaler takes the whole set each pass; it expires after
-     * {@link #RECYCLE_TTL_MILLIS} so that requests nobody takes (under KEDA) do not pile up.
+     * {@code vazao:recycle} — set of worker ids the policy service asked to be replaced (RSS over
+     * the limit). The local scaler takes the whole set each pass; it expires after {@link
+     * #RECYCLE_TTL_MILLIS} so that requests nobody takes (under KEDA) do not pile up.
      */
     public String recycle() {
         return prefix + "recycle";
@@ -97,8 +99,8 @@ public final class RedisKeys {
 
     /**
      * {@code vazao:generation} — marker the policy service writes once it has stored policies and
-     * settings; a Redis that comes back without it has lost its data, and the policy service restores
-     * them from its last known copy.
+     * settings; a Redis that comes back without it has lost its data, and the policy service
+     * restores them from its last known copy.
      */
     public String generation() {
         return prefix + "generation";
@@ -118,16 +120,18 @@ public final class RedisKeys {
     }
 
     /**
-     * {@code vazao:redeliveries:{queue}} — hash message id → deliveries seen with the redelivered flag
-     * and not settled yet; written only for redelivered messages (the delivery limit on classic queues).
+     * {@code vazao:redeliveries:{queue}} — hash message id → deliveries seen with the redelivered
+     * flag and not settled yet; written only for redelivered messages (the delivery limit on
+     * classic queues).
      */
     public String redeliveries(String queue) {
         return prefix + "redeliveries:" + requireName(queue);
     }
 
     /**
-     * {@code vazao:audit:duplicates:{queue}} — how many processed ids were already in the audit set:
-     * messages whose function ran more than once (at-least-once delivery), counted by the same audit.
+     * {@code vazao:audit:duplicates:{queue}} — how many processed ids were already in the audit
+     * set: messages whose function ran more than once (at-least-once delivery), counted by the same
+     * audit.
      */
     public String auditDuplicates(String queue) {
         return prefix + "audit:duplicates:" + requireName(queue);

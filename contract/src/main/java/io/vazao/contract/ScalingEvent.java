@@ -8,16 +8,16 @@ import java.util.Map;
  * One entry of the capped {@code vazao:events} stream: a scaling decision or a worker lifecycle
  * event. Stream entries are flat string maps, see {@link #toFields()} / {@link #fromFields(Map)}.
  *
- * @param ts          epoch ms
- * @param queue       the queue
- * @param kind        what happened
- * @param from        workers (or target) before
- * @param to          workers (or target) after
- * @param reason      human-readable, with the numbers behind it
- * @param depth       ready + unacked at the time
- * @param rate        arrival rate at the time (messages/s)
+ * @param ts epoch ms
+ * @param queue the queue
+ * @param kind what happened
+ * @param from workers (or target) before
+ * @param to workers (or target) after
+ * @param reason human-readable, with the numbers behind it
+ * @param depth ready + unacked at the time
+ * @param rate arrival rate at the time (messages/s)
  * @param liveWorkers live workers at the time
- * @param workerId    the worker concerned, for lifecycle events; null otherwise
+ * @param workerId the worker concerned, for lifecycle events; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScalingEvent(
@@ -32,7 +32,8 @@ public record ScalingEvent(
         int liveWorkers,
         String workerId) {
 
-    // The stream entry's field names: the same as the JSON record's, which readers of either rely on.
+    // The stream entry's field names: the same as the JSON record's, which readers of either rely
+    // on.
     public static final String F_TS = "ts";
     public static final String F_QUEUE = "queue";
     public static final String F_KIND = "kind";

@@ -10,21 +10,23 @@ import java.util.Map;
 
 /**
  * An arrival pattern per queue, shared by the load generator ({@code vazao load}) and the scaling
- * simulator so that both replay exactly the same load. Built-in scenarios live in
- * {@code contract/src/main/resources/scenarios/}; users can pass their own file of the same shape.
+ * simulator so that both replay exactly the same load. Built-in scenarios live in {@code
+ * contract/src/main/resources/scenarios/}; users can pass their own file of the same shape.
  *
- * @param name        short name
+ * @param name short name
  * @param description what it models
- * @param queues      segments per queue
+ * @param queues segments per queue
  */
 public record Scenario(String name, String description, Map<String, List<Segment>> queues) {
 
-    public static final List<String> BUILT_IN = List.of("steady", "burst", "ramp", "sine", "spike-train");
+    public static final List<String> BUILT_IN =
+            List.of("steady", "burst", "ramp", "sine", "spike-train");
 
     /** A built-in scenario by name. */
     public static Scenario builtin(String name) {
         if (!BUILT_IN.contains(name)) {
-            throw new IllegalArgumentException("unknown scenario " + name + "; built-in: " + String.join(", ", BUILT_IN));
+            throw new IllegalArgumentException(
+                    "unknown scenario " + name + "; built-in: " + String.join(", ", BUILT_IN));
         }
         try (InputStream in = Scenario.class.getResourceAsStream("/scenarios/" + name + ".json")) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -49,21 +51,24 @@ public record Scenario(String name, String description, Map<String, List<Segment
             p.add("queues: at least one queue with segments is required");
             return p;
         }
-        queues.forEach((queue, segments) -> {
-            if (segments == null || segments.isEmpty()) {
-                p.add("queues." + queue + ": at least one segment is required");
-                return;
-            }
-            for (int i = 0; i < segments.size(); i++) {
-                for (String problem : segments.get(i).problems()) {
-                    p.add("queues." + queue + "[" + i + "]." + problem);
-                }
-            }
-        });
+        queues.forEach(
+                (queue, segments) -> {
+                    if (segments == null || segments.isEmpty()) {
+                        p.add("queues." + queue + ": at least one segment is required");
+                        return;
+                    }
+                    for (int i = 0; i < segments.size(); i++) {
+                        for (String problem : segments.get(i).problems()) {
+                            p.add("queues." + queue + "[" + i + "]." + problem);
+                        }
+                    }
+                });
         return p;
     }
 
-    /** Messages that arrive on a queue in {@code [t0, t1)}: the integral of the rates plus bursts. */
+    /**
+     * Messages that arrive on a queue in {@code [t0, t1)}: the integral of the rates plus bursts.
+     */
     public double arrivals(String queue, double t0, double t1) {
         List<Segment> segments = queues.getOrDefault(queue, List.of());
         double n = 0;
@@ -84,6 +89,10 @@ public record Scenario(String name, String description, Map<String, List<Segment
 
     /** Seconds until the last segment stops producing. */
     public double durationSeconds() {
-        return queues.values().stream().flatMap(List::stream).mapToDouble(Segment::end).max().orElse(0);
+        return queues.values().stream()
+                .flatMap(List::stream)
+                .mapToDouble(Segment::end)
+                .max()
+                .orElse(0);
     }
 }

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Which secrets the API refuses to run with: a value anyone can read in this repository (manifests,
- * docs, examples) and anything shorter than {@link #MIN_LENGTH} characters. A prod apply that forgot
- * to fill in its secret must fail to start, not serve an open API.
+ * docs, examples) and anything shorter than {@link #MIN_LENGTH} characters. A prod apply that
+ * forgot to fill in its secret must fail to start, not serve an open API.
  */
 public final class SecretRules {
 
@@ -19,16 +19,16 @@ public final class SecretRules {
      * Every secret value committed to this repository, compared without case. This is the one list:
      * the start-up tests and docs/security.md take it from here.
      */
-    public static final Set<String> SHIPPED = Set.of(
-            "replace_me",
-            "dev-only-token",
-            "dev-only-password",
-            "guest",
-            "changeme",
-            "change-me");
+    public static final Set<String> SHIPPED =
+            Set.of(
+                    "replace_me",
+                    "dev-only-token",
+                    "dev-only-password",
+                    "guest",
+                    "changeme",
+                    "change-me");
 
-    private SecretRules() {
-    }
+    private SecretRules() {}
 
     /** Why {@code value} must not be used as a secret, or empty when it may. */
     public static Optional<String> weakness(String value) {

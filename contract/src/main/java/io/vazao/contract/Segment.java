@@ -7,16 +7,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * of the scenario; a segment covers {@code [from, to)}.
  *
  * <ul>
- *   <li>{@code steady}: {@code rate} messages/s</li>
- *   <li>{@code ramp}: linearly from {@code rateFrom} to {@code rateTo} messages/s</li>
- *   <li>{@code sine}: {@code mean + amplitude × sin(2π (t − from) / periodSeconds)} messages/s, never below 0</li>
- *   <li>{@code burst}: {@code count} messages at once at {@code at}</li>
- *   <li>{@code spikes}: {@code count} messages at once every {@code every} seconds from {@code from}</li>
+ *   <li>{@code steady}: {@code rate} messages/s
+ *   <li>{@code ramp}: linearly from {@code rateFrom} to {@code rateTo} messages/s
+ *   <li>{@code sine}: {@code mean + amplitude × sin(2π (t − from) / periodSeconds)} messages/s,
+ *       never below 0
+ *   <li>{@code burst}: {@code count} messages at once at {@code at}
+ *   <li>{@code spikes}: {@code count} messages at once every {@code every} seconds from {@code
+ *       from}
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public record Segment(String kind, double from, double to, double rate, double rateFrom, double rateTo,
-                      double mean, double amplitude, double periodSeconds, long count, double at, double every) {
+public record Segment(
+        String kind,
+        double from,
+        double to,
+        double rate,
+        double rateFrom,
+        double rateTo,
+        double mean,
+        double amplitude,
+        double periodSeconds,
+        long count,
+        double at,
+        double every) {
 
     public static Segment steady(double rate, double from, double to) {
         return new Segment("steady", from, to, rate, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -34,7 +47,10 @@ public record Segment(String kind, double from, double to, double rate, double r
         return switch (kind) {
             case "steady" -> rate;
             case "ramp" -> rateFrom + (rateTo - rateFrom) * (t - from) / (to - from);
-            case "sine" -> Math.max(0, mean + amplitude * Math.sin(2 * Math.PI * (t - from) / periodSeconds));
+            case "sine" ->
+                    Math.max(
+                            0,
+                            mean + amplitude * Math.sin(2 * Math.PI * (t - from) / periodSeconds));
             default -> 0;
         };
     }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 class CeleryContractTest {
 
@@ -23,13 +21,18 @@ class CeleryContractTest {
 
     @Test
     void defaultTasksAreTheReplacedSystemOnes() {
-        assertEquals("processOrder", CeleryProtocol.DEFAULT_TASKS.get("app.tasks.queue_tasks.process_queue1"));
-        assertEquals("processPayment", CeleryProtocol.DEFAULT_TASKS.get("app.tasks.queue_tasks.process_queue2"));
+        assertEquals(
+                "processOrder",
+                CeleryProtocol.DEFAULT_TASKS.get("app.tasks.queue_tasks.process_queue1"));
+        assertEquals(
+                "processPayment",
+                CeleryProtocol.DEFAULT_TASKS.get("app.tasks.queue_tasks.process_queue2"));
     }
 
     @Test
     void taskBodyIsArgsKwargsEmbed() throws Exception {
-        byte[] body = CeleryProtocol.taskBody("{\"id\":\"ORD-1\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] body =
+                CeleryProtocol.taskBody("{\"id\":\"ORD-1\"}".getBytes(StandardCharsets.UTF_8));
         JsonNode tree = Json.mapper().readTree(body);
         assertEquals(3, tree.size());
         assertEquals("ORD-1", tree.get(0).get(0).get("id").asText());
@@ -39,9 +42,16 @@ class CeleryContractTest {
 
     @Test
     void resultRecordUsesCeleryFieldNames() throws Exception {
-        String json = Json.write(new CeleryResult(CeleryProtocol.STATE_FAILURE,
-                new CeleryResult.Raised("IllegalStateException", List.of("boom"), null), "trace", List.of(),
-                "2026-11-29T19:00:00.000000", "t-1"));
+        String json =
+                Json.write(
+                        new CeleryResult(
+                                CeleryProtocol.STATE_FAILURE,
+                                new CeleryResult.Raised(
+                                        "IllegalStateException", List.of("boom"), null),
+                                "trace",
+                                List.of(),
+                                "2026-11-29T19:00:00.000000",
+                                "t-1"));
         JsonNode n = Json.mapper().readTree(json);
         assertEquals("FAILURE", n.get("status").asText());
         assertEquals("IllegalStateException", n.get("result").get("exc_type").asText());
@@ -53,7 +63,9 @@ class CeleryContractTest {
 
     @Test
     void heartbeatCeleryCountIsBackwardCompatible() {
-        Heartbeat hb = new Heartbeat("w", "q", "h", 1, 2, 3, 4, 10, 0, 0, 1.0, 5, WorkerState.RUNNING, "v", 4);
+        Heartbeat hb =
+                new Heartbeat(
+                        "w", "q", "h", 1, 2, 3, 4, 10, 0, 0, 1.0, 5, WorkerState.RUNNING, "v", 4);
         assertEquals(hb, Heartbeat.fromHash(hb.toHash()));
         assertEquals(6, hb.plain());
         Map<String, String> old = new java.util.HashMap<>(hb.toHash());

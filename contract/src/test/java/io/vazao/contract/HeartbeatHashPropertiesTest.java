@@ -21,9 +21,25 @@ class HeartbeatHashPropertiesTest {
         Gen<Long> processed = longs().between(0, Long.MAX_VALUE);
         Gen<Double> cpu = decimals(0, 800);
         Gen<WorkerState> states = Generate.enumValues(WorkerState.class);
-        Gen<Heartbeat> heartbeats = in -> new Heartbeat(ids.generate(in), "business_queue_1", "host-a", 4242,
-                ports.generate(in), 1000, 2000, processed.generate(in), 3, 7, cpu.generate(in), 134_217_728L,
-                states.generate(in), "0.1.0");
-        qtAtLeast(200).forAll(heartbeats).checkAssert(hb -> assertEquals(hb, Heartbeat.fromHash(hb.toHash())));
+        Gen<Heartbeat> heartbeats =
+                in ->
+                        new Heartbeat(
+                                ids.generate(in),
+                                "business_queue_1",
+                                "host-a",
+                                4242,
+                                ports.generate(in),
+                                1000,
+                                2000,
+                                processed.generate(in),
+                                3,
+                                7,
+                                cpu.generate(in),
+                                134_217_728L,
+                                states.generate(in),
+                                "0.1.0");
+        qtAtLeast(200)
+                .forAll(heartbeats)
+                .checkAssert(hb -> assertEquals(hb, Heartbeat.fromHash(hb.toHash())));
     }
 }

@@ -34,6 +34,7 @@ class RetryPolicyTest {
     @ParameterizedTest
     @MethodSource("delays")
     void reasonsDefaultToFailedOnly(RetryPolicy p, int ignored, long ignored2) {
-        assertEquals(p.retriedReasons().isEmpty() ? false : true, p.retries(RetryPolicy.REASON_FAILED));
+        assertEquals(
+                p.retriedReasons().isEmpty() ? false : true, p.retries(RetryPolicy.REASON_FAILED));
     }
 }

@@ -40,26 +40,41 @@ class ScenarioTest {
     static Stream<Arguments> badScenarios() {
         return Stream.of(
                 Arguments.of("{\"name\":\"x\",\"queues\":{}}", "queues: at least one"),
-                Arguments.of("{\"name\":\"x\",\"queues\":{\"q\":[]}}", "queues.q: at least one segment"),
-                Arguments.of("{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"warp\",\"from\":0,\"to\":1}]}}", "kind: must be one of"),
-                Arguments.of("{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"steady\",\"rate\":-1,\"from\":0,\"to\":1}]}}", "rate: must be >= 0"),
-                Arguments.of("{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"steady\",\"rate\":1,\"from\":5,\"to\":1}]}}", "to: must be greater"),
-                Arguments.of("{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"sine\",\"mean\":1,\"from\":0,\"to\":1}]}}", "periodSeconds: must be > 0"),
-                Arguments.of("{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"burst\",\"count\":0}]}}", "count: must be > 0"),
-                Arguments.of("{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"spikes\",\"count\":5,\"from\":0,\"to\":9}]}}", "every: must be > 0"),
+                Arguments.of(
+                        "{\"name\":\"x\",\"queues\":{\"q\":[]}}", "queues.q: at least one segment"),
+                Arguments.of(
+                        "{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"warp\",\"from\":0,\"to\":1}]}}",
+                        "kind: must be one of"),
+                Arguments.of(
+                        "{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"steady\",\"rate\":-1,\"from\":0,\"to\":1}]}}",
+                        "rate: must be >= 0"),
+                Arguments.of(
+                        "{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"steady\",\"rate\":1,\"from\":5,\"to\":1}]}}",
+                        "to: must be greater"),
+                Arguments.of(
+                        "{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"sine\",\"mean\":1,\"from\":0,\"to\":1}]}}",
+                        "periodSeconds: must be > 0"),
+                Arguments.of(
+                        "{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"burst\",\"count\":0}]}}",
+                        "count: must be > 0"),
+                Arguments.of(
+                        "{\"name\":\"x\",\"queues\":{\"q\":[{\"kind\":\"spikes\",\"count\":5,\"from\":0,\"to\":9}]}}",
+                        "every: must be > 0"),
                 Arguments.of("not json", "invalid Scenario JSON"));
     }
 
     @ParameterizedTest
     @MethodSource("badScenarios")
     void badScenarioIsRejectedWithItsField(String json, String expected) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenario.parse(json));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Scenario.parse(json));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
     void unknownBuiltInNamesTheChoices() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenario.builtin("nope"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Scenario.builtin("nope"));
         assertTrue(e.getMessage().contains("spike-train"), e.getMessage());
     }
 }

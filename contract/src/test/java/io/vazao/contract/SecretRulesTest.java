@@ -9,8 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SecretRulesTest {
 
-    record Row(String secret, boolean refused) {
-    }
+    record Row(String secret, boolean refused) {}
 
     static Stream<Row> rows() {
         return Stream.of(

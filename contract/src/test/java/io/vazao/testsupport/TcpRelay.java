@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A plain TCP relay on a loopback port in front of a real server (Redis, RabbitMQ, its management
  * API), which a test can cut and restore: the part under test meets a real outage (connection
- * refused, open connections reset) while the shared server stays up for everybody else.
- * Shared by the modules' tests through vazao-contract's test-jar.
+ * refused, open connections reset) while the shared server stays up for everybody else. Shared by
+ * the modules' tests through vazao-contract's test-jar.
  */
 public final class TcpRelay implements AutoCloseable {
 
@@ -88,21 +88,25 @@ public final class TcpRelay implements AutoCloseable {
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[8192];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed: close both
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "tcp-relay-pipe");
+        Thread t =
+                new Thread(
+                        () -> {
+                            byte[] buf = new byte[8192];
+                            try (InputStream in = from.getInputStream();
+                                    OutputStream out = to.getOutputStream()) {
+                                int n;
+                                while ((n = in.read(buf)) >= 0) {
+                                    out.write(buf, 0, n);
+                                    out.flush();
+                                }
+                            } catch (IOException e) {
+                                // one side closed: close both
+                            } finally {
+                                closeQuietly(from);
+                                closeQuietly(to);
+                            }
+                        },
+                        "tcp-relay-pipe");
         t.setDaemon(true);
         t.start();
     }

@@ -5,11 +5,12 @@ import redis.clients.jedis.commands.KeyCommands;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
-/** The Redis side of a test's isolation: every test writes under a prefix of its own and removes it. */
+/**
+ * The Redis side of a test's isolation: every test writes under a prefix of its own and removes it.
+ */
 public final class TestKeys {
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** Deletes every key under {@code prefix}; refuses an empty prefix and the production one. */
     public static void deleteAll(KeyCommands redis, String prefix) {

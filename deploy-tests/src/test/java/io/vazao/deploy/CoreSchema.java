@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -25,32 +24,47 @@ import java.util.Map;
  */
 final class CoreSchema {
 
-    private static final Map<String, Class<?>> MODEL = Map.ofEntries(
-            Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
-            Map.entry("v1/ServiceAccount", io.fabric8.kubernetes.api.model.ServiceAccount.class),
-            Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
-            Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
-            Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
-            Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
-            Map.entry("apps/v1/StatefulSet", io.fabric8.kubernetes.api.model.apps.StatefulSet.class),
-            Map.entry("policy/v1/PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
-            Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
-            Map.entry("monitoring.coreos.com/v1/PodMonitor", io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class));
+    private static final Map<String, Class<?>> MODEL =
+            Map.ofEntries(
+                    Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
+                    Map.entry(
+                            "v1/ServiceAccount",
+                            io.fabric8.kubernetes.api.model.ServiceAccount.class),
+                    Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
+                    Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
+                    Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
+                    Map.entry(
+                            "apps/v1/Deployment",
+                            io.fabric8.kubernetes.api.model.apps.Deployment.class),
+                    Map.entry(
+                            "apps/v1/StatefulSet",
+                            io.fabric8.kubernetes.api.model.apps.StatefulSet.class),
+                    Map.entry(
+                            "policy/v1/PodDisruptionBudget",
+                            io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
+                    Map.entry(
+                            "networking.k8s.io/v1/NetworkPolicy",
+                            io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
+                    Map.entry(
+                            "monitoring.coreos.com/v1/PodMonitor",
+                            io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class));
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
+    private static final ObjectMapper STRICT =
+            JsonMapper.builder()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                    .build();
 
     static {
         // "replicas: '2'" is not an integer to the API server either.
-        STRICT.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        STRICT.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        STRICT.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        STRICT.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
 
-    private CoreSchema() {
-    }
+    private CoreSchema() {}
 
     static boolean covers(JsonNode object) {
         return MODEL.containsKey(key(object));
@@ -66,8 +80,14 @@ final class CoreSchema {
         try {
             bound = STRICT.treeToValue(object, type);
         } catch (Exception e) {
-            return List.of(new Violation("schema-core", id, "does not bind to " + type.getSimpleName() + ": "
-                    + e.getMessage().lines().findFirst().orElse("")));
+            return List.of(
+                    new Violation(
+                            "schema-core",
+                            id,
+                            "does not bind to "
+                                    + type.getSimpleName()
+                                    + ": "
+                                    + e.getMessage().lines().findFirst().orElse("")));
         }
         List<Violation> out = new ArrayList<>();
         unknownFields(bound, "", id, out);
@@ -97,7 +117,8 @@ final class CoreSchema {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
                     || getter.getDeclaringClass() == Object.class) {
                 continue;
             }
@@ -106,12 +127,26 @@ final class CoreSchema {
                 if (name.equals("getAdditionalProperties")) {
                     Object extra = getter.invoke(value);
                     if (extra instanceof Map<?, ?> m && !m.isEmpty()) {
-                        m.keySet().forEach(k -> out.add(new Violation("schema-core", id,
-                                "unknown field " + (path.isEmpty() ? "" : path + ".") + k)));
+                        m.keySet()
+                                .forEach(
+                                        k ->
+                                                out.add(
+                                                        new Violation(
+                                                                "schema-core",
+                                                                id,
+                                                                "unknown field "
+                                                                        + (path.isEmpty()
+                                                                                ? ""
+                                                                                : path + ".")
+                                                                        + k)));
                     }
                 } else if (name.startsWith("get") && name.length() > 3) {
                     String field = Character.toLowerCase(name.charAt(3)) + name.substring(4);
-                    unknownFields(getter.invoke(value), (path.isEmpty() ? "" : path + ".") + field, id, out);
+                    unknownFields(
+                            getter.invoke(value),
+                            (path.isEmpty() ? "" : path + ".") + field,
+                            id,
+                            out);
                 }
             } catch (IllegalAccessException | InvocationTargetException e) {
                 // not a bean property of the model

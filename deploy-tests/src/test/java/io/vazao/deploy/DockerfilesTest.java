@@ -1,8 +1,8 @@
 package io.vazao.deploy;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -14,17 +14,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Dockerfiles cannot be built here (no container engine), so they are read and held against
- * the real build output: the final stage runs as the non-root uid the manifests expect, on the
- * expected base image, exposing the ports the Services use; native builds compile on a Mandrel
- * builder; every file copied from the build context exists after the module's verify phase, and
- * the executable a final stage copies is the one native-image.args names.
+ * The Dockerfiles cannot be built here (no container engine), so they are read and held against the
+ * real build output: the final stage runs as the non-root uid the manifests expect, on the expected
+ * base image, exposing the ports the Services use; native builds compile on a Mandrel builder;
+ * every file copied from the build context exists after the module's verify phase, and the
+ * executable a final stage copies is the one native-image.args names.
  */
 class DockerfilesTest {
 
@@ -36,7 +35,8 @@ class DockerfilesTest {
     static Stream<Arguments> dockerfiles() {
         List<Arguments> out = new ArrayList<>();
         for (String module : List.of("functions", "policy-service")) {
-            Set<String> ports = module.equals("policy-service") ? Set.of("8080", "9090") : Set.of("8080");
+            Set<String> ports =
+                    module.equals("policy-service") ? Set.of("8080", "9090") : Set.of("8080");
             out.add(Arguments.of(module, "Dockerfile.jvm", JVM_BASE, ports));
             out.add(Arguments.of(module, "Dockerfile.native", NATIVE_BASE, ports));
             out.add(Arguments.of(module, "Dockerfile.native-multistage", NATIVE_BASE, ports));
@@ -46,35 +46,54 @@ class DockerfilesTest {
 
     @ParameterizedTest(name = "{0}/{1}")
     @MethodSource("dockerfiles")
-    void finalStageIsNonRootOnTheExpectedBaseWithTheServicePorts(String module, String file, String base,
-                                                                 Set<String> ports) throws IOException {
+    void finalStageIsNonRootOnTheExpectedBaseWithTheServicePorts(
+            String module, String file, String base, Set<String> ports) throws IOException {
         Path path = Repo.resolve(module + "/src/main/docker/" + file);
         List<List<String>> stages = stages(Files.readAllLines(path));
         assertFalse(stages.isEmpty(), path + " has no FROM");
         List<String> last = stages.get(stages.size() - 1);
 
-        assertTrue(last.get(0).startsWith("FROM " + base), path + ": final stage must be " + base + "*, is " + last.get(0));
-        assertFalse(last.get(0).endsWith(":latest") || !last.get(0).substring(5).contains(":"), "pinned tag: " + last.get(0));
+        assertTrue(
+                last.get(0).startsWith("FROM " + base),
+                path + ": final stage must be " + base + "*, is " + last.get(0));
+        assertFalse(
+                last.get(0).endsWith(":latest") || !last.get(0).substring(5).contains(":"),
+                "pinned tag: " + last.get(0));
 
         List<String> users = last.stream().filter(l -> l.startsWith("USER ")).toList();
         assertFalse(users.isEmpty(), path + ": final stage sets no USER (would run as root)");
-        assertEquals("USER " + RUNTIME_UID, users.get(users.size() - 1), path + ": must end as the uid the manifests run as");
+        assertEquals(
+                "USER " + RUNTIME_UID,
+                users.get(users.size() - 1),
+                path + ": must end as the uid the manifests run as");
 
         Set<String> exposed = new TreeSet<>();
-        last.stream().filter(l -> l.startsWith("EXPOSE ")).forEach(l -> exposed.addAll(List.of(l.substring(7).trim().split("\\s+"))));
+        last.stream()
+                .filter(l -> l.startsWith("EXPOSE "))
+                .forEach(l -> exposed.addAll(List.of(l.substring(7).trim().split("\\s+"))));
         assertEquals(new TreeSet<>(ports), exposed, path + ": exposed ports");
-        assertTrue(last.stream().anyMatch(l -> l.startsWith("ENTRYPOINT ")), path + ": no ENTRYPOINT");
+        assertTrue(
+                last.stream().anyMatch(l -> l.startsWith("ENTRYPOINT ")), path + ": no ENTRYPOINT");
 
         if (file.endsWith("multistage")) {
-            assertTrue(stages.size() >= 2 && stages.get(0).get(0).startsWith("FROM " + MANDREL_BUILDER),
+            assertTrue(
+                    stages.size() >= 2
+                            && stages.get(0).get(0).startsWith("FROM " + MANDREL_BUILDER),
                     path + ": the build stage must run on the Mandrel builder image");
-            assertTrue(stages.get(0).stream().anyMatch(l -> l.contains("-Dnative")), path + ": build stage must build native");
+            assertTrue(
+                    stages.get(0).stream().anyMatch(l -> l.contains("-Dnative")),
+                    path + ": build stage must build native");
         }
         if (file.equals("Dockerfile.native")) {
-            assertTrue(stages.size() >= 2 && stages.get(0).get(0).startsWith("FROM " + MANDREL_BUILDER),
+            assertTrue(
+                    stages.size() >= 2
+                            && stages.get(0).get(0).startsWith("FROM " + MANDREL_BUILDER),
                     path + ": native-image runs on the Mandrel builder image");
-            assertTrue(stages.get(0).stream().anyMatch(l -> l.contains("native-image $(cat native-image.args)")),
-                    path + ": the build stage compiles the native sources with their own arguments");
+            assertTrue(
+                    stages.get(0).stream()
+                            .anyMatch(l -> l.contains("native-image $(cat native-image.args)")),
+                    path
+                            + ": the build stage compiles the native sources with their own arguments");
         }
     }
 
@@ -85,8 +104,8 @@ class DockerfilesTest {
      */
     @ParameterizedTest(name = "{0}/{1}")
     @MethodSource("dockerfiles")
-    void copiesExactlyWhatTheBuildProduces(String module, String file, String base, Set<String> ports)
-            throws IOException {
+    void copiesExactlyWhatTheBuildProduces(
+            String module, String file, String base, Set<String> ports) throws IOException {
         Path dockerfile = Repo.resolve(module + "/src/main/docker/" + file);
         List<List<String>> stages = stages(Files.readAllLines(dockerfile));
         Path context = file.endsWith("multistage") ? Repo.root() : Repo.resolve(module);
@@ -94,24 +113,55 @@ class DockerfilesTest {
         for (List<String> stage : stages) {
             for (String copy : stage.stream().filter(l -> l.startsWith("COPY ")).toList()) {
                 List<String> words = List.of(copy.substring(5).trim().split("\\s+"));
-                List<String> sources = words.subList(0, words.size() - 1).stream().filter(w -> !w.startsWith("--")).toList();
+                List<String> sources =
+                        words.subList(0, words.size() - 1).stream()
+                                .filter(w -> !w.startsWith("--"))
+                                .toList();
                 if (words.stream().anyMatch(w -> w.startsWith("--from="))) {
-                    assertTrue(sources.stream().allMatch(src -> glob(src).matches(Path.of(src).resolveSibling(executable))),
-                            dockerfile + ": " + copy + " must copy the image native-image.args names: " + executable);
+                    assertTrue(
+                            sources.stream()
+                                    .allMatch(
+                                            src ->
+                                                    glob(src)
+                                                            .matches(
+                                                                    Path.of(src)
+                                                                            .resolveSibling(
+                                                                                    executable))),
+                            dockerfile
+                                    + ": "
+                                    + copy
+                                    + " must copy the image native-image.args names: "
+                                    + executable);
                 } else {
-                    sources.forEach(src -> assertTrue(existsInBuild(context, src),
-                            dockerfile + ": " + copy + ": nothing in " + context + " matches " + src));
+                    sources.forEach(
+                            src ->
+                                    assertTrue(
+                                            existsInBuild(context, src),
+                                            dockerfile
+                                                    + ": "
+                                                    + copy
+                                                    + ": nothing in "
+                                                    + context
+                                                    + " matches "
+                                                    + src));
                 }
             }
         }
     }
 
-    /** The image name in the native-sources build's native-image.args: the word before {@code -jar}. */
+    /**
+     * The image name in the native-sources build's native-image.args: the word before {@code -jar}.
+     */
     static String nativeExecutableName(String module) throws IOException {
-        List<String> args = List.of(Files.readString(NativeSources.dir(module).resolve("native-image.args")).trim()
-                .split("\\s+"));
+        List<String> args =
+                List.of(
+                        Files.readString(NativeSources.dir(module).resolve("native-image.args"))
+                                .trim()
+                                .split("\\s+"));
         int jar = args.indexOf("-jar");
-        assertTrue(jar > 0 && !args.get(jar - 1).startsWith("-"), "native-image.args of " + module + " names no image");
+        assertTrue(
+                jar > 0 && !args.get(jar - 1).startsWith("-"),
+                "native-image.args of " + module + " names no image");
         return args.get(jar - 1);
     }
 

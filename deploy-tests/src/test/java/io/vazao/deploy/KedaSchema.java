@@ -7,7 +7,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,12 +23,12 @@ import java.util.Set;
  */
 final class KedaSchema {
 
-    static final List<String> CRD_FILES = List.of("keda.sh_scaledobjects.yaml", "keda.sh_triggerauthentications.yaml");
+    static final List<String> CRD_FILES =
+            List.of("keda.sh_scaledobjects.yaml", "keda.sh_triggerauthentications.yaml");
 
     private static final Map<String, JsonSchema> SCHEMAS = load();
 
-    private KedaSchema() {
-    }
+    private KedaSchema() {}
 
     static boolean covers(JsonNode object) {
         return SCHEMAS.containsKey(key(object));
@@ -42,8 +41,10 @@ final class KedaSchema {
             return List.of(new Violation("schema-keda", id, "no KEDA schema for " + key(object)));
         }
         Set<ValidationMessage> errors = schema.validate(object);
-        return errors.stream().map(e -> new Violation("schema-keda", id, e.getMessage())).sorted(
-                java.util.Comparator.comparing(Violation::message)).toList();
+        return errors.stream()
+                .map(e -> new Violation("schema-keda", id, e.getMessage()))
+                .sorted(java.util.Comparator.comparing(Violation::message))
+                .toList();
     }
 
     static JsonNode crd(String file) {
@@ -76,7 +77,9 @@ final class KedaSchema {
                 close(schema);
                 // The API server itself checks these; the CRD schema leaves them open.
                 ((ObjectNode) schema.with("properties").with("metadata")).put("type", "object");
-                out.put(group + "/" + version.path("name").asText() + "/" + kind, factory.getSchema(schema));
+                out.put(
+                        group + "/" + version.path("name").asText() + "/" + kind,
+                        factory.getSchema(schema));
             }
         }
         return out;

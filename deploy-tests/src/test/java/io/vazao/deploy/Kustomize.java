@@ -6,19 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Renders a kustomization with {@code kubectl kustomize}, the same renderer {@code kubectl apply -k} uses. */
+/**
+ * Renders a kustomization with {@code kubectl kustomize}, the same renderer {@code kubectl apply
+ * -k} uses.
+ */
 final class Kustomize {
 
     private static Boolean available;
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** Whether kubectl (with its built-in kustomize) can be run here. */
     static synchronized boolean available() {
         if (available == null) {
             try {
-                Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+                Process p =
+                        new ProcessBuilder("kubectl", "version", "--client")
+                                .redirectErrorStream(true)
+                                .start();
                 try {
                     p.getInputStream().readAllBytes();
                     available = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -38,16 +43,22 @@ final class Kustomize {
     static String render(Path kustomization) {
         try {
             Path err = Files.createTempFile("kustomize", ".err");
-            Process p = new ProcessBuilder("kubectl", "kustomize", kustomization.toString())
-                    .redirectError(err.toFile()).start();
+            Process p =
+                    new ProcessBuilder("kubectl", "kustomize", kustomization.toString())
+                            .redirectError(err.toFile())
+                            .start();
             try {
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("kubectl kustomize " + kustomization + " did not finish in 60 s");
+                    throw new IllegalStateException(
+                            "kubectl kustomize " + kustomization + " did not finish in 60 s");
                 }
                 if (p.exitValue() != 0) {
-                    throw new IllegalStateException("kubectl kustomize " + kustomization + " failed: "
-                            + Files.readString(err).trim());
+                    throw new IllegalStateException(
+                            "kubectl kustomize "
+                                    + kustomization
+                                    + " failed: "
+                                    + Files.readString(err).trim());
                 }
                 return out;
             } finally {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -49,7 +48,9 @@ final class Manifest {
     }
 
     Optional<JsonNode> find(String kind, String namespace, String name) {
-        return ofKind(kind).filter(o -> name.equals(name(o)) && namespace.equals(namespace(o))).findFirst();
+        return ofKind(kind)
+                .filter(o -> name.equals(name(o)) && namespace.equals(namespace(o)))
+                .findFirst();
     }
 
     static String kind(JsonNode o) {

@@ -1,7 +1,6 @@
 package io.vazao.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,7 @@ import java.util.List;
 /** Every check on a rendered overlay: schemas first, then the cross-object rules. */
 final class ManifestChecks {
 
-    private ManifestChecks() {
-    }
+    private ManifestChecks() {}
 
     static Manifest render(Path kustomization) {
         return Manifest.parse(Kustomize.render(kustomization));

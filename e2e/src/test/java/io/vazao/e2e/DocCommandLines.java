@@ -22,7 +22,10 @@ final class DocCommandLines {
         String subcommand() {
             List<String> words = new ArrayList<>();
             for (String w : command.substring("./vazao".length()).trim().split("\\s+")) {
-                if (w.isEmpty() || w.startsWith("-") || w.equals("|") || !w.matches("[a-z][a-z-]*")) {
+                if (w.isEmpty()
+                        || w.startsWith("-")
+                        || w.equals("|")
+                        || !w.matches("[a-z][a-z-]*")) {
                     break;
                 }
                 words.add(w);
@@ -37,12 +40,14 @@ final class DocCommandLines {
     }
 
     private static final Pattern INLINE = Pattern.compile("`(\\./vazao(?: [^`]*)?)`");
+
     /** A placeholder such as {@code <command>}: the line is a template, not a command line. */
     private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z -]*>");
-    private static final Pattern PROMPT = Pattern.compile("^\\s*(?:\\$\\s+)?(\\./vazao(?:\\s.*)?)$");
 
-    private DocCommandLines() {
-    }
+    private static final Pattern PROMPT =
+            Pattern.compile("^\\s*(?:\\$\\s+)?(\\./vazao(?:\\s.*)?)$");
+
+    private DocCommandLines() {}
 
     /** README.md and every docs/*.md of the repository. */
     static List<DocLine> inRepository(Path repo) throws IOException {
@@ -82,7 +87,10 @@ final class DocCommandLines {
         return out;
     }
 
-    /** A template (a placeholder) or a mention of the launcher itself (`./vazao`, `./vazao …`) is no command line. */
+    /**
+     * A template (a placeholder) or a mention of the launcher itself (`./vazao`, `./vazao …`) is no
+     * command line.
+     */
     private static void add(List<DocLine> out, DocLine line) {
         String rest = line.command().substring("./vazao".length()).strip();
         if (!PLACEHOLDER.matcher(line.command()).find() && !rest.isEmpty() && !rest.equals("…")) {

@@ -36,19 +36,19 @@ import redis.clients.jedis.JedisPooled;
 class DocumentedCommandLinesTest {
 
     /** What a successful run of each subcommand prints, at least. */
-    static final Map<String, String> EXPECTED = Map.of(
-            "status", Topology.ORDERS.queue(),
-            "workers", Topology.ORDERS.queue(),
-            "events", " -> ",
-            "policy get", Topology.ORDERS.queue(),
-            "weights", Topology.PAYMENTS.queue(),
-            "settings", "maxTotalWorkers",
-            "load", "confirmed",
-            "dlq", Topology.ORDERS.queue(),
-            "simulate", "vazao vs keda");
+    static final Map<String, String> EXPECTED =
+            Map.of(
+                    "status", Topology.ORDERS.queue(),
+                    "workers", Topology.ORDERS.queue(),
+                    "events", " -> ",
+                    "policy get", Topology.ORDERS.queue(),
+                    "weights", Topology.PAYMENTS.queue(),
+                    "settings", "maxTotalWorkers",
+                    "load", "confirmed",
+                    "dlq", Topology.ORDERS.queue(),
+                    "simulate", "vazao vs keda");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     final String id = UUID.randomUUID().toString().substring(0, 8);
     final RedisKeys keys = new RedisKeys("doc" + id + ":");
     final JedisPooled redis = new JedisPooled("127.0.0.1", 6379);
@@ -60,9 +60,12 @@ class DocumentedCommandLinesTest {
         String sub = line.subcommand();
         String c = line.command();
         return switch (sub) {
-            case "up" -> "the test's system is up already; as typed it would start a second one on the default port";
-            case "down" -> "it would stop the system the other lines run against (the test runs it last, with its options)";
-            case "demo" -> "it brings up a system of its own and bursts 40,000 messages (OneMachineE2ETest does the same with assertions)";
+            case "up" ->
+                    "the test's system is up already; as typed it would start a second one on the default port";
+            case "down" ->
+                    "it would stop the system the other lines run against (the test runs it last, with its options)";
+            case "demo" ->
+                    "it brings up a system of its own and bursts 40,000 messages (OneMachineE2ETest does the same with assertions)";
             case "scaler" -> "it runs in the foreground until stopped";
             case "purge", "pause", "resume", "dlq purge" ->
                     "it changes a queue's state for whoever else uses the machine's broker";
@@ -81,7 +84,8 @@ class DocumentedCommandLinesTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        List<String> declaredByTheTest = seedQueues().stream().filter(q -> !seedQueuesBefore.contains(q)).toList();
+        List<String> declaredByTheTest =
+                seedQueues().stream().filter(q -> !seedQueuesBefore.contains(q)).toList();
         Stack.tearDown(stack, declaredByTheTest, redis, keys.prefix());
     }
 
@@ -99,12 +103,31 @@ class DocumentedCommandLinesTest {
         rememberExistingSeedQueues();
         List<DocCommandLines.DocLine> lines = DocCommandLines.inRepository(Stack.repo());
         assertFalse(lines.isEmpty(), "no ./vazao command line found in the docs");
-        stack = new Stack(Stack.repo(), tmp.resolve("state"), keys.prefix(), "doc-" + UUID.randomUUID());
-        int up = stack.run(300, "up", "--port", Integer.toString(stack.port), "--key-prefix", keys.prefix(),
-                "-e", "QUARKUS_GRPC_SERVER_PORT=0", "-e", "VAZAO_API_TOKEN_FILE=" + tmp.resolve("api-token"),
-                "-e", "VAZAO_WORK_MEAN_MS=1", "-e", "VAZAO_WORK_DISTRIBUTION=fixed");
+        stack =
+                new Stack(
+                        Stack.repo(),
+                        tmp.resolve("state"),
+                        keys.prefix(),
+                        "doc-" + UUID.randomUUID());
+        int up =
+                stack.run(
+                        300,
+                        "up",
+                        "--port",
+                        Integer.toString(stack.port),
+                        "--key-prefix",
+                        keys.prefix(),
+                        "-e",
+                        "QUARKUS_GRPC_SERVER_PORT=0",
+                        "-e",
+                        "VAZAO_API_TOKEN_FILE=" + tmp.resolve("api-token"),
+                        "-e",
+                        "VAZAO_WORK_MEAN_MS=1",
+                        "-e",
+                        "VAZAO_WORK_DISTRIBUTION=fixed");
         assertEquals(0, up, stack.log());
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> stack.status().path("totalLive").asInt() >= 2);
 
         int asTyped = 0;
@@ -112,20 +135,39 @@ class DocumentedCommandLinesTest {
         List<String> failures = new ArrayList<>();
         for (DocCommandLines.DocLine line : lines) {
             String why = helpOnly(line);
-            String command = why == null ? line.command() : "./vazao " + line.subcommand() + " --help";
+            String command =
+                    why == null ? line.command() : "./vazao " + line.subcommand() + " --help";
             // A pipeline prints what its last command makes of the output: any output will do.
-            String expected = why != null ? "Usage: vazao " + line.subcommand()
-                    : line.command().contains(" | ") ? "" : EXPECTED.get(line.subcommand());
+            String expected =
+                    why != null
+                            ? "Usage: vazao " + line.subcommand()
+                            : line.command().contains(" | ") ? "" : EXPECTED.get(line.subcommand());
             if (expected == null) {
-                failures.add(line + ": no expected output for `" + line.subcommand() + "` (add it to EXPECTED)");
+                failures.add(
+                        line
+                                + ": no expected output for `"
+                                + line.subcommand()
+                                + "` (add it to EXPECTED)");
                 continue;
             }
             Ran r = runInRepo(command);
-            System.out.printf("doc-test: %s %s -> exit %d%s%n", why == null ? "ran" : "help", line, r.exit(),
+            System.out.printf(
+                    "doc-test: %s %s -> exit %d%s%n",
+                    why == null ? "ran" : "help",
+                    line,
+                    r.exit(),
                     why == null ? "" : " (" + why + ")");
             if (r.exit() != 0 || r.output().isBlank() || !r.output().contains(expected)) {
-                failures.add(line + ": `" + command + "` exit " + r.exit() + ", expected output containing '" + expected
-                        + "', got:\n" + r.output());
+                failures.add(
+                        line
+                                + ": `"
+                                + command
+                                + "` exit "
+                                + r.exit()
+                                + ", expected output containing '"
+                                + expected
+                                + "', got:\n"
+                                + r.output());
             }
             if (why == null) {
                 asTyped++;
@@ -133,29 +175,36 @@ class DocumentedCommandLinesTest {
                 withHelp++;
             }
         }
-        System.out.printf("doc-test: %d documented command lines: %d run as typed, %d with --help%n",
+        System.out.printf(
+                "doc-test: %d documented command lines: %d run as typed, %d with --help%n",
                 lines.size(), asTyped, withHelp);
         assertTrue(failures.isEmpty(), String.join("\n\n", failures));
 
         // What the lines published is consumed before the system stops: nothing is left behind.
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(this::seedQueuesDrained);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(this::seedQueuesDrained);
     }
 
-    record Ran(int exit, String output) {
-    }
+    record Ran(int exit, String output) {}
 
     /** One line through bash in the repository, as a user types it, against the test's system. */
     Ran runInRepo(String command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(tmp, "line", ".out");
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).directory(stack.repo.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder("bash", "-c", command)
+                        .directory(stack.repo.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile());
         pb.environment().put("VAZAO_STATE_DIR", stack.state.toString());
         pb.environment().put("VAZAO_API_TOKEN", stack.token);
         pb.environment().put("VAZAO_KEY_PREFIX", stack.prefix);
         Process p = pb.start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
-            return new Ran(-1, "did not finish in 180 s\n" + Files.readString(out, StandardCharsets.UTF_8));
+            return new Ran(
+                    -1,
+                    "did not finish in 180 s\n" + Files.readString(out, StandardCharsets.UTF_8));
         }
         return new Ran(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }

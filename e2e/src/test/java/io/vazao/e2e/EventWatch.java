@@ -14,14 +14,15 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Follows the events stream with a blocking XREAD and notes when this test saw each entry. Events
  * are ordered by their stream ids (Redis assigns them, one sequence for every writer) and timed by
- * this process's own clock: the test never compares its clock with the time another process
- * stamped on an event.
+ * this process's own clock: the test never compares its clock with the time another process stamped
+ * on an event.
  */
 final class EventWatch implements AutoCloseable {
 
-    /** An event, its place in the stream, and when this test first saw it (this process's clock). */
-    record Seen(StreamEntryID id, ScalingEvent event, long seenAt) {
-    }
+    /**
+     * An event, its place in the stream, and when this test first saw it (this process's clock).
+     */
+    record Seen(StreamEntryID id, ScalingEvent event, long seenAt) {}
 
     private final JedisPooled redis = new JedisPooled("127.0.0.1", 6379);
     private final String key;
@@ -41,7 +42,8 @@ final class EventWatch implements AutoCloseable {
         XReadParams params = XReadParams.xReadParams().block(250).count(500);
         while (open) {
             try {
-                List<Map.Entry<String, List<StreamEntry>>> read = redis.xread(params, Map.of(key, cursor));
+                List<Map.Entry<String, List<StreamEntry>>> read =
+                        redis.xread(params, Map.of(key, cursor));
                 if (read == null) {
                     continue;
                 }
@@ -58,15 +60,23 @@ final class EventWatch implements AutoCloseable {
         }
     }
 
-    /** The stream's last id right now, read from Redis: every event after it happened after this call. */
+    /**
+     * The stream's last id right now, read from Redis: every event after it happened after this
+     * call.
+     */
     StreamEntryID mark() {
         List<StreamEntry> last = redis.xrevrange(key, "+", "-", 1);
         return last.isEmpty() ? new StreamEntryID(0, 0) : last.get(0).getID();
     }
 
-    /** The first event after {@code mark} (in stream order) that matches, once this test has seen it. */
+    /**
+     * The first event after {@code mark} (in stream order) that matches, once this test has seen
+     * it.
+     */
     Optional<Seen> first(StreamEntryID mark, Predicate<ScalingEvent> match) {
-        return seen.stream().filter(s -> s.id().compareTo(mark) > 0 && match.test(s.event())).findFirst();
+        return seen.stream()
+                .filter(s -> s.id().compareTo(mark) > 0 && match.test(s.event()))
+                .findFirst();
     }
 
     List<ScalingEvent> all() {

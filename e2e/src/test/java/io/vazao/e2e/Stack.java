@@ -30,9 +30,15 @@ public final class Stack implements AutoCloseable {
     public final String prefix;
     public final String token;
     public final int port;
-    /** Extra environment of every CLI command, passed on to what `vazao up` starts (e.g. another broker). */
+
+    /**
+     * Extra environment of every CLI command, passed on to what `vazao up` starts (e.g. another
+     * broker).
+     */
     public final Map<String, String> env = new HashMap<>();
+
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     /** Every process the test ever saw belong to this installation, to prove none survives. */
     public final Map<Long, ProcessHandle> seen = new HashMap<>();
 
@@ -55,17 +61,28 @@ public final class Stack implements AutoCloseable {
     }
 
     List<String> cli(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", repo.resolve("cli/target/vazao.jar").toString()));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-jar",
+                                repo.resolve("cli/target/vazao.jar").toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
-    /** Runs a CLI command to completion; returns its exit code, its output appended to the state folder's cli.log. */
+    /**
+     * Runs a CLI command to completion; returns its exit code, its output appended to the state
+     * folder's cli.log.
+     */
     public int run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         Files.createDirectories(state);
-        ProcessBuilder pb = new ProcessBuilder(cli(args)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("cli.log").toFile()));
+        ProcessBuilder pb =
+                new ProcessBuilder(cli(args))
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        state.resolve("cli.log").toFile()));
         pb.environment().put("VAZAO_HOME", repo.toString());
         pb.environment().put("VAZAO_STATE_DIR", state.toString());
         pb.environment().put("VAZAO_API_TOKEN", token);
@@ -74,7 +91,12 @@ public final class Stack implements AutoCloseable {
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("vazao " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
+            throw new IllegalStateException(
+                    "vazao "
+                            + String.join(" ", args)
+                            + " did not finish in "
+                            + timeoutSeconds
+                            + " s");
         }
         return p.exitValue();
     }
@@ -99,7 +121,10 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Worker id → pid of every live worker process (draining ones included); remembers every process seen. */
+    /**
+     * Worker id → pid of every live worker process (draining ones included); remembers every
+     * process seen.
+     */
     public Map<String, Long> workers() {
         return workers(false);
     }
@@ -133,20 +158,29 @@ public final class Stack implements AutoCloseable {
         return out;
     }
 
-    public JsonNode api(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token);
+    public JsonNode api(String method, String path, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Authorization", "Bearer " + token);
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
-                    body instanceof String s ? s : Json.write(body)));
+            b.header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(
+                                    body instanceof String s ? s : Json.write(body)));
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException(
+                    method + " " + path + " -> " + r.statusCode() + " " + r.body());
         }
-        return r.body().isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(r.body());
+        return r.body().isBlank()
+                ? Json.mapper().createObjectNode()
+                : Json.mapper().readTree(r.body());
     }
 
     public JsonNode status() throws IOException, InterruptedException {
@@ -168,7 +202,8 @@ public final class Stack implements AutoCloseable {
      * A test's teardown: `vazao down` (then whatever is still alive is killed), the given queues
      * deleted from the broker, and every Redis key under the installation's prefix removed.
      */
-    static void tearDown(Stack stack, List<String> queues, redis.clients.jedis.JedisPooled redis, String prefix)
+    static void tearDown(
+            Stack stack, List<String> queues, redis.clients.jedis.JedisPooled redis, String prefix)
             throws Exception {
         if (stack != null) {
             try {
@@ -178,7 +213,7 @@ public final class Stack implements AutoCloseable {
             }
         }
         try (com.rabbitmq.client.Connection c = OneMachineE2ETest.rabbit();
-             com.rabbitmq.client.Channel ch = c.createChannel()) {
+                com.rabbitmq.client.Channel ch = c.createChannel()) {
             for (String q : queues) {
                 ch.queueDelete(q);
             }

@@ -24,10 +24,10 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Spare capacity flows at once, with real processes: three queues weighted 0.2/0.3/0.5 burst into a
- * budget of 5 with a 30 s scale-down window. The two heavier ones have little to do and drain first;
- * the light one still has a backlog. Their windows would keep their workers idle for 30 s; instead
- * the light queue's target takes them within two ticks of the others draining (the test's clock
- * only: when it saw them drained, when it saw the light queue's target rise).
+ * budget of 5 with a 30 s scale-down window. The two heavier ones have little to do and drain
+ * first; the light one still has a backlog. Their windows would keep their workers idle for 30 s;
+ * instead the light queue's target takes them within two ticks of the others draining (the test's
+ * clock only: when it saw them drained, when it saw the light queue's target rise).
  */
 class WorkConservationE2ETest {
 
@@ -35,8 +35,7 @@ class WorkConservationE2ETest {
     static final int WINDOW_SECONDS = 30;
     static final long TICK_MS = 1_000;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     final String id = UUID.randomUUID().toString().substring(0, 8);
     final String light = "t-wc-light-" + id;
     final String mid = "t-wc-mid-" + id;
@@ -57,48 +56,113 @@ class WorkConservationE2ETest {
 
     @Test
     void workersTheDrainedQueuesWindowsKeepGoToTheStarvedQueueWithinTwoTicks() throws Exception {
-        stack = new Stack(Stack.repo(), tmp.resolve("state"), keys.prefix(), "wc-" + UUID.randomUUID());
-        int up = stack.run(300, "up", "--port", Integer.toString(stack.port), "--key-prefix", keys.prefix(),
-                "--function", light + "=processOrder", "--function", mid + "=processOrder", "--function", heavy + "=processOrder",
-                "-e", "QUARKUS_GRPC_SERVER_PORT=0", "-e", "VAZAO_API_TOKEN_FILE=" + tmp.resolve("api-token"),
-                "-e", "VAZAO_BOOTSTRAP_QUEUES=" + light + ":0.2," + mid + ":0.3," + heavy + ":0.5",
-                "-e", "VAZAO_WORK_MEAN_MS=5", "-e", "VAZAO_WORK_DISTRIBUTION=fixed");
+        stack =
+                new Stack(
+                        Stack.repo(),
+                        tmp.resolve("state"),
+                        keys.prefix(),
+                        "wc-" + UUID.randomUUID());
+        int up =
+                stack.run(
+                        300,
+                        "up",
+                        "--port",
+                        Integer.toString(stack.port),
+                        "--key-prefix",
+                        keys.prefix(),
+                        "--function",
+                        light + "=processOrder",
+                        "--function",
+                        mid + "=processOrder",
+                        "--function",
+                        heavy + "=processOrder",
+                        "-e",
+                        "QUARKUS_GRPC_SERVER_PORT=0",
+                        "-e",
+                        "VAZAO_API_TOKEN_FILE=" + tmp.resolve("api-token"),
+                        "-e",
+                        "VAZAO_BOOTSTRAP_QUEUES="
+                                + light
+                                + ":0.2,"
+                                + mid
+                                + ":0.3,"
+                                + heavy
+                                + ":0.5",
+                        "-e",
+                        "VAZAO_WORK_MEAN_MS=5",
+                        "-e",
+                        "VAZAO_WORK_DISTRIBUTION=fixed");
         assertEquals(0, up, stack.log());
         ObjectNode settings = (ObjectNode) stack.api("GET", "/api/v1/settings", null);
         settings.put("maxTotalWorkers", BUDGET).put("tickMillis", TICK_MS);
         stack.api("PUT", "/api/v1/settings", settings);
         for (String q : List.of(light, mid, heavy)) {
-            stack.api("PATCH", "/api/v1/policies/" + q, Map.of("minWorkers", 1, "maxWorkers", BUDGET,
-                    "scaleDownStabilizationSeconds", WINDOW_SECONDS, "targetDrainSeconds", 10));
+            stack.api(
+                    "PATCH",
+                    "/api/v1/policies/" + q,
+                    Map.of(
+                            "minWorkers",
+                            1,
+                            "maxWorkers",
+                            BUDGET,
+                            "scaleDownStabilizationSeconds",
+                            WINDOW_SECONDS,
+                            "targetDrainSeconds",
+                            10));
         }
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() -> live(light) == 1
-                && live(mid) == 1 && live(heavy) == 1);
+        await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> live(light) == 1 && live(mid) == 1 && live(heavy) == 1);
 
-        // The light queue gets ten times as much as the others: it is still busy when they are done.
+        // The light queue gets ten times as much as the others: it is still busy when they are
+        // done.
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(light, 30_000L);
         counts.put(mid, 3_000L);
         counts.put(heavy, 3_000L);
-        LoadGenerator.Result published = new LoadGenerator(new LoadGenerator.Options(
-                "amqp://guest:guest@127.0.0.1:5672", "wc" + id, 11, 10_000, null, Set.of())).run(LoadPlan.counts(counts, 0));
+        LoadGenerator.Result published =
+                new LoadGenerator(
+                                new LoadGenerator.Options(
+                                        "amqp://guest:guest@127.0.0.1:5672",
+                                        "wc" + id,
+                                        11,
+                                        10_000,
+                                        null,
+                                        Set.of()))
+                        .run(LoadPlan.counts(counts, 0));
         assertTrue(published.complete(), published.summary());
 
         // Both heavier queues drained while the light one still has a backlog.
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> depth(mid) == 0 && depth(heavy) == 0);
         long drainedSeen = System.currentTimeMillis();
         long lightDepth = depth(light);
-        assertTrue(lightDepth > 2_000, "the light queue drained too soon to show anything: " + lightDepth);
+        assertTrue(
+                lightDepth > 2_000,
+                "the light queue drained too soon to show anything: " + lightDepth);
 
         // Within two ticks the light queue's target takes every worker the others no longer need.
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> target(light) >= BUDGET - 2);
         long tookThem = System.currentTimeMillis() - drainedSeen;
         JsonNode lightNow = queue(light);
-        System.out.printf("work-conservation e2e: light's target %d -> %d %d ms after the others drained (light depth %d): %s%n",
-                1, lightNow.path("target").asInt(), tookThem, lightDepth, lightNow.path("reason").asText());
-        assertTrue(tookThem <= 2 * TICK_MS + 500, "the freed workers reached the starved queue " + tookThem + " ms after "
-                + "the others drained (two ticks: " + 2 * TICK_MS + " ms)");
+        System.out.printf(
+                "work-conservation e2e: light's target %d -> %d %d ms after the others drained (light depth %d): %s%n",
+                1,
+                lightNow.path("target").asInt(),
+                tookThem,
+                lightDepth,
+                lightNow.path("reason").asText());
+        assertTrue(
+                tookThem <= 2 * TICK_MS + 500,
+                "the freed workers reached the starved queue "
+                        + tookThem
+                        + " ms after "
+                        + "the others drained (two ticks: "
+                        + 2 * TICK_MS
+                        + " ms)");
         assertTrue(target(mid) + target(heavy) + target(light) <= BUDGET);
     }
 

@@ -4,7 +4,6 @@ import io.vazao.contract.BudgetShare;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.Mode;
 import io.vazao.contract.Policy;
-import io.vazao.contract.QueueInputs;
 import io.vazao.contract.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,17 +14,19 @@ import java.util.Map;
 
 /**
  * vazao's decision engine. For every queue, in this order:
+ *
  * <ol>
- *   <li>missing inputs -> hold the last target ({@link EventKind#HOLD}); paused -> 0;
- *       {@code mode: seed} -> the replaced system's formula ({@link SeedRule});</li>
+ *   <li>missing inputs -> hold the last target ({@link EventKind#HOLD}); paused -> 0; {@code mode:
+ *       seed} -> the replaced system's formula ({@link SeedRule});
  *   <li>adaptive: demand = (arrivals/s + backlog / targetDrainSeconds) / per-worker rate, rounded
- *       up, where the per-worker rate is the EWMA of saturated measurements ({@link ServiceRate});</li>
- *   <li>CPU rule: hot workers with a growing backlog -> at least one more than now;</li>
- *   <li>clamp to [min, max]; cap by rateLimitPerSecond / per-worker rate (never below min);</li>
+ *       up, where the per-worker rate is the EWMA of saturated measurements ({@link ServiceRate});
+ *   <li>CPU rule: hot workers with a growing backlog -> at least one more than now;
+ *   <li>clamp to [min, max]; cap by rateLimitPerSecond / per-worker rate (never below min);
  *   <li>panic window: a recommendation >= 2x the current target starts a panic during which the
  *       target does not fall; stabilization: the highest recommendation of the last
- *       scaleDownStabilizationSeconds is what the queue asks for (scale up at once, down late);</li>
+ *       scaleDownStabilizationSeconds is what the queue asks for (scale up at once, down late);
  * </ol>
+ *
  * then the budget is shared by weight ({@link WeightedBudget}) and the host CPU guard blocks
  * increases. Pure: no I/O, no clock, no randomness.
  */
@@ -33,9 +34,14 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
 
     /** Above this host CPU (local mode) no target rises this tick. */
     public static final double DEFAULT_HOST_CPU_GUARD_PERCENT = 95.0;
+
     /** How long panic mode lasts after the last burst tick (Knative's panic window is 6 s). */
     public static final long DEFAULT_PANIC_WINDOW_MILLIS = 6_000;
-    /** A recommendation this many times the current target is a burst (Knative's panic threshold 200 %). */
+
+    /**
+     * A recommendation this many times the current target is a burst (Knative's panic threshold 200
+     * %).
+     */
     public static final double PANIC_THRESHOLD = Panic.THRESHOLD;
 
     private final double hostCpuGuardPercent;
@@ -51,8 +57,12 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
     }
 
     @Override
-    public Outcome decide(Snapshot snapshot, Map<String, Policy> policies, Settings settings, History history,
-                          Instant now) {
+    public Outcome decide(
+            Snapshot snapshot,
+            Map<String, Policy> policies,
+            Settings settings,
+            History history,
+            Instant now) {
         long nowMs = now.toEpochMilli();
         List<String> errors = new ArrayList<>();
         List<Recycle> recycle = new ArrayList<>();
@@ -61,7 +71,15 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         QueuePlan[] plans = new QueuePlan[n];
         for (int i = 0; i < n; i++) {
             QueueSnapshot qs = queues.get(i);
-            plans[i] = plan(qs, policies.get(qs.queue()), settings, history.of(qs.queue()), nowMs, errors, recycle);
+            plans[i] =
+                    plan(
+                            qs,
+                            policies.get(qs.queue()),
+                            settings,
+                            history.of(qs.queue()),
+                            nowMs,
+                            errors,
+                            recycle);
         }
         int budget = settings.maxTotalWorkers();
         WorkConservingBudget.Result shared = share(plans, budget, errors);
@@ -72,20 +90,39 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             QueuePlan p = plans[i];
             BudgetShare share = shareOf(p, shared.shares()[i], budget);
             int target = finish(p, i, shared, share, hostCpu);
-            EventKind kind = p.held ? EventKind.HOLD
-                    : target > p.previous ? EventKind.SCALE_UP
-                    : target < p.previous ? EventKind.SCALE_DOWN
-                    : null;
-            decisions.add(new Decision(p.queue, target, p.previous, p.demand, kind, p.reason.toString(), p.inputs,
-                    share));
-            next.put(p.queue, new QueueHistory(target, p.recommendations, p.rate, p.depth, p.panicUntil));
+            EventKind kind =
+                    p.held
+                            ? EventKind.HOLD
+                            : target > p.previous
+                                    ? EventKind.SCALE_UP
+                                    : target < p.previous ? EventKind.SCALE_DOWN : null;
+            decisions.add(
+                    new Decision(
+                            p.queue,
+                            target,
+                            p.previous,
+                            p.demand,
+                            kind,
+                            p.reason.toString(),
+                            p.inputs,
+                            share));
+            next.put(
+                    p.queue,
+                    new QueueHistory(target, p.recommendations, p.rate, p.depth, p.panicUntil));
         }
-        return new Outcome(Collections.unmodifiableList(decisions), List.copyOf(errors), List.copyOf(recycle),
+        return new Outcome(
+                Collections.unmodifiableList(decisions),
+                List.copyOf(errors),
+                List.copyOf(recycle),
                 new History(Collections.unmodifiableMap(next)));
     }
 
-    /** The budget, shared by weight without leaving capacity idle; mins above it are a configuration error. */
-    private static WorkConservingBudget.Result share(QueuePlan[] plans, int budget, List<String> errors) {
+    /**
+     * The budget, shared by weight without leaving capacity idle; mins above it are a configuration
+     * error.
+     */
+    private static WorkConservingBudget.Result share(
+            QueuePlan[] plans, int budget, List<String> errors) {
         int n = plans.length;
         String[] names = new String[n];
         int[] floors = new int[n];
@@ -101,11 +138,15 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             weights[i] = plans[i].weight;
             sumFloors += floors[i];
         }
-        WorkConservingBudget.Result shared = WorkConservingBudget.share(names, floors, needs, wants, weights, budget);
+        WorkConservingBudget.Result shared =
+                WorkConservingBudget.share(names, floors, needs, wants, weights, budget);
         if (!shared.feasible()) {
-            errors.add("minimum workers (and held or seed-mode targets) add up to " + sumFloors
-                    + ", more than the budget maxTotalWorkers " + budget
-                    + ": the budget is shared by weight below those minimums");
+            errors.add(
+                    "minimum workers (and held or seed-mode targets) add up to "
+                            + sumFloors
+                            + ", more than the budget maxTotalWorkers "
+                            + budget
+                            + ": the budget is shared by weight below those minimums");
         }
         return shared;
     }
@@ -113,23 +154,38 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
     /** "Short" means below what the demand asks for now: only such queues are contending. */
     private static BudgetShare shareOf(QueuePlan p, int share, int budget) {
         int need = p.need < 0 ? p.want : p.need;
-        BudgetShare.Effect effect = share < need ? BudgetShare.Effect.SHORT
-                : share < p.want ? BudgetShare.Effect.BINDS
-                : BudgetShare.Effect.NONE;
+        BudgetShare.Effect effect =
+                share < need
+                        ? BudgetShare.Effect.SHORT
+                        : share < p.want ? BudgetShare.Effect.BINDS : BudgetShare.Effect.NONE;
         return new BudgetShare(budget, share, effect);
     }
 
     /** A queue's target from its share, with the budget's and the host CPU guard's clauses. */
-    private int finish(QueuePlan p, int i, WorkConservingBudget.Result shared, BudgetShare share, Double hostCpu) {
+    private int finish(
+            QueuePlan p,
+            int i,
+            WorkConservingBudget.Result shared,
+            BudgetShare share,
+            Double hostCpu) {
         int target = share.share();
         if (share.effect() == BudgetShare.Effect.SHORT) {
-            p.reason.append("; budget ").append(share.budget()).append(" short: share ").append(target).append(" (weight ");
+            p.reason
+                    .append("; budget ")
+                    .append(share.budget())
+                    .append(" short: share ")
+                    .append(target)
+                    .append(" (weight ");
             Num.append(p.reason, p.weight).append(')');
             if (target < p.floor) {
                 p.reason.append(", below minimum ").append(p.floor).append(": configuration error");
             }
         } else if (share.effect() == BudgetShare.Effect.BINDS) {
-            p.reason.append("; budget ").append(share.budget()).append(" binds: share ").append(target)
+            p.reason
+                    .append("; budget ")
+                    .append(share.budget())
+                    .append(" binds: share ")
+                    .append(target)
                     .append(" covers the demand, not all the window keeps");
         }
         if (shared.moved()) {
@@ -141,7 +197,9 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             if (guarded < target) {
                 p.reason.append("; host CPU ");
                 Num.append(p.reason, hostCpu).append("% > ");
-                Num.append(p.reason, hostCpuGuardPercent).append("%: scale-up held at ").append(guarded);
+                Num.append(p.reason, hostCpuGuardPercent)
+                        .append("%: scale-up held at ")
+                        .append(guarded);
                 target = guarded;
             }
         }
@@ -149,13 +207,18 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
     }
 
     /** Who gave workers their windows kept to whom, when the budget had to move them. */
-    private static void explainMove(StringBuilder reason, int i, WorkConservingBudget.Result shared) {
+    private static void explainMove(
+            StringBuilder reason, int i, WorkConservingBudget.Result shared) {
         int delta = shared.shares()[i] - shared.plain()[i];
         if (delta == 0) {
             return;
         }
-        reason.append(delta < 0 ? "; gives " : "; receives ").append(Math.abs(delta))
-                .append(delta < 0 ? " worker(s) its windows kept to " : " worker(s) kept by the windows of ");
+        reason.append(delta < 0 ? "; gives " : "; receives ")
+                .append(Math.abs(delta))
+                .append(
+                        delta < 0
+                                ? " worker(s) its windows kept to "
+                                : " worker(s) kept by the windows of ");
         boolean first = true;
         for (int j = 0; j < shared.names().length; j++) {
             int other = shared.shares()[j] - shared.plain()[j];
@@ -166,9 +229,14 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         }
     }
 
-
-    private QueuePlan plan(QueueSnapshot qs, Policy policy, Settings settings, QueueHistory qh, long nowMs,
-                           List<String> errors, List<Recycle> recycle) {
+    private QueuePlan plan(
+            QueueSnapshot qs,
+            Policy policy,
+            Settings settings,
+            QueueHistory qh,
+            long nowMs,
+            List<String> errors,
+            List<Recycle> recycle) {
         QueuePlan p = new QueuePlan();
         p.queue = qs.queue();
         p.inputs = qs.inputs();
@@ -188,13 +256,26 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         int max = Math.max(0, policy.maxWorkers());
         int min = Math.max(0, policy.minWorkers());
         if (min > max) {
-            errors.add("queue " + p.queue + ": minWorkers " + min + " > maxWorkers " + max + ": using " + max
-                    + " for both");
+            errors.add(
+                    "queue "
+                            + p.queue
+                            + ": minWorkers "
+                            + min
+                            + " > maxWorkers "
+                            + max
+                            + ": using "
+                            + max
+                            + " for both");
             min = max;
         }
         double weight = policy.weight();
         if (!(weight > 0) || Double.isInfinite(weight)) {
-            errors.add("queue " + p.queue + ": weight " + weight + " must be a positive number: using 0.001");
+            errors.add(
+                    "queue "
+                            + p.queue
+                            + ": weight "
+                            + weight
+                            + " must be a positive number: using 0.001");
             weight = 0.001;
         }
         p.weight = weight;
@@ -238,7 +319,8 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
     }
 
     /** Missing inputs: keep the last target; with none, keep the live workers (clamped). */
-    private static void hold(QueuePlan p, QueueHistory qh, QueueSnapshot qs, int min, int max, String why) {
+    private static void hold(
+            QueuePlan p, QueueHistory qh, QueueSnapshot qs, int min, int max, String why) {
         p.held = true;
         int held;
         if (qh.lastTarget() >= 0) {
@@ -247,19 +329,33 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         } else {
             held = Math.max(min, Math.min(max, qs.workers().size()));
             p.previous = held;
-            p.reason.append(why).append(", no previous target: holding ").append(held).append(" (")
-                    .append(qs.workers().size()).append(" live workers, within [").append(min).append(", ")
-                    .append(max).append("])");
+            p.reason
+                    .append(why)
+                    .append(", no previous target: holding ")
+                    .append(held)
+                    .append(" (")
+                    .append(qs.workers().size())
+                    .append(" live workers, within [")
+                    .append(min)
+                    .append(", ")
+                    .append(max)
+                    .append("])");
         }
         p.floor = held;
         p.want = held;
         p.demand = held;
     }
 
-    private static void seed(QueuePlan p, Policy policy, int min, int max, long nowMs, List<String> errors) {
+    private static void seed(
+            QueuePlan p, Policy policy, int min, int max, long nowMs, List<String> errors) {
         int perWorker = policy.messagesPerWorker();
         if (perWorker <= 0) {
-            errors.add("queue " + p.queue + ": messagesPerWorker " + perWorker + " must be > 0: using 1");
+            errors.add(
+                    "queue "
+                            + p.queue
+                            + ": messagesPerWorker "
+                            + perWorker
+                            + " must be > 0: using 1");
             perWorker = 1;
         }
         long ready = p.inputs.ready();
@@ -272,7 +368,16 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         p.recommendations = List.of(new QueueHistory.Recommendation(nowMs, target));
         p.panicUntil = 0;
         p.reason.append("seed rule: int(ready ").append(ready).append(" x weight ");
-        Num.append(p.reason, policy.weight()).append(") // ").append(perWorker).append(" + 1 = ").append(raw)
-                .append(" -> clamp [").append(min).append(", ").append(max).append("] -> ").append(target);
+        Num.append(p.reason, policy.weight())
+                .append(") // ")
+                .append(perWorker)
+                .append(" + 1 = ")
+                .append(raw)
+                .append(" -> clamp [")
+                .append(min)
+                .append(", ")
+                .append(max)
+                .append("] -> ")
+                .append(target);
     }
 }

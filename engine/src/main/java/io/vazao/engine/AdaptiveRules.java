@@ -19,15 +19,27 @@ final class AdaptiveRules {
         this.panicWindowMillis = panicWindowMillis;
     }
 
-    void plan(QueuePlan p, Policy policy, Settings settings, QueueSnapshot qs, QueueHistory qh,
-              int min, int max, long nowMs, List<String> errors) {
+    void plan(
+            QueuePlan p,
+            Policy policy,
+            Settings settings,
+            QueueSnapshot qs,
+            QueueHistory qh,
+            int min,
+            int max,
+            long nowMs,
+            List<String> errors) {
         QueueInputs in = p.inputs;
         p.depth = in.depth();
         p.rate = ServiceRate.smooth(qh.perWorkerRate(), in, expectedOrCold(policy, settings));
         PerWorkerRate rate = PerWorkerRate.of(p.rate, policy, coldRate(policy, settings));
         if (rate.cold() && policy.messagesPerWorker() <= 0) {
-            errors.add("queue " + p.queue + ": messagesPerWorker " + policy.messagesPerWorker()
-                    + " must be > 0: using 1 message per worker per tick");
+            errors.add(
+                    "queue "
+                            + p.queue
+                            + ": messagesPerWorker "
+                            + policy.messagesPerWorker()
+                            + " must be > 0: using 1 message per worker per tick");
         }
         double arrivals = Math.max(0, in.publishRate());
         int drain = Math.max(1, policy.targetDrainSeconds());
@@ -49,7 +61,8 @@ final class AdaptiveRules {
         reason.note(panic.clause());
 
         long windowMs = Math.max(0, policy.scaleDownStabilizationSeconds()) * 1000L;
-        Stabilization.Result window = Stabilization.apply(qh.recommendations(), desired, nowMs, windowMs);
+        Stabilization.Result window =
+                Stabilization.apply(qh.recommendations(), desired, nowMs, windowMs);
         p.recommendations = window.recommendations();
         Step held = Panic.hold(window.want(), qh.lastTarget(), p.panicUntil, nowMs);
         int want = Math.max(min, Math.min(max, held.value()));
@@ -64,20 +77,36 @@ final class AdaptiveRules {
         return expected != null && expected > 0 ? expected : coldRate(policy, settings);
     }
 
-    private static void demandClause(StringBuilder r, QueueInputs in, int drain, double arrivals, int demand,
-                                     PerWorkerRate rate) {
+    private static void demandClause(
+            StringBuilder r,
+            QueueInputs in,
+            int drain,
+            double arrivals,
+            int demand,
+            PerWorkerRate rate) {
         if (demand == 0) {
             r.append("no backlog and no arrivals -> demand 0");
             return;
         }
-        r.append("backlog ").append(in.depth()).append(" (ready ").append(in.ready()).append(" + unacked ")
-                .append(in.unacked()).append(") / ").append(drain).append(" s + ");
+        r.append("backlog ")
+                .append(in.depth())
+                .append(" (ready ")
+                .append(in.ready())
+                .append(" + unacked ")
+                .append(in.unacked())
+                .append(") / ")
+                .append(drain)
+                .append(" s + ");
         Num.append(r, arrivals).append("/s arrivals -> demand ").append(demand).append(" at ");
         Num.append(r, rate.perWorker()).append("/s per worker (").append(rate.source()).append(')');
     }
 
-    /** Hot workers while the backlog grows: the rate estimate is too optimistic, so one more than now. */
-    private static Step cpuRule(QueueSnapshot qs, QueueHistory qh, int liveWorkers, Settings settings, int desired) {
+    /**
+     * Hot workers while the backlog grows: the rate estimate is too optimistic, so one more than
+     * now.
+     */
+    private static Step cpuRule(
+            QueueSnapshot qs, QueueHistory qh, int liveWorkers, Settings settings, int desired) {
         long depth = qs.inputs().depth();
         if (qs.workers().isEmpty() || qh.lastDepth() < 0 || depth <= qh.lastDepth()) {
             return Step.none(desired);
@@ -93,14 +122,20 @@ final class AdaptiveRules {
         }
         StringBuilder c = new StringBuilder("workers at ");
         Num.append(c, cpu).append("% CPU > ");
-        Num.append(c, settings.cpuHighPercent()).append("% with backlog growing ").append(qh.lastDepth())
-                .append(" -> ").append(depth).append(": under-provisioned, at least ").append(current + 1);
+        Num.append(c, settings.cpuHighPercent())
+                .append("% with backlog growing ")
+                .append(qh.lastDepth())
+                .append(" -> ")
+                .append(depth)
+                .append(": under-provisioned, at least ")
+                .append(current + 1);
         return new Step(current + 1, c.toString());
     }
 
     private static Step clamp(int desired, int min, int max) {
         int clamped = Math.max(min, Math.min(max, desired));
-        return clamped == desired ? Step.none(desired)
+        return clamped == desired
+                ? Step.none(desired)
                 : new Step(clamped, "clamp [" + min + ", " + max + "] -> " + clamped);
     }
 

@@ -16,8 +16,13 @@ public interface DecisionEngine {
      * @param snapshot what the control loop observed this tick
      * @param policies policy per managed queue (every queue of the snapshot has one)
      * @param settings budget and thresholds
-     * @param history  what the previous call returned ({@link History#empty()} at first)
-     * @param now      the injected time of this tick
+     * @param history what the previous call returned ({@link History#empty()} at first)
+     * @param now the injected time of this tick
      */
-    Outcome decide(Snapshot snapshot, Map<String, Policy> policies, Settings settings, History history, Instant now);
+    Outcome decide(
+            Snapshot snapshot,
+            Map<String, Policy> policies,
+            Settings settings,
+            History history,
+            Instant now);
 }

@@ -28,8 +28,15 @@ public record History(Map<String, QueueHistory> queues) {
     public static History resume(Map<String, Integer> lastTargets, Instant now) {
         Map<String, QueueHistory> m = new LinkedHashMap<>();
         long at = now.toEpochMilli();
-        lastTargets.forEach((queue, target) -> m.put(queue, new QueueHistory(target,
-                List.of(new QueueHistory.Recommendation(at, target)), null, -1)));
+        lastTargets.forEach(
+                (queue, target) ->
+                        m.put(
+                                queue,
+                                new QueueHistory(
+                                        target,
+                                        List.of(new QueueHistory.Recommendation(at, target)),
+                                        null,
+                                        -1)));
         return new History(java.util.Collections.unmodifiableMap(m));
     }
 

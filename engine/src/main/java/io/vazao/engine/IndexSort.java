@@ -2,8 +2,8 @@ package io.vazao.engine;
 
 /**
  * Sorts an index array by a comparator over indices, without boxing: a stable merge sort (insertion
- * sort for short runs). The budget sorts up to 2 × queues indices every tick; boxed
- * {@code Integer[]} sorts were a quarter of a decision's time at 1,000 queues.
+ * sort for short runs). The budget sorts up to 2 × queues indices every tick; boxed {@code
+ * Integer[]} sorts were a quarter of a decision's time at 1,000 queues.
  */
 final class IndexSort {
 
@@ -13,8 +13,7 @@ final class IndexSort {
         int compare(int a, int b);
     }
 
-    private IndexSort() {
-    }
+    private IndexSort() {}
 
     /** 0, 1, …, n − 1 sorted by {@code cmp}. */
     static int[] sorted(int n, IndexComparator cmp) {

@@ -3,8 +3,7 @@ package io.vazao.engine;
 /** Cheap number formatting for reasons (String.format is too slow for 10,000 queues a tick). */
 final class Num {
 
-    private Num() {
-    }
+    private Num() {}
 
     /** An integer as is; otherwise one decimal (two below 1), no locale. */
     static StringBuilder append(StringBuilder sb, double v) {

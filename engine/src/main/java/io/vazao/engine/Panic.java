@@ -10,18 +10,23 @@ final class Panic {
     /** Ratio of recommendation to current target that counts as a burst. */
     static final double THRESHOLD = 2.0;
 
-    private Panic() {
-    }
+    private Panic() {}
 
-    /** A burst starts (or restarts) the window: its end, and the clause; else the old end, no clause. */
-    record Start(long until, String clause) {
-    }
+    /**
+     * A burst starts (or restarts) the window: its end, and the clause; else the old end, no
+     * clause.
+     */
+    record Start(long until, String clause) {}
 
     static Start start(int desired, int current, long panicUntil, long nowMs, long windowMs) {
         if (desired > current && desired >= THRESHOLD * Math.max(1, current)) {
             StringBuilder c = new StringBuilder("burst: ").append(desired).append(" >= ");
-            Num.append(c, THRESHOLD).append("x current ").append(current).append(", panic for ")
-                    .append(windowMs / 1000).append(" s");
+            Num.append(c, THRESHOLD)
+                    .append("x current ")
+                    .append(current)
+                    .append(", panic for ")
+                    .append(windowMs / 1000)
+                    .append(" s");
             return new Start(nowMs + windowMs, c.toString());
         }
         return new Start(panicUntil, null);
@@ -30,7 +35,12 @@ final class Panic {
     /** Inside the window nothing falls below the last target. */
     static Step hold(int want, int lastTarget, long panicUntil, long nowMs) {
         if (nowMs < panicUntil && lastTarget > want) {
-            return new Step(lastTarget, "panic until +" + (panicUntil - nowMs + 999) / 1000 + " s: holding " + lastTarget);
+            return new Step(
+                    lastTarget,
+                    "panic until +"
+                            + (panicUntil - nowMs + 999) / 1000
+                            + " s: holding "
+                            + lastTarget);
         }
         return Step.none(want);
     }

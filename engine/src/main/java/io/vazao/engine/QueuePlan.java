@@ -10,8 +10,10 @@ final class QueuePlan {
     int previous;
     int floor;
     int want;
+
     /** What the demand asks for now, below want when a window keeps more; -1: same as want. */
     int need = -1;
+
     int demand;
     double weight = 1.0;
     boolean held;

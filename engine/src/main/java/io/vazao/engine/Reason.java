@@ -2,8 +2,8 @@ package io.vazao.engine;
 
 /**
  * A decision's reason, assembled after the rules ran from their clauses: the demand clause first,
- * then one "; clause" per rule that changed something, and " -> n" at the end when the target is not
- * the last number a clause stated.
+ * then one "; clause" per rule that changed something, and " -> n" at the end when the target is
+ * not the last number a clause stated.
  */
 final class Reason {
 
@@ -33,7 +33,10 @@ final class Reason {
         return this;
     }
 
-    /** Ends on the target: " -> min n" for an idle queue at its minimum, else " -> n" if not just stated. */
+    /**
+     * Ends on the target: " -> min n" for an idle queue at its minimum, else " -> n" if not just
+     * stated.
+     */
     void end(int target, int demand, int min) {
         if (demand == 0 && target == min) {
             text.append(" -> min ").append(min);

@@ -1,15 +1,14 @@
 package io.vazao.engine;
 
 /**
- * The replaced system's sizing rule, kept for migration and comparison:
- * {@code clamp(int(depth × weight) // messagesPerWorker + 1, min, max)}, where depth is the ready
- * count only (the seed did not count unacknowledged messages). Python's {@code int()} truncates and
- * {@code //} floors; both are floors for the non-negative values involved.
+ * The replaced system's sizing rule, kept for migration and comparison: {@code clamp(int(depth ×
+ * weight) // messagesPerWorker + 1, min, max)}, where depth is the ready count only (the seed did
+ * not count unacknowledged messages). Python's {@code int()} truncates and {@code //} floors; both
+ * are floors for the non-negative values involved.
  */
 public final class SeedRule {
 
-    private SeedRule() {
-    }
+    private SeedRule() {}
 
     /** {@code int(ready × weight) // messagesPerWorker + 1}, before the clamp. */
     public static long raw(long ready, double weight, int messagesPerWorker) {

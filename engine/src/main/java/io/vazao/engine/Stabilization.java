@@ -9,22 +9,21 @@ import java.util.List;
  */
 final class Stabilization {
 
-    private Stabilization() {
-    }
+    private Stabilization() {}
 
     /**
-     * @param want            the window's highest recommendation (this one included)
+     * @param want the window's highest recommendation (this one included)
      * @param recommendations what to remember for the next tick
      */
-    record Result(int want, List<QueueHistory.Recommendation> recommendations) {
-    }
+    record Result(int want, List<QueueHistory.Recommendation> recommendations) {}
 
     /**
      * The stored list is decreasing in target (oldest first). It keeps the entries still inside the
-     * window and above this recommendation: an entry not above a newer one can never be the window's
-     * maximum again, so the list stays short (one entry under steady load).
+     * window and above this recommendation: an entry not above a newer one can never be the
+     * window's maximum again, so the list stays short (one entry under steady load).
      */
-    static Result apply(List<QueueHistory.Recommendation> old, int desired, long nowMs, long windowMs) {
+    static Result apply(
+            List<QueueHistory.Recommendation> old, int desired, long nowMs, long windowMs) {
         int want = desired;
         int keep = 0;
         QueueHistory.Recommendation[] kept = null;
@@ -50,8 +49,16 @@ final class Stabilization {
     /** The clause when the window keeps more than the recommendation. */
     static Step explain(int desired, int want, long windowMs) {
         if (want > desired) {
-            return new Step(want, "recommendation " + desired + " < " + want + ": keeping the highest of the last "
-                    + windowMs / 1000 + " s before scaling down -> " + want);
+            return new Step(
+                    want,
+                    "recommendation "
+                            + desired
+                            + " < "
+                            + want
+                            + ": keeping the highest of the last "
+                            + windowMs / 1000
+                            + " s before scaling down -> "
+                            + want);
         }
         return Step.none(want);
     }

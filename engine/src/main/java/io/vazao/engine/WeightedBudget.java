@@ -13,34 +13,34 @@ package io.vazao.engine;
  * budget exactly.
  *
  * <p>When the floors alone exceed the budget the problem is infeasible: the budget is then shared
- * the same way with caps = floors (every queue gets at most its floor) and {@link Result#feasible()}
- * is false, so the caller can report a configuration error instead of overrunning the budget.
+ * the same way with caps = floors (every queue gets at most its floor) and {@link
+ * Result#feasible()} is false, so the caller can report a configuration error instead of
+ * overrunning the budget.
  */
 public final class WeightedBudget {
 
     private static final double SCALE = 1e9;
 
-    private WeightedBudget() {
-    }
+    private WeightedBudget() {}
 
     /**
-     * @param shares    the integer targets, index by index
-     * @param level     the water level λ (targets of contended queues ≈ weight × λ); NaN when the
-     *                  budget was not binding
-     * @param binding   whether the caps did not fit and the budget decided
-     * @param feasible  false when the floors alone exceed the budget
+     * @param shares the integer targets, index by index
+     * @param level the water level λ (targets of contended queues ≈ weight × λ); NaN when the
+     *     budget was not binding
+     * @param binding whether the caps did not fit and the budget decided
+     * @param feasible false when the floors alone exceed the budget
      */
-    public record Result(int[] shares, double level, boolean binding, boolean feasible) {
-    }
+    public record Result(int[] shares, double level, boolean binding, boolean feasible) {}
 
     /**
-     * @param names   queue names, for the deterministic tie-break of the rounding
-     * @param floors  f<sub>i</sub> ≥ 0
-     * @param caps    c<sub>i</sub> ≥ f<sub>i</sub>
+     * @param names queue names, for the deterministic tie-break of the rounding
+     * @param floors f<sub>i</sub> ≥ 0
+     * @param caps c<sub>i</sub> ≥ f<sub>i</sub>
      * @param weights w<sub>i</sub> &gt; 0
-     * @param budget  the total, ≥ 0
+     * @param budget the total, ≥ 0
      */
-    public static Result share(String[] names, int[] floors, int[] caps, double[] weights, int budget) {
+    public static Result share(
+            String[] names, int[] floors, int[] caps, double[] weights, int budget) {
         int n = floors.length;
         long sumCaps = 0;
         long sumFloors = 0;
@@ -57,9 +57,17 @@ public final class WeightedBudget {
         return fill(names, new int[n], floors, weights, Math.max(0, budget), false);
     }
 
-    /** Water-fills {@code budget} (with Σ floors ≤ budget &lt; Σ caps) and rounds by largest remainder. */
-    private static Result fill(String[] names, int[] floors, int[] caps, double[] weights, int budget,
-                               boolean feasible) {
+    /**
+     * Water-fills {@code budget} (with Σ floors ≤ budget &lt; Σ caps) and rounds by largest
+     * remainder.
+     */
+    private static Result fill(
+            String[] names,
+            int[] floors,
+            int[] caps,
+            double[] weights,
+            int budget,
+            boolean feasible) {
         int n = floors.length;
         double level = level(floors, caps, weights, budget);
         int[] out = new int[n];
@@ -78,8 +86,13 @@ public final class WeightedBudget {
             giveByLargestRemainder(names, caps, out, remainder, left);
         } else if (left < 0) {
             // Float noise pushed a floor past an integer: take back from the smallest remainders.
-            int[] order = IndexSort.sorted(n, (a, b) -> remainder[a] != remainder[b]
-                    ? Long.compare(remainder[a], remainder[b]) : names[b].compareTo(names[a]));
+            int[] order =
+                    IndexSort.sorted(
+                            n,
+                            (a, b) ->
+                                    remainder[a] != remainder[b]
+                                            ? Long.compare(remainder[a], remainder[b])
+                                            : names[b].compareTo(names[a]));
             for (int k = 0; k < n && left < 0; k++) {
                 int i = order[k];
                 if (out[i] > floors[i]) {
@@ -96,7 +109,8 @@ public final class WeightedBudget {
      * their cap; equal remainders go by queue name. A primitive sort finds the threshold remainder;
      * only the queues tied at it are ordered by name.
      */
-    private static void giveByLargestRemainder(String[] names, int[] caps, int[] out, long[] remainder, long left) {
+    private static void giveByLargestRemainder(
+            String[] names, int[] caps, int[] out, long[] remainder, long left) {
         int n = out.length;
         long[] eligible = new long[n];
         int m = 0;
@@ -129,7 +143,8 @@ public final class WeightedBudget {
         int rest = give - above;
         if (rest > 0) {
             int[] byName = java.util.Arrays.copyOf(tied, t);
-            int[] order = IndexSort.sorted(t, (a, b) -> names[byName[a]].compareTo(names[byName[b]]));
+            int[] order =
+                    IndexSort.sorted(t, (a, b) -> names[byName[a]].compareTo(names[byName[b]]));
             for (int k = 0; k < rest; k++) {
                 out[byName[order[k]]]++;
             }
@@ -138,9 +153,9 @@ public final class WeightedBudget {
 
     /**
      * The λ at which S(λ) = Σ clamp(w·λ, f, c) = budget. S is piecewise linear and non-decreasing
-     * in λ with breakpoints at f/w (a queue starts to grow) and c/w (it is satisfied). A binary search
-     * over the sorted breakpoints finds the segment that crosses the budget; S is linear inside it.
-     * O(n log n) with a primitive sort, no boxing.
+     * in λ with breakpoints at f/w (a queue starts to grow) and c/w (it is satisfied). A binary
+     * search over the sorted breakpoints finds the segment that crosses the budget; S is linear
+     * inside it. O(n log n) with a primitive sort, no boxing.
      */
     static double level(int[] floors, int[] caps, double[] weights, int budget) {
         int n = floors.length;
@@ -173,7 +188,9 @@ public final class WeightedBudget {
         double slope = 0;
         for (int i = 0; i < n; i++) {
             // the same divisions as the breakpoints, so a queue starting exactly at `left` counts
-            if (caps[i] > floors[i] && floors[i] / weights[i] <= left && left < caps[i] / weights[i]) {
+            if (caps[i] > floors[i]
+                    && floors[i] / weights[i] <= left
+                    && left < caps[i] / weights[i]) {
                 slope += weights[i];
             }
         }

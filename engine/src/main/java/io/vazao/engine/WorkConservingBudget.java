@@ -16,27 +16,27 @@ package io.vazao.engine;
  */
 public final class WorkConservingBudget {
 
-    private WorkConservingBudget() {
-    }
+    private WorkConservingBudget() {}
 
     /**
-     * @param names  the queues, index by index
+     * @param names the queues, index by index
      * @param shares the integer targets
-     * @param plain  what sharing the wants as they are would have given (equal to shares when no
-     *               worker had to move)
-     * @param moved  whether window-kept workers went to queues short of their need
+     * @param plain what sharing the wants as they are would have given (equal to shares when no
+     *     worker had to move)
+     * @param moved whether window-kept workers went to queues short of their need
      */
-    public record Result(String[] names, int[] shares, int[] plain, boolean moved, boolean feasible) {
-    }
+    public record Result(
+            String[] names, int[] shares, int[] plain, boolean moved, boolean feasible) {}
 
     /**
-     * @param floors  minimums
-     * @param needs   what each queue's demand asks for now, floor ≤ need ≤ want
-     * @param wants   what each queue asks for, its windows' kept workers included
+     * @param floors minimums
+     * @param needs what each queue's demand asks for now, floor ≤ need ≤ want
+     * @param wants what each queue asks for, its windows' kept workers included
      * @param weights weights &gt; 0
-     * @param budget  the total
+     * @param budget the total
      */
-    public static Result share(String[] names, int[] floors, int[] needs, int[] wants, double[] weights, int budget) {
+    public static Result share(
+            String[] names, int[] floors, int[] needs, int[] wants, double[] weights, int budget) {
         WeightedBudget.Result plain = WeightedBudget.share(names, floors, wants, weights, budget);
         if (!plain.binding() || !plain.feasible() || !starvesWhileKeeping(plain.shares(), needs)) {
             return new Result(names, plain.shares(), plain.shares(), false, plain.feasible());
@@ -49,7 +49,8 @@ public final class WorkConservingBudget {
             left -= first[i];
             kept[i] = Math.max(0, wants[i] - first[i]);
         }
-        int[] second = WeightedBudget.share(names, new int[n], kept, weights, Math.max(0, left)).shares();
+        int[] second =
+                WeightedBudget.share(names, new int[n], kept, weights, Math.max(0, left)).shares();
         int[] shares = new int[n];
         for (int i = 0; i < n; i++) {
             shares[i] = first[i] + second[i];

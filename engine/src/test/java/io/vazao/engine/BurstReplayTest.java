@@ -24,16 +24,20 @@ import org.junit.jupiter.api.Test;
  */
 class BurstReplayTest {
 
-    /** The trace file: policies, budget and one snapshot per tick (a null queue = inputs missing). */
-    record Trace(String description, long tickMillis, int budget, Map<String, Policy> policies, List<Tick> ticks) {
-    }
+    /**
+     * The trace file: policies, budget and one snapshot per tick (a null queue = inputs missing).
+     */
+    record Trace(
+            String description,
+            long tickMillis,
+            int budget,
+            Map<String, Policy> policies,
+            List<Tick> ticks) {}
 
-    record Tick(long t, Double hostCpuPercent, Map<String, QueueInputs> queues) {
-    }
+    record Tick(long t, Double hostCpuPercent, Map<String, QueueInputs> queues) {}
 
     /** One queue's decisions over the replay, by tick. */
-    record Replay(List<Decision> decisions) {
-    }
+    record Replay(List<Decision> decisions) {}
 
     static Trace load(String name) throws IOException {
         try (InputStream in = BurstReplayTest.class.getResourceAsStream("/traces/" + name)) {
@@ -44,16 +48,26 @@ class BurstReplayTest {
 
     static Map<String, List<Decision>> replay(Trace trace) {
         AdaptiveDecisionEngine engine = new AdaptiveDecisionEngine();
-        Settings settings = new Settings(trace.budget(), trace.tickMillis(), Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,
-                Settings.DEFAULT_CPU_HIGH_PERCENT, Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES);
+        Settings settings =
+                new Settings(
+                        trace.budget(),
+                        trace.tickMillis(),
+                        Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,
+                        Settings.DEFAULT_CPU_HIGH_PERCENT,
+                        Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES);
         History history = History.empty();
         Map<String, List<Decision>> byQueue = new java.util.LinkedHashMap<>();
         trace.policies().keySet().forEach(q -> byQueue.put(q, new ArrayList<>()));
         for (Tick tick : trace.ticks()) {
             List<QueueSnapshot> queues = new ArrayList<>();
             tick.queues().forEach((q, in) -> queues.add(new QueueSnapshot(q, in, List.of())));
-            Outcome o = engine.decide(new Snapshot(queues, tick.hostCpuPercent()), trace.policies(), settings,
-                    history, Fixtures.T0.plusMillis(tick.t() * trace.tickMillis()));
+            Outcome o =
+                    engine.decide(
+                            new Snapshot(queues, tick.hostCpuPercent()),
+                            trace.policies(),
+                            settings,
+                            history,
+                            Fixtures.T0.plusMillis(tick.t() * trace.tickMillis()));
             assertTrue(o.configErrors().isEmpty(), o.configErrors().toString());
             o.decisions().forEach(d -> byQueue.get(d.queue()).add(d));
             history = o.history();
@@ -76,13 +90,17 @@ class BurstReplayTest {
             for (int t = 1; t < ds.size() && burst < 0; t++) {
                 QueueInputs before = trace.ticks().get(t - 1).queues().get(queue);
                 QueueInputs now = trace.ticks().get(t).queues().get(queue);
-                if (before != null && now != null && now.depth() >= 10 * Math.max(1, before.depth())) {
+                if (before != null
+                        && now != null
+                        && now.depth() >= 10 * Math.max(1, before.depth())) {
                     burst = t;
                 }
             }
             assertTrue(burst > 0, "the trace has a burst");
             Decision up = ds.get(burst);
-            assertTrue(up.target() > ds.get(burst - 1).target(), queue + " rises in the burst tick: " + up.reason());
+            assertTrue(
+                    up.target() > ds.get(burst - 1).target(),
+                    queue + " rises in the burst tick: " + up.reason());
             assertEquals(EventKind.SCALE_UP, up.kind());
             assertEquals(p.maxWorkers(), up.target(), up.reason());
 
@@ -94,14 +112,20 @@ class BurstReplayTest {
                 Decision d = ds.get(t);
                 if (d.inputs() == null) {
                     assertEquals(EventKind.HOLD, d.kind(), "t=" + t);
-                    assertEquals(ds.get(t - 1).target(), d.target(), "t=" + t + " holds: " + d.reason());
+                    assertEquals(
+                            ds.get(t - 1).target(), d.target(), "t=" + t + " holds: " + d.reason());
                     continue;
                 }
                 int expected = 0;
                 for (int s = Math.max(0, t - window + 1); s <= t; s++) {
                     Decision prior = ds.get(s);
                     if (prior.inputs() != null) {
-                        expected = Math.max(expected, Math.max(p.minWorkers(), Math.min(p.maxWorkers(), prior.demand())));
+                        expected =
+                                Math.max(
+                                        expected,
+                                        Math.max(
+                                                p.minWorkers(),
+                                                Math.min(p.maxWorkers(), prior.demand())));
                     }
                 }
                 assertEquals(expected, d.target(), queue + " t=" + t + ": " + d.reason());
@@ -113,10 +137,18 @@ class BurstReplayTest {
                     assertEquals(EventKind.SCALE_DOWN, d.kind());
                 }
             }
-            assertTrue(firstFall >= lastPeak + window,
-                    queue + ": first fall at " + firstFall + " s, last peak at " + lastPeak + " s, window " + window);
+            assertTrue(
+                    firstFall >= lastPeak + window,
+                    queue
+                            + ": first fall at "
+                            + firstFall
+                            + " s, last peak at "
+                            + lastPeak
+                            + " s, window "
+                            + window);
             Decision last = ds.get(ds.size() - 1);
-            assertEquals(p.minWorkers(), last.target(), queue + " is back at min: " + last.reason());
+            assertEquals(
+                    p.minWorkers(), last.target(), queue + " is back at min: " + last.reason());
             assertNull(last.kind());
         }
     }

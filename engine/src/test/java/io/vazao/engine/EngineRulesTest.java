@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vazao.contract.EventKind;
-import io.vazao.contract.Mode;
 import io.vazao.contract.Policy;
 import io.vazao.contract.QueueInputs;
 import io.vazao.contract.Settings;
@@ -42,19 +41,36 @@ class EngineRulesTest {
         @Test
         void coldStartUsesExpectedRateThenMessagesPerWorkerPerTick() {
             // 6000 / 30 s = 200/s; expected 25/s → 8 workers
-            Decision expected = only(decide(queue("q", inputs(6000, 0, 0, 0, null)), adaptive(1, 0, 50, 25.0, 30, 30),
-                    History.empty(), 0));
+            Decision expected =
+                    only(
+                            decide(
+                                    queue("q", inputs(6000, 0, 0, 0, null)),
+                                    adaptive(1, 0, 50, 25.0, 30, 30),
+                                    History.empty(),
+                                    0));
             assertEquals(8, expected.demand());
             assertTrue(expected.reason().contains("25/s per worker (expected)"), expected.reason());
             // no expected rate: messagesPerWorker 200 per 1 s tick = 200/s → 1 worker
-            Decision perTick = only(decide(queue("q", inputs(6000, 0, 0, 0, null)), adaptive(1, 0, 50, null, 30, 30),
-                    History.empty(), 0));
+            Decision perTick =
+                    only(
+                            decide(
+                                    queue("q", inputs(6000, 0, 0, 0, null)),
+                                    adaptive(1, 0, 50, null, 30, 30),
+                                    History.empty(),
+                                    0));
             assertEquals(1, perTick.demand());
-            assertTrue(perTick.reason().contains("200/s per worker (messagesPerWorker per tick)"), perTick.reason());
+            assertTrue(
+                    perTick.reason().contains("200/s per worker (messagesPerWorker per tick)"),
+                    perTick.reason());
             // a 10 s tick (the seed's) makes it 20/s → 10 workers
-            Decision seedTick = only(engine.decide(snapshot(queue("q", inputs(6000, 0, 0, 0, null))),
-                    Map.of("q", adaptive(1, 0, 50, null, 30, 30)),
-                    new Settings(1000, 10_000, 6000, 80, 512L << 20), History.empty(), at(0)));
+            Decision seedTick =
+                    only(
+                            engine.decide(
+                                    snapshot(queue("q", inputs(6000, 0, 0, 0, null))),
+                                    Map.of("q", adaptive(1, 0, 50, null, 30, 30)),
+                                    new Settings(1000, 10_000, 6000, 80, 512L << 20),
+                                    History.empty(),
+                                    at(0)));
             assertEquals(10, seedTick.demand());
         }
 
@@ -62,7 +78,9 @@ class EngineRulesTest {
         void saturatedMeasurementsAreSmoothed() {
             Policy p = adaptive(1, 0, 50, 100.0, 30, 30);
             // backlog waiting (ready > 0): 40/s per worker is the capacity
-            History h = decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0).history();
+            History h =
+                    decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0)
+                            .history();
             assertEquals(40.0, h.of("q").perWorkerRate(), 1e-9);
             Outcome o = decide(queue("q", inputs(3000, 80, 0, 2, 50.0)), p, h, 1);
             assertEquals(40 + ServiceRate.ALPHA * 10, o.history().of("q").perWorkerRate(), 1e-9);
@@ -74,7 +92,9 @@ class EngineRulesTest {
         @Test
         void idleWorkersDoNotTeachALowRate() {
             Policy p = adaptive(1, 0, 50, 100.0, 30, 30);
-            History h = decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0).history();
+            History h =
+                    decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0)
+                            .history();
             // nothing waiting: 3/s per worker is the arrival rate, not the capacity
             History idle = decide(queue("q", inputs(0, 1, 6, 2, 3.0)), p, h, 1).history();
             assertEquals(40.0, idle.of("q").perWorkerRate(), 1e-9);
@@ -89,8 +109,13 @@ class EngineRulesTest {
 
         @Test
         void clampToMax() {
-            Decision d = only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), adaptive(1, 1, 10, 10.0, 30, 30),
-                    History.empty(), 0));
+            Decision d =
+                    only(
+                            decide(
+                                    queue("q", inputs(100_000, 0, 0, 0, null)),
+                                    adaptive(1, 1, 10, 10.0, 30, 30),
+                                    History.empty(),
+                                    0));
             assertEquals(334, d.demand());
             assertEquals(10, d.target());
             assertTrue(d.reason().contains("clamp [1, 10] -> 10"), d.reason());
@@ -99,12 +124,29 @@ class EngineRulesTest {
         @Test
         void rateLimitCapsButNeverBelowMin() {
             Policy limited = adaptive(1, 1, 50, 10.0, 30, 30).withRateLimit(35.0);
-            Decision d = only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), limited, History.empty(), 0));
+            Decision d =
+                    only(
+                            decide(
+                                    queue("q", inputs(100_000, 0, 0, 0, null)),
+                                    limited,
+                                    History.empty(),
+                                    0));
             assertEquals(4, d.target()); // ceil(35 / 10)
             assertTrue(d.reason().contains("rate limit 35/s / 10/s caps at 4"), d.reason());
-            Policy minAbove = Policy.builder(1).workers(6, 50).expectedRatePerWorker(10.0).rateLimitPerSecond(35.0).build();
-            assertEquals(6, only(decide(queue("q", inputs(100_000, 0, 0, 0, null)), minAbove, History.empty(), 0))
-                    .target());
+            Policy minAbove =
+                    Policy.builder(1)
+                            .workers(6, 50)
+                            .expectedRatePerWorker(10.0)
+                            .rateLimitPerSecond(35.0)
+                            .build();
+            assertEquals(
+                    6,
+                    only(decide(
+                                    queue("q", inputs(100_000, 0, 0, 0, null)),
+                                    minAbove,
+                                    History.empty(),
+                                    0))
+                            .target());
         }
 
         @Test
@@ -123,7 +165,9 @@ class EngineRulesTest {
             Outcome o = decide(queue("q", inputs(0, 0, 0, 0, null)), p, History.empty(), 0);
             assertEquals(3, only(o).target());
             assertEquals(1, o.configErrors().size());
-            assertTrue(o.configErrors().get(0).contains("minWorkers 8 > maxWorkers 3"), o.configErrors().get(0));
+            assertTrue(
+                    o.configErrors().get(0).contains("minWorkers 8 > maxWorkers 3"),
+                    o.configErrors().get(0));
         }
     }
 
@@ -132,8 +176,14 @@ class EngineRulesTest {
 
         @Test
         void withoutHistoryHoldTheLiveWorkersNotMin() {
-            QueueSnapshot q = new QueueSnapshot("q", null, List.of(new WorkerSample("w1", 10, 1),
-                    new WorkerSample("w2", 10, 1), new WorkerSample("w3", 10, 1)));
+            QueueSnapshot q =
+                    new QueueSnapshot(
+                            "q",
+                            null,
+                            List.of(
+                                    new WorkerSample("w1", 10, 1),
+                                    new WorkerSample("w2", 10, 1),
+                                    new WorkerSample("w3", 10, 1)));
             Decision d = only(decide(q, adaptive(1, 1, 10, 10.0, 30, 30), History.empty(), 0));
             assertEquals(3, d.target());
             assertEquals(3, d.previous());
@@ -144,7 +194,9 @@ class EngineRulesTest {
         @Test
         void holdKeepsTheRateAndTheWindow() {
             Policy p = adaptive(1, 1, 10, 100.0, 30, 30);
-            History h = decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0).history();
+            History h =
+                    decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0)
+                            .history();
             History held = decide(queue("q", null), p, h, 1).history();
             assertEquals(h.of("q").perWorkerRate(), held.of("q").perWorkerRate());
             assertEquals(h.of("q").recommendations(), held.of("q").recommendations());
@@ -153,8 +205,13 @@ class EngineRulesTest {
 
         @Test
         void aQueueWithoutPolicyIsHeldAndReported() {
-            Outcome o = engine.decide(snapshot(queue("q", inputs(1, 0, 0, 0, null))), Map.of(), budget(10),
-                    History.resume(Map.of("q", 4), at(0)), at(1));
+            Outcome o =
+                    engine.decide(
+                            snapshot(queue("q", inputs(1, 0, 0, 0, null))),
+                            Map.of(),
+                            budget(10),
+                            History.resume(Map.of("q", 4), at(0)),
+                            at(1));
             assertEquals(4, only(o).target());
             assertEquals(EventKind.HOLD, only(o).kind());
             assertTrue(o.configErrors().get(0).contains("no policy"));
@@ -167,7 +224,8 @@ class EngineRulesTest {
         @Test
         void scaleUpIsImmediate() {
             Policy p = adaptive(1, 1, 50, 10.0, 10, 30);
-            History h = decide(queue("q", inputs(100, 0, 0, 1, null)), p, History.empty(), 0).history();
+            History h =
+                    decide(queue("q", inputs(100, 0, 0, 1, null)), p, History.empty(), 0).history();
             Decision d = only(decide(queue("q", inputs(1000, 0, 0, 1, null)), p, h, 1));
             assertEquals(10, d.target());
             assertEquals(EventKind.SCALE_UP, d.kind());
@@ -182,7 +240,8 @@ class EngineRulesTest {
             int[] expected = {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 7, 7, 3, 3, 3};
             for (int s = 0; s < demands.length; s++) {
                 Outcome o = decide(queue("q", inputs(demands[s] * 100L, 0, 0, 1, null)), p, h, s);
-                assertEquals(expected[s], only(o).target(), "second " + s + ": " + only(o).reason());
+                assertEquals(
+                        expected[s], only(o).target(), "second " + s + ": " + only(o).reason());
                 h = o.history();
             }
         }
@@ -190,10 +249,13 @@ class EngineRulesTest {
         @Test
         void panicHoldsAfterABurstEvenWithoutAWindow() {
             Policy p = withWindow(adaptive(1, 1, 50, 10.0, 10, 0), 0);
-            History h = decide(queue("q", inputs(100, 0, 0, 1, null)), p, History.empty(), 0).history();
+            History h =
+                    decide(queue("q", inputs(100, 0, 0, 1, null)), p, History.empty(), 0).history();
             Outcome burst = decide(queue("q", inputs(2000, 0, 0, 1, null)), p, h, 1);
             assertEquals(20, only(burst).target());
-            assertTrue(only(burst).reason().contains("burst: 20 >= 2x current 1, panic for 6 s"), only(burst).reason());
+            assertTrue(
+                    only(burst).reason().contains("burst: 20 >= 2x current 1, panic for 6 s"),
+                    only(burst).reason());
             h = burst.history();
             for (int s = 2; s <= 6; s++) {
                 Outcome o = decide(queue("q", inputs(100, 0, 0, 20, null)), p, h, s);
@@ -201,7 +263,8 @@ class EngineRulesTest {
                 assertTrue(only(o).reason().contains("panic until"), only(o).reason());
                 h = o.history();
             }
-            assertEquals(1, only(decide(queue("q", inputs(100, 0, 0, 20, null)), p, h, 7)).target());
+            assertEquals(
+                    1, only(decide(queue("q", inputs(100, 0, 0, 20, null)), p, h, 7)).target());
         }
     }
 
@@ -209,7 +272,9 @@ class EngineRulesTest {
     class CpuAndMemory {
 
         private QueueSnapshot hot(long ready, double cpu, long rss) {
-            return queue("q", inputs(ready, 0, 0, 2, null),
+            return queue(
+                    "q",
+                    inputs(ready, 0, 0, 2, null),
                     List.of(new WorkerSample("w1", cpu, rss), new WorkerSample("w2", cpu, 100)));
         }
 
@@ -221,7 +286,10 @@ class EngineRulesTest {
             assertEquals(1, h.of("q").lastTarget());
             Decision d = only(decide(hot(3500, 95, 100), p, h, 1));
             assertEquals(2, d.target());
-            assertTrue(d.reason().contains("workers at 95% CPU > 80% with backlog growing 3000 -> 3500"), d.reason());
+            assertTrue(
+                    d.reason()
+                            .contains("workers at 95% CPU > 80% with backlog growing 3000 -> 3500"),
+                    d.reason());
         }
 
         @Test
@@ -245,8 +313,14 @@ class EngineRulesTest {
 
         @Test
         void aWorkerAboveTheMemoryLimitIsRecycled() {
-            Outcome o = decide(hot(0, 10, 600L << 20), adaptive(1, 1, 10, 100.0, 30, 30), History.empty(), 0);
-            assertEquals(List.of(new Recycle("q", "w1", "RSS 600 MiB > limit 512 MiB")), o.recycle());
+            Outcome o =
+                    decide(
+                            hot(0, 10, 600L << 20),
+                            adaptive(1, 1, 10, 100.0, 30, 30),
+                            History.empty(),
+                            0);
+            assertEquals(
+                    List.of(new Recycle("q", "w1", "RSS 600 MiB > limit 512 MiB")), o.recycle());
         }
 
         @Test
@@ -257,9 +331,11 @@ class EngineRulesTest {
             Decision up = only(engine.decide(hotHost, Map.of("q", p), budget(100), h, at(1)));
             assertEquals(3, up.target());
             assertNull(up.kind());
-            assertTrue(up.reason().contains("host CPU 97.5% > 95%: scale-up held at 3"), up.reason());
+            assertTrue(
+                    up.reason().contains("host CPU 97.5% > 95%: scale-up held at 3"), up.reason());
             Snapshot idle = new Snapshot(List.of(queue("q", inputs(0, 0, 0, 3, null))), 97.5);
-            assertEquals(1, only(engine.decide(idle, Map.of("q", p), budget(100), h, at(100))).target());
+            assertEquals(
+                    1, only(engine.decide(idle, Map.of("q", p), budget(100), h, at(100))).target());
         }
     }
 
@@ -268,9 +344,16 @@ class EngineRulesTest {
         Policy seed = Fixtures.seedPolicy(1.0, 1, 10, 200); // ready 1400 -> 1400 // 200 + 1 = 8
         Policy a = adaptive(1, 1, 20, 10.0, 10, 30);
         Policy b = adaptive(3, 1, 20, 10.0, 10, 30);
-        Outcome o = engine.decide(snapshot(queue("s", inputs(1400, 0, 0, 1, null)),
-                        queue("a", inputs(50_000, 0, 0, 1, null)), queue("b", inputs(50_000, 0, 0, 1, null))),
-                Map.of("s", seed, "a", a, "b", b), budget(16), History.empty(), at(0));
+        Outcome o =
+                engine.decide(
+                        snapshot(
+                                queue("s", inputs(1400, 0, 0, 1, null)),
+                                queue("a", inputs(50_000, 0, 0, 1, null)),
+                                queue("b", inputs(50_000, 0, 0, 1, null))),
+                        Map.of("s", seed, "a", a, "b", b),
+                        budget(16),
+                        History.empty(),
+                        at(0));
         assertEquals(8, o.decisions().get(0).target());
         assertEquals(2, o.decisions().get(1).target()); // 8 left, weights 1:3
         assertEquals(6, o.decisions().get(2).target());
@@ -292,8 +375,15 @@ class EngineRulesTest {
     void decisionsFollowSnapshotOrderAndHistoryOnlyKeepsSnapshotQueues() {
         Policy p = adaptive(1, 1, 10, 10.0, 30, 30);
         History h = History.resume(Map.of("gone", 3, "b", 2), at(0));
-        Outcome o = engine.decide(snapshot(queue("b", inputs(0, 0, 0, 0, null)), queue("a", inputs(0, 0, 0, 0, null))),
-                Map.of("a", p, "b", p), budget(10), h, at(1));
+        Outcome o =
+                engine.decide(
+                        snapshot(
+                                queue("b", inputs(0, 0, 0, 0, null)),
+                                queue("a", inputs(0, 0, 0, 0, null))),
+                        Map.of("a", p, "b", p),
+                        budget(10),
+                        h,
+                        at(1));
         assertEquals(List.of("b", "a"), o.decisions().stream().map(Decision::queue).toList());
         assertFalse(o.history().queues().containsKey("gone"));
     }
@@ -303,9 +393,15 @@ class EngineRulesTest {
         Policy p1 = Policy.builder(0.4).workers(1, 20).expectedRatePerWorker(250.0).build();
         Policy p2 = Policy.builder(0.6).workers(1, 20).expectedRatePerWorker(250.0).build();
         QueueInputs in = inputs(150_000, 0, 120, 0, null);
-        Outcome o = engine.decide(snapshot(queue("orders", in), queue("payments", in)),
-                Map.of("orders", p1, "payments", p2), budget(10), History.empty(), Instant.EPOCH);
-        assertEquals("backlog 150000 (ready 150000 + unacked 0) / 30 s + 120/s arrivals -> demand 21 at 250/s per "
+        Outcome o =
+                engine.decide(
+                        snapshot(queue("orders", in), queue("payments", in)),
+                        Map.of("orders", p1, "payments", p2),
+                        budget(10),
+                        History.empty(),
+                        Instant.EPOCH);
+        assertEquals(
+                "backlog 150000 (ready 150000 + unacked 0) / 30 s + 120/s arrivals -> demand 21 at 250/s per "
                         + "worker (expected); clamp [1, 20] -> 20; burst: 20 >= 2x current 0, panic for 6 s; "
                         + "budget 10 short: share 4 (weight 0.4)",
                 o.decisions().get(0).reason());

@@ -12,16 +12,23 @@ final class Fixtures {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Instant at(long seconds) {
         return T0.plusSeconds(seconds);
     }
 
-    static QueueInputs inputs(long ready, long unacked, double publishRate, int live, Double perWorkerRate) {
-        return new QueueInputs(ready, unacked, live, publishRate, perWorkerRate == null ? 0 : perWorkerRate * live,
-                live, perWorkerRate, "management");
+    static QueueInputs inputs(
+            long ready, long unacked, double publishRate, int live, Double perWorkerRate) {
+        return new QueueInputs(
+                ready,
+                unacked,
+                live,
+                publishRate,
+                perWorkerRate == null ? 0 : perWorkerRate * live,
+                live,
+                perWorkerRate,
+                "management");
     }
 
     static QueueSnapshot queue(String name, QueueInputs in) {
@@ -36,13 +43,30 @@ final class Fixtures {
         return new Snapshot(List.of(queues), null);
     }
 
-    /** Adaptive policy: weight, min, max, expected rate per worker, drain seconds, window seconds. */
-    static Policy adaptive(double weight, int min, int max, Double expectedRate, int drainSeconds, int windowSeconds) {
-        return Policy.builder(weight).workers(min, max).targetDrainSeconds(drainSeconds).expectedRatePerWorker(expectedRate).scaleDownStabilizationSeconds(windowSeconds).build();
+    /**
+     * Adaptive policy: weight, min, max, expected rate per worker, drain seconds, window seconds.
+     */
+    static Policy adaptive(
+            double weight,
+            int min,
+            int max,
+            Double expectedRate,
+            int drainSeconds,
+            int windowSeconds) {
+        return Policy.builder(weight)
+                .workers(min, max)
+                .targetDrainSeconds(drainSeconds)
+                .expectedRatePerWorker(expectedRate)
+                .scaleDownStabilizationSeconds(windowSeconds)
+                .build();
     }
 
     static Policy seedPolicy(double weight, int min, int max, int messagesPerWorker) {
-        return Policy.builder(weight).workers(min, max).messagesPerWorker(messagesPerWorker).mode(Mode.SEED).build();
+        return Policy.builder(weight)
+                .workers(min, max)
+                .messagesPerWorker(messagesPerWorker)
+                .mode(Mode.SEED)
+                .build();
     }
 
     static Settings budget(int maxTotal) {

@@ -11,10 +11,12 @@ final class WaterLevel {
         double of(int queue, double level);
     }
 
-    private WaterLevel() {
-    }
+    private WaterLevel() {}
 
-    /** The lowest level at which the shares of {@code queues} queues add up to the budget, by bisection. */
+    /**
+     * The lowest level at which the shares of {@code queues} queues add up to the budget, by
+     * bisection.
+     */
     static double find(int budget, int queues, Share share) {
         double lo = 0;
         double hi = 1e9;

@@ -1,19 +1,18 @@
 package io.vazao.functions;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import io.quarkus.funqy.Funq;
 import io.vazao.functions.payload.BusinessMessage;
 import io.vazao.functions.payload.Order;
 import io.vazao.functions.payload.Payment;
 import io.vazao.functions.work.SimulatedWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * The consumer functions. RabbitMQ deliveries reach them through {@code WorkConsumer}; Funqy HTTP
- * also exposes them ({@code POST /processOrder}, {@code POST /processPayment}) for direct invocation.
+ * also exposes them ({@code POST /processOrder}, {@code POST /processPayment}) for direct
+ * invocation.
  */
 @ApplicationScoped
 public class BusinessFunctions {
@@ -58,6 +57,5 @@ public class BusinessFunctions {
     }
 
     /** What a function returns: the message it processed and the amount it carried. */
-    public record Processed(String id, String type, double amount) {
-    }
+    public record Processed(String id, String type, double amount) {}
 }

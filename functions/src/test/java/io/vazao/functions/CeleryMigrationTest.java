@@ -3,26 +3,11 @@ package io.vazao.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.CeleryProtocol;
+import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
@@ -33,6 +18,17 @@ import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
 import io.vazao.functions.work.SimulatedWork;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The migration path: Debian's python3-celery, as the replaced system's producers, against one Java
@@ -48,14 +44,11 @@ class CeleryMigrationTest {
     static final RedisKeys KEYS = new RedisKeys(CeleryProfile.PREFIX);
     static final Duration PATIENCE = Duration.ofSeconds(300);
 
-    @Inject
-    WorkerMetrics metrics;
+    @Inject WorkerMetrics metrics;
 
-    @Inject
-    SimulatedWork work;
+    @Inject SimulatedWork work;
 
-    @Inject
-    WorkerIdentity identity;
+    @Inject WorkerIdentity identity;
 
     final CeleryClient celery = new CeleryClient(QUEUE, RUN);
 
@@ -66,7 +59,8 @@ class CeleryMigrationTest {
 
     @AfterAll
     static void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
             rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE));
             redis.deletePrefix(CeleryProfile.PREFIX);
             redis.deletePrefix(CeleryProtocol.RESULT_KEY_PREFIX + RUN + "-");
@@ -86,13 +80,16 @@ class CeleryMigrationTest {
         assertThat(out.at("/payment/value/type").asText()).isEqualTo("payment");
         assertThat(out.at("/payment/value/amount").asDouble()).isEqualTo(99.5);
 
-        // The Java function threw on every attempt: FAILURE in Python, only once the retries were spent.
+        // The Java function threw on every attempt: FAILURE in Python, only once the retries were
+        // spent.
         assertThat(out.at("/broken/status").asText()).isEqualTo("FAILURE");
         assertThat(out.at("/broken/exc_type").asText()).isEqualTo("IllegalStateException");
-        assertThat(out.at("/broken/exc_message").asText()).contains("scripted permanent failure of BROKEN-" + RUN);
+        assertThat(out.at("/broken/exc_message").asText())
+                .contains("scripted permanent failure of BROKEN-" + RUN);
         assertThat(((ScriptedWork) work).attemptsOf("BROKEN-" + RUN)).hasSize(3);
 
-        // countdown=2 (sent as an eta; held 1 s, put back in the queue, then waited for) with the payload
+        // countdown=2 (sent as an eta; held 1 s, put back in the queue, then waited for) with the
+        // payload
         // as a keyword argument: run, not before its time.
         assertThat(out.at("/countdown/status").asText()).isEqualTo("SUCCESS");
         assertThat(out.at("/countdown/value/id").asText()).isEqualTo("ORD-" + RUN + "-later");
@@ -100,11 +97,15 @@ class CeleryMigrationTest {
 
         try (Rabbit rabbit = new Rabbit()) {
             List<Rabbit.Delivered> dead = rabbit.drain(Topology.deadLetterQueue(QUEUE));
-            assertThat(dead).singleElement().satisfies(d -> {
-                assertThat(d.header(DeadLetterHeaders.REASON)).isEqualTo("failed");
-                assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
-                assertThat(d.header(CeleryProtocol.H_ID)).isEqualTo(RUN + "-broken");
-            });
+            assertThat(dead)
+                    .singleElement()
+                    .satisfies(
+                            d -> {
+                                assertThat(d.header(DeadLetterHeaders.REASON)).isEqualTo("failed");
+                                assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
+                                assertThat(d.header(CeleryProtocol.H_ID))
+                                        .isEqualTo(RUN + "-broken");
+                            });
         }
     }
 
@@ -116,11 +117,16 @@ class CeleryMigrationTest {
         JsonNode out = celery.run(Duration.ofSeconds(300), "mixed", Integer.toString(n));
         assertThat(out.get("sent").asInt()).isEqualTo(2 * n);
 
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
             String audit = KEYS.auditProcessed(QUEUE);
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() ->
-                    metrics.processedCount() - processedBefore >= 2L * n && rabbit.ready(QUEUE) == 0
-                            && metrics.inFlight() == 0);
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () ->
+                                    metrics.processedCount() - processedBefore >= 2L * n
+                                            && rabbit.ready(QUEUE) == 0
+                                            && metrics.inFlight() == 0);
             // Every id once: 2n distinct ids in the audit, and exactly 2n calls that succeeded.
             Set<String> expected = new HashSet<>();
             for (int i = 0; i < n; i++) {
@@ -134,11 +140,15 @@ class CeleryMigrationTest {
             assertThat(metrics.celeryProcessedCount() - celeryBefore).isEqualTo(n);
             assertThat(rabbit.ready(Topology.deadLetterQueue(QUEUE))).isZero();
             // Every Celery task asked for its result: n records, none for the plain messages.
-            assertThat(redis.countMatching(CeleryProtocol.RESULT_KEY_PREFIX + RUN + "-c-*")).isEqualTo(n);
+            assertThat(redis.countMatching(CeleryProtocol.RESULT_KEY_PREFIX + RUN + "-c-*"))
+                    .isEqualTo(n);
             // The heartbeat tells the two kinds apart.
             String worker = KEYS.worker(identity.workerId());
-            await().atMost(Duration.ofSeconds(10)).until(() ->
-                    Heartbeat.fromHash(redis.hash(worker)).processed() == metrics.processedCount());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () ->
+                                    Heartbeat.fromHash(redis.hash(worker)).processed()
+                                            == metrics.processedCount());
             Heartbeat hb = Heartbeat.fromHash(redis.hash(worker));
             assertThat(hb.celery()).isEqualTo(metrics.celeryProcessedCount());
             assertThat(hb.plain()).isEqualTo(hb.processed() - hb.celery());
@@ -154,24 +164,33 @@ class CeleryMigrationTest {
 
         try (Rabbit rabbit = new Rabbit()) {
             List<Rabbit.Delivered> dead = new ArrayList<>();
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
-                return dead.size() >= 4;
-            });
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> {
+                                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                                return dead.size() >= 4;
+                            });
             Map<String, String> reasons = new HashMap<>();
             for (Rabbit.Delivered d : dead) {
                 // Protocol 1 carries the task id in its (JSON) body, protocol 2 in its headers.
-                String id = d.header(CeleryProtocol.H_ID) != null ? d.header(CeleryProtocol.H_ID)
-                        : d.text().replaceAll("(?s).*\"id\": \"(" + RUN + "-[a-z0-9]+)\".*", "$1");
+                String id =
+                        d.header(CeleryProtocol.H_ID) != null
+                                ? d.header(CeleryProtocol.H_ID)
+                                : d.text()
+                                        .replaceAll(
+                                                "(?s).*\"id\": \"(" + RUN + "-[a-z0-9]+)\".*",
+                                                "$1");
                 reasons.put(id, d.header(DeadLetterHeaders.REASON));
                 assertThat(d.header("x-vazao-detail")).isNotBlank();
                 assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
             }
-            assertThat(reasons).containsOnly(
-                    Map.entry(RUN + "-pickle", "unsupported-content-type"),
-                    Map.entry(RUN + "-proto1", "celery-protocol-1"),
-                    Map.entry(RUN + "-unknown", "unknown-task"),
-                    Map.entry(RUN + "-expired", "expired"));
+            assertThat(reasons)
+                    .containsOnly(
+                            Map.entry(RUN + "-pickle", "unsupported-content-type"),
+                            Map.entry(RUN + "-proto1", "celery-protocol-1"),
+                            Map.entry(RUN + "-unknown", "unknown-task"),
+                            Map.entry(RUN + "-expired", "expired"));
             assertThat(rabbit.ready(QUEUE)).isZero();
         }
     }

@@ -1,10 +1,9 @@
 package io.vazao.functions;
 
-import java.util.Map;
-import java.util.Set;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.vazao.functions.support.Names;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A worker that takes Celery task messages beside plain JSON, writes their results, audits every
@@ -19,12 +18,15 @@ public class CeleryProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return IsolatedWorkerConfig.of(QUEUE, PREFIX, Map.of(
-                "vazao.audit.enabled", "true",
-                "vazao.retry.max-attempts", "3",
-                "vazao.retry.delay", "100ms",
-                "vazao.heartbeat.interval", "500ms",
-                "vazao.celery.eta-max-wait", "1s"));
+        return IsolatedWorkerConfig.of(
+                QUEUE,
+                PREFIX,
+                Map.of(
+                        "vazao.audit.enabled", "true",
+                        "vazao.retry.max-attempts", "3",
+                        "vazao.retry.delay", "100ms",
+                        "vazao.heartbeat.interval", "500ms",
+                        "vazao.celery.eta-max-wait", "1s"));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.vazao.functions;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.vazao.functions.support.Names;
+import java.util.Map;
 
 /** A worker on a queue of its own, with its own Redis prefix and the processed-id audit on. */
 public class ConsumerProfile implements QuarkusTestProfile {
@@ -14,7 +13,17 @@ public class ConsumerProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return IsolatedWorkerConfig.of(QUEUE, PREFIX, Map.of("vazao.audit.enabled", "true", "vazao.heartbeat.interval", "500ms",
-                "vazao.http-functions.enabled", "true", "vazao.http-functions.token", HTTP_TOKEN));
+        return IsolatedWorkerConfig.of(
+                QUEUE,
+                PREFIX,
+                Map.of(
+                        "vazao.audit.enabled",
+                        "true",
+                        "vazao.heartbeat.interval",
+                        "500ms",
+                        "vazao.http-functions.enabled",
+                        "true",
+                        "vazao.http-functions.token",
+                        HTTP_TOKEN));
     }
 }

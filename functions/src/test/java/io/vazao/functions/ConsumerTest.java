@@ -6,28 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import com.rabbitmq.client.Channel;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
-import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Topology;
 import io.vazao.functions.broker.TopologyDeclarer;
 import io.vazao.functions.config.WorkerIdentity;
@@ -36,6 +20,18 @@ import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** One worker, in this JVM, against the real RabbitMQ and Redis. */
 @QuarkusTest
@@ -47,18 +43,16 @@ class ConsumerTest {
     static final RedisKeys KEYS = new RedisKeys(ConsumerProfile.PREFIX);
     static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    @Inject
-    WorkerMetrics metrics;
+    @Inject WorkerMetrics metrics;
 
-    @Inject
-    TopologyDeclarer topology;
+    @Inject TopologyDeclarer topology;
 
-    @Inject
-    WorkerIdentity identity;
+    @Inject WorkerIdentity identity;
 
     @AfterAll
     static void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
             rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE));
             redis.deletePrefix(ConsumerProfile.PREFIX);
         }
@@ -69,12 +63,18 @@ class ConsumerTest {
     void tenThousandOrdersAreEachProcessedOnce() {
         String run = Names.random();
         int n = 10_000;
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
             rabbit.publish(QUEUE, Payloads.orders("ORD-" + run, n));
 
             String audit = KEYS.auditProcessed(QUEUE);
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> redis.scard(audit) == n && rabbit.ready(QUEUE) == 0 && metrics.inFlight() == 0);
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () ->
+                                    redis.scard(audit) == n
+                                            && rabbit.ready(QUEUE) == 0
+                                            && metrics.inFlight() == 0);
             assertThat(redis.members(audit)).allMatch(id -> id.startsWith("ORD-" + run + "-"));
             assertThat(metrics.processedCount()).isEqualTo(n);
             assertThat(metrics.failedCount()).isZero();
@@ -97,42 +97,59 @@ class ConsumerTest {
         String run = Names.random();
         long processedBefore = metrics.processedCount();
         String hugeNotes = "x".repeat(2 * 1024 * 1024);
-        List<String> bodies = List.of(
-                Payloads.order("GOOD-" + run + "-1"),
-                "this is not JSON {",
-                Payloads.order("GOOD-" + run + "-2"),
-                "{\"hello\": \"world\"}",
-                Payloads.order("GOOD-" + run + "-3"),
-                Payloads.order("HUGE-" + run).replace("\"Fragile\"", "\"" + hugeNotes + "\""),
-                Payloads.order("GOOD-" + run + "-4"),
-                Payloads.payment("PAY-" + run),
-                Payloads.order("GOOD-" + run + "-5"),
-                "{\"id\": \"ORD-" + run + "\", \"type\": \"order\", \"data\": {\"customer\": {\"id\": \"C\"},"
-                        + " \"product\": {\"name\": \"Mouse\", \"quantity\": \"two\", \"unit_price\": 20, \"total\": 40}}}",
-                Payloads.order("GOOD-" + run + "-6"));
+        List<String> bodies =
+                List.of(
+                        Payloads.order("GOOD-" + run + "-1"),
+                        "this is not JSON {",
+                        Payloads.order("GOOD-" + run + "-2"),
+                        "{\"hello\": \"world\"}",
+                        Payloads.order("GOOD-" + run + "-3"),
+                        Payloads.order("HUGE-" + run)
+                                .replace("\"Fragile\"", "\"" + hugeNotes + "\""),
+                        Payloads.order("GOOD-" + run + "-4"),
+                        Payloads.payment("PAY-" + run),
+                        Payloads.order("GOOD-" + run + "-5"),
+                        "{\"id\": \"ORD-"
+                                + run
+                                + "\", \"type\": \"order\", \"data\": {\"customer\": {\"id\": \"C\"},"
+                                + " \"product\": {\"name\": \"Mouse\", \"quantity\": \"two\", \"unit_price\": 20, \"total\": 40}}}",
+                        Payloads.order("GOOD-" + run + "-6"));
         try (Rabbit rabbit = new Rabbit()) {
             rabbit.publishStrings(QUEUE, bodies);
 
             List<Rabbit.Delivered> dead = new ArrayList<>();
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
-                return dead.size() >= 5 && metrics.processedCount() - processedBefore >= 6;
-            });
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> {
+                                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                                return dead.size() >= 5
+                                        && metrics.processedCount() - processedBefore >= 6;
+                            });
             assertThat(metrics.processedCount() - processedBefore).isEqualTo(6);
-            Map<String, String> reasons = dead.stream().collect(Collectors.toMap(
-                    d -> d.body().length > 100_000 ? "<2 MB order>" : d.text(),
-                    d -> d.header(DeadLetterHeaders.REASON)));
-            assertThat(reasons).containsOnly(
-                    Map.entry("this is not JSON {", "invalid-json"),
-                    Map.entry("{\"hello\": \"world\"}", "wrong-shape"),
-                    Map.entry("<2 MB order>", "oversized"),
-                    Map.entry(Payloads.payment("PAY-" + run), "wrong-type"),
-                    Map.entry(bodies.get(9), "wrong-shape"));
-            assertThat(dead).allSatisfy(d -> {
-                assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
-                assertThat(d.header(DeadLetterHeaders.QUEUE)).isEqualTo(QUEUE);
-                assertThat(d.header(DeadLetterHeaders.DETAIL)).isNotBlank();
-            });
+            Map<String, String> reasons =
+                    dead.stream()
+                            .collect(
+                                    Collectors.toMap(
+                                            d ->
+                                                    d.body().length > 100_000
+                                                            ? "<2 MB order>"
+                                                            : d.text(),
+                                            d -> d.header(DeadLetterHeaders.REASON)));
+            assertThat(reasons)
+                    .containsOnly(
+                            Map.entry("this is not JSON {", "invalid-json"),
+                            Map.entry("{\"hello\": \"world\"}", "wrong-shape"),
+                            Map.entry("<2 MB order>", "oversized"),
+                            Map.entry(Payloads.payment("PAY-" + run), "wrong-type"),
+                            Map.entry(bodies.get(9), "wrong-shape"));
+            assertThat(dead)
+                    .allSatisfy(
+                            d -> {
+                                assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
+                                assertThat(d.header(DeadLetterHeaders.QUEUE)).isEqualTo(QUEUE);
+                                assertThat(d.header(DeadLetterHeaders.DETAIL)).isNotBlank();
+                            });
             assertThat(rabbit.ready(QUEUE)).isZero();
         }
     }
@@ -140,7 +157,8 @@ class ConsumerTest {
     @Test
     @Order(3)
     void topologyIsDurableAndDeclaringItAgainIsHarmless() throws Exception {
-        try (Rabbit rabbit = new Rabbit(); Channel ch = rabbit.connection().createChannel()) {
+        try (Rabbit rabbit = new Rabbit();
+                Channel ch = rabbit.connection().createChannel()) {
             topology.declare(ch);
             topology.declare(ch);
             // Passive declares fail (closing the channel) if anything is missing.
@@ -158,37 +176,53 @@ class ConsumerTest {
     @Test
     @Order(4)
     void functionsAreCallableOverHttpWithTheTokenOnly() {
-        given().contentType("application/json").body(Payloads.order("HTTP-0"))
+        given().contentType("application/json")
+                .body(Payloads.order("HTTP-0"))
                 .post("/processOrder")
-                .then().statusCode(401);
-        given().contentType("application/json").header("Authorization", "Bearer wrong-" + ConsumerProfile.HTTP_TOKEN)
-                .body(Payloads.order("HTTP-0")).post("/processOrder")
-                .then().statusCode(401);
-        given().contentType("application/json").header("Authorization", "Bearer " + ConsumerProfile.HTTP_TOKEN)
+                .then()
+                .statusCode(401);
+        given().contentType("application/json")
+                .header("Authorization", "Bearer wrong-" + ConsumerProfile.HTTP_TOKEN)
+                .body(Payloads.order("HTTP-0"))
+                .post("/processOrder")
+                .then()
+                .statusCode(401);
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + ConsumerProfile.HTTP_TOKEN)
                 .body(Payloads.order("HTTP-1"))
                 .post("/processOrder")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo("HTTP-1"))
                 .body("type", equalTo("order"));
-        given().contentType("application/json").header("Authorization", "Bearer " + ConsumerProfile.HTTP_TOKEN)
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + ConsumerProfile.HTTP_TOKEN)
                 .body(Payloads.payment("HTTP-2"))
                 .post("/processPayment")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo("HTTP-2"));
     }
 
     @Test
     @Order(5)
     void metricsAndHealthAreExposed() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("vazao_messages_processed_total{queue=\"" + QUEUE + "\"}"))
                 .body(containsString("vazao_messages_failed_total{queue=\"" + QUEUE + "\"}"))
                 .body(containsString("vazao_processing_seconds_bucket{queue=\"" + QUEUE + "\""))
                 .body(containsString("vazao_in_flight{queue=\"" + QUEUE + "\"}"));
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/live").then().statusCode(200)
+        given().get("/q/health/live")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.not(containsString("rabbitmq")));
-        assertThat(new String(Payloads.order("x").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+        assertThat(
+                        new String(
+                                Payloads.order("x").getBytes(StandardCharsets.UTF_8),
+                                StandardCharsets.UTF_8))
                 .contains("\"type\": \"order\"");
     }
 
@@ -196,16 +230,26 @@ class ConsumerTest {
     @Order(10)
     void aQueueDeletedAndDeclaredAgainIsConsumedAgainAndReadinessSaysSoMeanwhile() {
         String run = Names.random();
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
             await().atMost(PATIENCE).until(() -> rabbit.consumers(QUEUE) == 1);
             rabbit.deleteQueues(QUEUE);
             rabbit.declareQueue(QUEUE, QUEUE);
-            // The broker cancelled the subscription with the queue; the worker declares and subscribes again.
+            // The broker cancelled the subscription with the queue; the worker declares and
+            // subscribes again.
             await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.consumers(QUEUE) == 1);
-            given().get("/q/health/ready").then().statusCode(200).body(containsString("\"consuming\": true"));
+            given().get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("\"consuming\": true"));
             rabbit.publish(QUEUE, Payloads.orders("RESUB-" + run, 100));
-            await().atMost(PATIENCE).until(() -> redis.members(KEYS.auditProcessed(QUEUE)).stream()
-                    .filter(id -> id.startsWith("RESUB-" + run)).count() == 100);
+            await().atMost(PATIENCE)
+                    .until(
+                            () ->
+                                    redis.members(KEYS.auditProcessed(QUEUE)).stream()
+                                                    .filter(id -> id.startsWith("RESUB-" + run))
+                                                    .count()
+                                            == 100);
         }
     }
 }

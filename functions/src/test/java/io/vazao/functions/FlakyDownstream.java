@@ -1,21 +1,19 @@
 package io.vazao.functions;
 
+import io.vazao.functions.config.FunctionsConfig;
+import io.vazao.functions.work.SimulatedWork;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
-import io.vazao.functions.config.FunctionsConfig;
-import io.vazao.functions.work.SimulatedWork;
-
 /**
- * The work dial with a downstream that can be down, enabled only by {@link RetryPolicyProfile}: every
- * call fails while an outage lasts, ids starting with BROKEN- always fail; records attempts and the
- * ids that went through.
+ * The work dial with a downstream that can be down, enabled only by {@link RetryPolicyProfile}:
+ * every call fails while an outage lasts, ids starting with BROKEN- always fail; records attempts
+ * and the ids that went through.
  */
 @Alternative
 @Singleton

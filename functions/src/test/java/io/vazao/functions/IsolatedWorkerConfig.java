@@ -9,15 +9,20 @@ import java.util.Map;
  */
 final class IsolatedWorkerConfig {
 
-    private IsolatedWorkerConfig() {
-    }
+    private IsolatedWorkerConfig() {}
 
     static Map<String, String> of(String queue, String prefix, Map<String, String> extra) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "vazao.queue", queue,
-                "vazao.function", "processOrder",
-                "vazao.key-prefix", prefix,
-                "quarkus.http.test-port", "0"));
+        Map<String, String> config =
+                new HashMap<>(
+                        Map.of(
+                                "vazao.queue",
+                                queue,
+                                "vazao.function",
+                                "processOrder",
+                                "vazao.key-prefix",
+                                prefix,
+                                "quarkus.http.test-port",
+                                "0"));
         config.putAll(extra);
         return config;
     }

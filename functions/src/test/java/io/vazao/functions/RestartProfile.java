@@ -1,9 +1,8 @@
 package io.vazao.functions;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.vazao.functions.support.Names;
+import java.util.Map;
 
 /** A worker for the broker-restart test: its own queue and prefix, audit on. */
 public class RestartProfile implements QuarkusTestProfile {

@@ -1,12 +1,14 @@
 package io.vazao.functions;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.vazao.functions.support.Names;
 import java.util.Map;
 import java.util.Set;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.vazao.functions.support.Names;
-
-/** A worker with 4 processing threads, 20 ms of waiting on a downstream per message and a downstream that can fail ({@link FlakyDownstream}). */
+/**
+ * A worker with 4 processing threads, 20 ms of waiting on a downstream per message and a downstream
+ * that can fail ({@link FlakyDownstream}).
+ */
 public class RetryPolicyProfile implements QuarkusTestProfile {
 
     public static final String QUEUE = Names.queue("retry-policy");
@@ -14,8 +16,16 @@ public class RetryPolicyProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return IsolatedWorkerConfig.of(QUEUE, PREFIX, Map.of("vazao.prefetch", "4", "vazao.work.mean-ms", "20",
-                "vazao.audit.enabled", "false"));
+        return IsolatedWorkerConfig.of(
+                QUEUE,
+                PREFIX,
+                Map.of(
+                        "vazao.prefetch",
+                        "4",
+                        "vazao.work.mean-ms",
+                        "20",
+                        "vazao.audit.enabled",
+                        "false"));
     }
 
     @Override

@@ -3,16 +3,6 @@ package io.vazao.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vazao.contract.DeadLetterHeaders;
@@ -27,11 +17,18 @@ import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
 import io.vazao.functions.work.SimulatedWork;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The queue's retry policy, read from its policy in Redis: a 5 s downstream outage dead-letters
- * nothing with 6 attempts up to 2 s apart; retries that wait 5 s and more go through a delay queue and
- * leave the throughput of the queue's other messages as it is without them.
+ * nothing with 6 attempts up to 2 s apart; retries that wait 5 s and more go through a delay queue
+ * and leave the throughput of the queue's other messages as it is without them.
  */
 @QuarkusTest
 @TestProfile(RetryPolicyProfile.class)
@@ -40,16 +37,18 @@ class RetryPolicyTest {
     static final String QUEUE = RetryPolicyProfile.QUEUE;
     static final RedisKeys KEYS = new RedisKeys(RetryPolicyProfile.PREFIX);
 
-    @Inject
-    SimulatedWork work;
+    @Inject SimulatedWork work;
 
-    @Inject
-    RetryPlans plans;
+    @Inject RetryPlans plans;
 
     @AfterAll
     static void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
-            rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE), Topology.retryQueue(QUEUE, 5_000),
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
+            rabbit.deleteQueues(
+                    QUEUE,
+                    Topology.deadLetterQueue(QUEUE),
+                    Topology.retryQueue(QUEUE, 5_000),
                     Topology.retryQueue(QUEUE, 10_000));
             redis.deletePrefix(RetryPolicyProfile.PREFIX);
         }
@@ -69,10 +68,16 @@ class RetryPolicyTest {
         String run = "OUT-" + Names.random() + "-";
         try (Rabbit rabbit = new Rabbit()) {
             downstream.outage(5_000);
-            rabbit.publishStrings(QUEUE, IntStream.range(0, 40).mapToObj(i -> Payloads.order(run + i)).toList());
-            await().atMost(Duration.ofSeconds(60)).until(() -> downstream.succeededWithPrefix(run) == 40);
-            assertThat(rabbit.ready(Topology.deadLetterQueue(QUEUE))).as("dead-lettered during the outage").isZero();
-            assertThat(downstream.attemptsOf(run + 0)).as("the first message rode the outage out").isBetween(5, 6);
+            rabbit.publishStrings(
+                    QUEUE, IntStream.range(0, 40).mapToObj(i -> Payloads.order(run + i)).toList());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> downstream.succeededWithPrefix(run) == 40);
+            assertThat(rabbit.ready(Topology.deadLetterQueue(QUEUE)))
+                    .as("dead-lettered during the outage")
+                    .isZero();
+            assertThat(downstream.attemptsOf(run + 0))
+                    .as("the first message rode the outage out")
+                    .isBetween(5, 6);
         }
     }
 
@@ -83,25 +88,39 @@ class RetryPolicyTest {
         try (Rabbit rabbit = new Rabbit()) {
             double without = goodRate(rabbit, downstream, "GOOD-A-" + Names.random() + "-", 0);
             double with = goodRate(rabbit, downstream, "GOOD-B-" + Names.random() + "-", 200);
-            System.out.printf("throughput of good messages: %.0f/s without retries, %.0f/s beside 200 messages "
-                    + "retried every 5-10 s (%.2fx)%n", without, with, with / without);
-            assertThat(with / without).as("throughput beside long retries ÷ throughput without").isGreaterThan(0.85);
-            assertThat(rabbit.exists(Topology.retryQueue(QUEUE, 5_000))).as("the 5 s delay queue").isTrue();
+            System.out.printf(
+                    "throughput of good messages: %.0f/s without retries, %.0f/s beside 200 messages "
+                            + "retried every 5-10 s (%.2fx)%n",
+                    without, with, with / without);
+            assertThat(with / without)
+                    .as("throughput beside long retries ÷ throughput without")
+                    .isGreaterThan(0.85);
+            assertThat(rabbit.exists(Topology.retryQueue(QUEUE, 5_000)))
+                    .as("the 5 s delay queue")
+                    .isTrue();
 
-            // the broken ones come back twice through the delay queues and end in the dead-letter queue
+            // the broken ones come back twice through the delay queues and end in the dead-letter
+            // queue
             List<Rabbit.Delivered> dead = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
-                return dead.size() >= 200;
-            });
-            assertThat(dead).hasSize(200).allSatisfy(d -> assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("3"));
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> {
+                                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                                return dead.size() >= 200;
+                            });
+            assertThat(dead)
+                    .hasSize(200)
+                    .allSatisfy(
+                            d -> assertThat(d.header(DeadLetterHeaders.ATTEMPTS)).isEqualTo("3"));
         }
     }
 
     /**
-     * Publishes 2,000 good messages with {@code broken} failing ones spread among them; good ones per
-     * second. The work waits 20 ms on a downstream, as most consumers do: what the retries could take
-     * from the good messages is processing threads and prefetch slots, which is what this measures.
+     * Publishes 2,000 good messages with {@code broken} failing ones spread among them; good ones
+     * per second. The work waits 20 ms on a downstream, as most consumers do: what the retries
+     * could take from the good messages is processing threads and prefetch slots, which is what
+     * this measures.
      */
     private double goodRate(Rabbit rabbit, FlakyDownstream downstream, String prefix, int broken) {
         List<String> bodies = new ArrayList<>();
@@ -114,7 +133,8 @@ class RetryPolicyTest {
         }
         long start = System.nanoTime();
         rabbit.publishStrings(QUEUE, bodies);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> downstream.succeededWithPrefix(prefix) == good);
         return good * 1e9 / (System.nanoTime() - start);
     }

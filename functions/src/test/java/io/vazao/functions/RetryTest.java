@@ -3,16 +3,6 @@ package io.vazao.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vazao.contract.DeadLetterHeaders;
@@ -23,6 +13,13 @@ import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
 import io.vazao.functions.work.SimulatedWork;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(RetryProfile.class)
@@ -30,15 +27,14 @@ class RetryTest {
 
     static final String QUEUE = RetryProfile.QUEUE;
 
-    @Inject
-    SimulatedWork work;
+    @Inject SimulatedWork work;
 
-    @Inject
-    WorkerMetrics metrics;
+    @Inject WorkerMetrics metrics;
 
     @AfterAll
     static void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
             rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE));
             redis.deletePrefix(RetryProfile.PREFIX);
         }
@@ -46,11 +42,19 @@ class RetryTest {
 
     @Test
     void httpFunctionsAreOffByDefaultWhileMetricsAndHealthAreServed() {
-        io.restassured.RestAssured.given().contentType("application/json").body(Payloads.order("HTTP-OFF"))
-                .post("/processOrder").then().statusCode(404);
-        io.restassured.RestAssured.given().contentType("application/json")
+        io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .body(Payloads.order("HTTP-OFF"))
+                .post("/processOrder")
+                .then()
+                .statusCode(404);
+        io.restassured.RestAssured.given()
+                .contentType("application/json")
                 .header("Authorization", "Bearer anything-at-all-anything-at-all-anything")
-                .body(Payloads.payment("HTTP-OFF")).post("/processPayment").then().statusCode(404);
+                .body(Payloads.payment("HTTP-OFF"))
+                .post("/processPayment")
+                .then()
+                .statusCode(404);
         io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200);
     }
@@ -64,19 +68,29 @@ class RetryTest {
         String fine = "FINE-" + run;
         long processedBefore = metrics.processedCount();
         try (Rabbit rabbit = new Rabbit()) {
-            rabbit.publishStrings(QUEUE, List.of(Payloads.order(flaky), Payloads.order(broken), Payloads.order(fine)));
+            rabbit.publishStrings(
+                    QUEUE,
+                    List.of(Payloads.order(flaky), Payloads.order(broken), Payloads.order(fine)));
 
             List<Rabbit.Delivered> dead = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
-                return !dead.isEmpty() && metrics.processedCount() - processedBefore >= 2 && metrics.inFlight() == 0;
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> {
+                                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                                return !dead.isEmpty()
+                                        && metrics.processedCount() - processedBefore >= 2
+                                        && metrics.inFlight() == 0;
+                            });
 
-            // flaky: two failures, then success: one ack, no redelivery (the function ran exactly 3 times)
+            // flaky: two failures, then success: one ack, no redelivery (the function ran exactly 3
+            // times)
             assertThat(script.attemptsOf(flaky)).hasSize(3);
             List<Long> t = script.attemptsOf(flaky);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(t.get(1) - t.get(0))).isGreaterThanOrEqualTo(95);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(t.get(2) - t.get(1))).isGreaterThanOrEqualTo(195);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(t.get(1) - t.get(0)))
+                    .isGreaterThanOrEqualTo(95);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(t.get(2) - t.get(1)))
+                    .isGreaterThanOrEqualTo(195);
             assertThat(script.attemptsOf(fine)).hasSize(1);
             assertThat(metrics.processedCount() - processedBefore).isEqualTo(2);
 
@@ -91,8 +105,12 @@ class RetryTest {
 
             // nothing left behind, nothing redelivered afterwards
             assertThat(rabbit.ready(QUEUE)).isZero();
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                    .until(() -> script.attemptsOf(flaky).size() == 3 && script.attemptsOf(broken).size() == 3);
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(
+                            () ->
+                                    script.attemptsOf(flaky).size() == 3
+                                            && script.attemptsOf(broken).size() == 3);
         }
     }
 }

@@ -1,16 +1,14 @@
 package io.vazao.functions;
 
+import io.vazao.functions.config.FunctionsConfig;
+import io.vazao.functions.work.SimulatedWork;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import jakarta.inject.Singleton;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Inject;
-
-import io.vazao.functions.config.FunctionsConfig;
-import io.vazao.functions.work.SimulatedWork;
 
 /**
  * The work dial with a script, enabled only by {@link RetryProfile}: ids starting with FLAKY- fail

@@ -28,27 +28,43 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadGenerator {
 
     /**
-     * @param uri        AMQP URI, e.g. amqp://guest:guest@127.0.0.1:5672
-     * @param runId      makes the message ids of this run unique
-     * @param seed       seeds the payloads' random fields
-     * @param window     most unconfirmed messages at once
-     * @param progress   where the progress line goes (null: none)
+     * @param uri AMQP URI, e.g. amqp://guest:guest@127.0.0.1:5672
+     * @param runId makes the message ids of this run unique
+     * @param seed seeds the payloads' random fields
+     * @param window most unconfirmed messages at once
+     * @param progress where the progress line goes (null: none)
      * @param paymentQueues queues that get payments; every other queue gets orders
-     * @param format     plain JSON, or Celery task messages
+     * @param format plain JSON, or Celery task messages
      */
-    public record Options(String uri, String runId, long seed, int window, PrintStream progress,
-                          java.util.Set<String> paymentQueues, WireFormat format) {
+    public record Options(
+            String uri,
+            String runId,
+            long seed,
+            int window,
+            PrintStream progress,
+            java.util.Set<String> paymentQueues,
+            WireFormat format) {
 
         /** Plain JSON, as the seed's load generator published. */
-        public Options(String uri, String runId, long seed, int window, PrintStream progress,
-                       java.util.Set<String> paymentQueues) {
+        public Options(
+                String uri,
+                String runId,
+                long seed,
+                int window,
+                PrintStream progress,
+                java.util.Set<String> paymentQueues) {
             this(uri, runId, seed, window, progress, paymentQueues, WireFormat.JSON);
         }
     }
 
     /** What a run achieved. */
-    public record Result(String runId, Map<String, Long> sent, long confirmed, long nacked, long unroutable,
-                         double seconds) {
+    public record Result(
+            String runId,
+            Map<String, Long> sent,
+            long confirmed,
+            long nacked,
+            long unroutable,
+            double seconds) {
         public long totalSent() {
             return sent.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -63,8 +79,17 @@ public final class LoadGenerator {
 
         public String summary() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "run %s: sent %d, confirmed %d, nacked %d, unroutable %d in %.1f s (%.0f msg/s)",
-                    runId, totalSent(), confirmed, nacked, unroutable, seconds, rate()));
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "run %s: sent %d, confirmed %d, nacked %d, unroutable %d in %.1f s (%.0f msg/s)",
+                            runId,
+                            totalSent(),
+                            confirmed,
+                            nacked,
+                            unroutable,
+                            seconds,
+                            rate()));
             sent.forEach((q, n) -> sb.append("\n  ").append(q).append(": ").append(n));
             return sb.toString();
         }
@@ -87,7 +112,8 @@ public final class LoadGenerator {
         try {
             factory.setUri(options.uri());
         } catch (Exception e) {
-            throw new IllegalArgumentException("bad AMQP URI " + options.uri() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "bad AMQP URI " + options.uri() + ": " + e.getMessage(), e);
         }
         factory.setConnectionTimeout(5_000);
         Map<String, Long> sent = new LinkedHashMap<>();
@@ -95,7 +121,7 @@ public final class LoadGenerator {
         Confirms confirms = new Confirms(options.window());
         long start = System.nanoTime();
         try (Connection connection = factory.newConnection("vazao-load-" + options.runId());
-             Channel channel = connection.createChannel()) {
+                Channel channel = connection.createChannel()) {
             channel.exchangeDeclare(Topology.EXCHANGE, Topology.EXCHANGE_TYPE, true);
             confirms.attach(channel);
             Round round = new Round(channel, confirms, sent, start);
@@ -115,11 +141,18 @@ public final class LoadGenerator {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         progress(sent, confirms.confirmed.get(), start, true);
-        return new Result(options.runId(), sent, confirms.confirmed.get(), confirms.nacked.get(),
-                confirms.unroutable.get(), seconds);
+        return new Result(
+                options.runId(),
+                sent,
+                confirms.confirmed.get(),
+                confirms.nacked.get(),
+                confirms.unroutable.get(),
+                seconds);
     }
 
-    /** The publisher confirms of one run: a bounded window of unconfirmed messages, and the counts. */
+    /**
+     * The publisher confirms of one run: a bounded window of unconfirmed messages, and the counts.
+     */
     private static final class Confirms {
         final AtomicLong confirmed = new AtomicLong();
         final AtomicLong nacked = new AtomicLong();
@@ -152,7 +185,8 @@ public final class LoadGenerator {
         private final Confirms confirms;
         private final Map<String, Long> sent;
         private final long start;
-        private final Payloads payloads = new Payloads(options.runId(), options.seed(), java.time.Instant.now());
+        private final Payloads payloads =
+                new Payloads(options.runId(), options.seed(), java.time.Instant.now());
         private final ObjectWriter writer = Json.mapper().writer();
         private long lastProgress = System.nanoTime();
 
@@ -166,7 +200,8 @@ public final class LoadGenerator {
         /** Returns whether anything was published. */
         boolean publishDue(LoadPlan plan, double elapsed) throws IOException, InterruptedException {
             boolean published = false;
-            // Interleave the queues in small slices so an order and its payment travel close together.
+            // Interleave the queues in small slices so an order and its payment travel close
+            // together.
             boolean more = true;
             while (more && !stopped) {
                 more = false;
@@ -209,8 +244,12 @@ public final class LoadGenerator {
         return true;
     }
 
-    private static void settle(ConcurrentNavigableMap<Long, Boolean> outstanding, Semaphore window, long tag,
-                               boolean multiple, AtomicLong counter) {
+    private static void settle(
+            ConcurrentNavigableMap<Long, Boolean> outstanding,
+            Semaphore window,
+            long tag,
+            boolean multiple,
+            AtomicLong counter) {
         int n = 0;
         if (multiple) {
             ConcurrentNavigableMap<Long, Boolean> head = outstanding.headMap(tag, true);
@@ -233,7 +272,13 @@ public final class LoadGenerator {
         }
         long total = sent.values().stream().mapToLong(Long::longValue).sum();
         double s = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "\rsent %d  confirmed %d  %.0f msg/s  %.0f s   ", total, confirmed, s > 0 ? total / s : 0, s);
+        out.printf(
+                Locale.ROOT,
+                "\rsent %d  confirmed %d  %.0f msg/s  %.0f s   ",
+                total,
+                confirmed,
+                s > 0 ? total / s : 0,
+                s);
         if (last) {
             out.println();
         }
@@ -245,15 +290,16 @@ public final class LoadGenerator {
     }
 
     private String idOf(String queue, long n) {
-        return isPayments(queue) ? Payloads.paymentId(options.runId(), n) : Payloads.orderId(options.runId(), n);
+        return isPayments(queue)
+                ? Payloads.paymentId(options.runId(), n)
+                : Payloads.orderId(options.runId(), n);
     }
 
     private boolean isPayments(String queue) {
         return options.paymentQueues().contains(queue);
     }
 
-    record Route(String exchange, String routingKey) {
-    }
+    record Route(String exchange, String routingKey) {}
 
     static Route route(String queue) {
         return Topology.seedQueue(queue)

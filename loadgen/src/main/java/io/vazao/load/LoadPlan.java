@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** How many messages each queue should have received by a moment of the run. Pure; calls go forward in time. */
+/**
+ * How many messages each queue should have received by a moment of the run. Pure; calls go forward
+ * in time.
+ */
 public interface LoadPlan {
 
     List<String> queues();
@@ -63,7 +66,8 @@ public interface LoadPlan {
                 if (a == null) {
                     return 0;
                 }
-                // Scenario time advances `speed` times faster; bursts at the scenario's last instant still count.
+                // Scenario time advances `speed` times faster; bursts at the scenario's last
+                // instant still count.
                 double t = Math.min(elapsed * speed, duration + 1e-6);
                 if (t > a[0]) {
                     a[1] += scenario.arrivals(queue, a[0], t);

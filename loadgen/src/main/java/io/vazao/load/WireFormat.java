@@ -6,8 +6,8 @@ import java.util.Date;
 import java.util.Map;
 
 /**
- * How the load generator writes a payload: plain JSON (what the seed's load generator published), or
- * the Celery protocol-2 task message the replaced system's producers send for the same payload
+ * How the load generator writes a payload: plain JSON (what the seed's load generator published),
+ * or the Celery protocol-2 task message the replaced system's producers send for the same payload
  * ({@code process_queue1} for orders, {@code process_queue2} for payments; task id = message id).
  */
 public enum WireFormat {
@@ -38,14 +38,24 @@ public enum WireFormat {
 
     /** The message properties; {@code payments} picks the payment task. */
     public AMQP.BasicProperties properties(String id, boolean payments) {
-        AMQP.BasicProperties.Builder b = new AMQP.BasicProperties.Builder()
-                .contentType(CeleryProtocol.CONTENT_TYPE_JSON).deliveryMode(2).messageId(id).timestamp(new Date());
+        AMQP.BasicProperties.Builder b =
+                new AMQP.BasicProperties.Builder()
+                        .contentType(CeleryProtocol.CONTENT_TYPE_JSON)
+                        .deliveryMode(2)
+                        .messageId(id)
+                        .timestamp(new Date());
         if (!celery) {
             return b.build();
         }
-        Map<String, Object> headers = CeleryProtocol.taskHeaders(
-                payments ? CeleryProtocol.TASK_PAYMENTS : CeleryProtocol.TASK_ORDERS, id, ORIGIN);
+        Map<String, Object> headers =
+                CeleryProtocol.taskHeaders(
+                        payments ? CeleryProtocol.TASK_PAYMENTS : CeleryProtocol.TASK_ORDERS,
+                        id,
+                        ORIGIN);
         headers.put(CeleryProtocol.H_IGNORE_RESULT, !results);
-        return b.contentEncoding(CeleryProtocol.CONTENT_ENCODING).correlationId(id).headers(headers).build();
+        return b.contentEncoding(CeleryProtocol.CONTENT_ENCODING)
+                .correlationId(id)
+                .headers(headers)
+                .build();
     }
 }

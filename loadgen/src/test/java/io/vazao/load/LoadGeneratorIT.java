@@ -45,7 +45,8 @@ class LoadGeneratorIT {
     }
 
     LoadGenerator generator(String runId) {
-        return new LoadGenerator(new LoadGenerator.Options(URI, runId, 1, 500, null, Set.of(payments)));
+        return new LoadGenerator(
+                new LoadGenerator.Options(URI, runId, 1, 500, null, Set.of(payments)));
     }
 
     @Test
@@ -82,8 +83,17 @@ class LoadGeneratorIT {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(orders, 20L);
         counts.put(payments, 20L);
-        LoadGenerator.Result r = new LoadGenerator(new LoadGenerator.Options(URI, "it3", 1, 500, null, Set.of(payments),
-                WireFormat.CELERY)).run(LoadPlan.counts(counts, 0));
+        LoadGenerator.Result r =
+                new LoadGenerator(
+                                new LoadGenerator.Options(
+                                        URI,
+                                        "it3",
+                                        1,
+                                        500,
+                                        null,
+                                        Set.of(payments),
+                                        WireFormat.CELERY))
+                        .run(LoadPlan.counts(counts, 0));
         assertTrue(r.complete(), r.summary());
         for (String q : new String[] {orders, payments}) {
             GetResponse g;
@@ -92,15 +102,20 @@ class LoadGeneratorIT {
                 var headers = g.getProps().getHeaders();
                 var body = Json.mapper().readTree(g.getBody());
                 var payload = body.get(0).get(0);
-                assertEquals(q.equals(payments) ? CeleryProtocol.TASK_PAYMENTS : CeleryProtocol.TASK_ORDERS,
+                assertEquals(
+                        q.equals(payments)
+                                ? CeleryProtocol.TASK_PAYMENTS
+                                : CeleryProtocol.TASK_ORDERS,
                         headers.get(CeleryProtocol.H_TASK).toString());
-                assertEquals(payload.get("id").asText(), headers.get(CeleryProtocol.H_ID).toString());
+                assertEquals(
+                        payload.get("id").asText(), headers.get(CeleryProtocol.H_ID).toString());
                 assertEquals(payload.get("id").asText(), g.getProps().getCorrelationId());
                 assertEquals(Boolean.TRUE, headers.get(CeleryProtocol.H_IGNORE_RESULT));
                 assertEquals("application/json", g.getProps().getContentType());
                 assertEquals(3, body.size());
                 assertTrue(body.get(1).isEmpty());
-                assertEquals(q.equals(payments) ? "payment" : "order", payload.get("type").asText());
+                assertEquals(
+                        q.equals(payments) ? "payment" : "order", payload.get("type").asText());
                 n++;
             }
             assertEquals(20, n);

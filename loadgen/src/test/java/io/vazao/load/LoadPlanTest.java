@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vazao.contract.Scenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class LoadPlanTest {
 
@@ -30,12 +30,13 @@ class LoadPlanTest {
 
     @ParameterizedTest
     @CsvSource({
-            // rate, t, due a, due b  (counts 1000 / 3000: a gets a quarter of the rate)
-            "400, 0, 0, 0",
-            "400, 1, 100, 300",
-            "400, 5, 500, 1500",
-            "400, 10, 1000, 3000",
-            "400, 60, 1000, 3000"})
+        // rate, t, due a, due b  (counts 1000 / 3000: a gets a quarter of the rate)
+        "400, 0, 0, 0",
+        "400, 1, 100, 300",
+        "400, 5, 500, 1500",
+        "400, 10, 1000, 3000",
+        "400, 60, 1000, 3000"
+    })
     void aRateIsSharedInProportionToTheCounts(double rate, double t, long a, long b) {
         LoadPlan p = LoadPlan.counts(counts(1000, 3000), rate);
         assertEquals(a, p.dueBy("a", t));

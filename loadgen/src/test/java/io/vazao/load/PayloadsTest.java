@@ -18,16 +18,23 @@ class PayloadsTest {
 
     @Test
     void aPaymentPaysItsOrdersTotal() {
-        qtAtLeast(1000).forAll(longs().between(0, 10_000_000)).checkAssert(n -> {
-            ObjectNode order = p.order(n);
-            ObjectNode payment = p.payment(n);
-            assertEquals(order.get("id").asText(), payment.at("/data/order_id").asText());
-            BigDecimal total = order.at("/data/product/total").decimalValue();
-            assertEquals(0, total.compareTo(payment.at("/data/amount").decimalValue()));
-            BigDecimal unit = order.at("/data/product/unit_price").decimalValue();
-            BigDecimal quantity = BigDecimal.valueOf(order.at("/data/product/quantity").asInt());
-            assertEquals(0, unit.multiply(quantity).compareTo(total));
-        });
+        qtAtLeast(1000)
+                .forAll(longs().between(0, 10_000_000))
+                .checkAssert(
+                        n -> {
+                            ObjectNode order = p.order(n);
+                            ObjectNode payment = p.payment(n);
+                            assertEquals(
+                                    order.get("id").asText(),
+                                    payment.at("/data/order_id").asText());
+                            BigDecimal total = order.at("/data/product/total").decimalValue();
+                            assertEquals(
+                                    0, total.compareTo(payment.at("/data/amount").decimalValue()));
+                            BigDecimal unit = order.at("/data/product/unit_price").decimalValue();
+                            BigDecimal quantity =
+                                    BigDecimal.valueOf(order.at("/data/product/quantity").asInt());
+                            assertEquals(0, unit.multiply(quantity).compareTo(total));
+                        });
     }
 
     @Test
@@ -45,17 +52,40 @@ class PayloadsTest {
     void theShapesAreTheSeeds() {
         ObjectNode o = p.order(3);
         assertEquals("order", o.get("type").asText());
-        for (String path : new String[] {"/data/customer/id", "/data/customer/name", "/data/customer/email",
-                "/data/customer/address/street", "/data/customer/address/city", "/data/customer/address/state",
-                "/data/customer/address/zip", "/data/product/name", "/data/product/quantity", "/data/product/unit_price",
-                "/data/product/total", "/data/status", "/data/shipping_method", "/data/notes", "/timestamp"}) {
+        for (String path :
+                new String[] {
+                    "/data/customer/id",
+                    "/data/customer/name",
+                    "/data/customer/email",
+                    "/data/customer/address/street",
+                    "/data/customer/address/city",
+                    "/data/customer/address/state",
+                    "/data/customer/address/zip",
+                    "/data/product/name",
+                    "/data/product/quantity",
+                    "/data/product/unit_price",
+                    "/data/product/total",
+                    "/data/status",
+                    "/data/shipping_method",
+                    "/data/notes",
+                    "/timestamp"
+                }) {
             assertTrue(!o.at(path).isMissingNode(), path);
         }
         ObjectNode pay = p.payment(3);
         assertEquals("payment", pay.get("type").asText());
-        for (String path : new String[] {"/data/order_id", "/data/amount", "/data/payment_method", "/data/status",
-                "/data/transaction_id", "/data/payment_details/processor", "/data/payment_details/currency",
-                "/data/payment_details/installments", "/data/payment_details/card_type"}) {
+        for (String path :
+                new String[] {
+                    "/data/order_id",
+                    "/data/amount",
+                    "/data/payment_method",
+                    "/data/status",
+                    "/data/transaction_id",
+                    "/data/payment_details/processor",
+                    "/data/payment_details/currency",
+                    "/data/payment_details/installments",
+                    "/data/payment_details/card_type"
+                }) {
             assertTrue(!pay.at(path).isMissingNode(), path);
         }
         int q = o.at("/data/product/quantity").asInt();

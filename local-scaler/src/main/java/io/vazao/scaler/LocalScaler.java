@@ -36,15 +36,29 @@ public final class LocalScaler implements AutoCloseable {
     private Map<String, Integer> lastTargets = new TreeMap<>();
     private ScalerConfig config;
     private boolean redisUp = true;
-    /** Redis came back without targets or generation marker: the last targets stay until new ones are published. */
+
+    /**
+     * Redis came back without targets or generation marker: the last targets stay until new ones
+     * are published.
+     */
     private boolean targetsLost;
-    /** Heartbeats are trusted again only once every worker had the time to write one after an outage. */
+
+    /**
+     * Heartbeats are trusted again only once every worker had the time to write one after an
+     * outage.
+     */
     private long heartbeatsTrustedFrom;
+
     private final List<ScalingEvent> unsent = new ArrayList<>();
     private boolean closed;
 
-    public LocalScaler(ScalerStore store, WorkerLauncher launcher, String keyPrefix, ScalerConfig config,
-                       Path pidFile, LongSupplier clock) {
+    public LocalScaler(
+            ScalerStore store,
+            WorkerLauncher launcher,
+            String keyPrefix,
+            ScalerConfig config,
+            Path pidFile,
+            LongSupplier clock) {
         this.store = store;
         this.launcher = launcher;
         this.keyPrefix = keyPrefix;
@@ -52,7 +66,9 @@ public final class LocalScaler implements AutoCloseable {
         this.config = config;
         this.pidFile = new PidFile(pidFile);
         this.clock = clock;
-        this.instance = Long.toString(ProcessHandle.current().pid(), 36) + Long.toString(System.nanoTime() & 0xfffff, 36);
+        this.instance =
+                Long.toString(ProcessHandle.current().pid(), 36)
+                        + Long.toString(System.nanoTime() & 0xfffff, 36);
     }
 
     /** One pass: read, decide, act, report. Never throws for Redis or process trouble. */
@@ -67,8 +83,10 @@ public final class LocalScaler implements AutoCloseable {
         for (ManagedWorker m : workers.values()) {
             views.add(m.view());
         }
-        Convergence.Plan plan = Convergence.plan(
-                new Convergence.Input(now, targets, views, queues, heartbeatsKnown, config));
+        Convergence.Plan plan =
+                Convergence.plan(
+                        new Convergence.Input(
+                                now, targets, views, queues, heartbeatsKnown, config));
         queues = new TreeMap<>(plan.queues());
         List<ScalingEvent> events = new ArrayList<>();
         Map<String, Integer> counts = activeCounts();
@@ -88,20 +106,28 @@ public final class LocalScaler implements AutoCloseable {
             if (published == null && !lastTargets.isEmpty()) {
                 if (!targetsLost) {
                     targetsLost = true;
-                    Log.warn("targets.unpublished", "keeping", "last-targets", "targets", lastTargets);
+                    Log.warn(
+                            "targets.unpublished",
+                            "keeping",
+                            "last-targets",
+                            "targets",
+                            lastTargets);
                 }
             } else {
                 targetsLost = false;
                 lastTargets = published == null ? Map.of() : published;
             }
             config = baseConfig.under(store.settings());
-            store.liveness(new ArrayList<>(workers.keySet())).forEach((id, l) -> {
-                ManagedWorker m = workers.get(id);
-                if (m != null && (m.lastSeen == null || l.lastSeen() >= m.lastSeen)) {
-                    m.lastSeen = l.lastSeen();
-                    m.rssBytes = l.rssBytes();
-                }
-            });
+            store.liveness(new ArrayList<>(workers.keySet()))
+                    .forEach(
+                            (id, l) -> {
+                                ManagedWorker m = workers.get(id);
+                                if (m != null
+                                        && (m.lastSeen == null || l.lastSeen() >= m.lastSeen)) {
+                                    m.lastSeen = l.lastSeen();
+                                    m.rssBytes = l.rssBytes();
+                                }
+                            });
             for (String id : store.recycleRequests()) {
                 ManagedWorker m = workers.get(id);
                 if (m != null) {
@@ -117,71 +143,135 @@ public final class LocalScaler implements AutoCloseable {
         } catch (RuntimeException e) {
             if (redisUp) {
                 redisUp = false;
-                Log.warn("redis.unreachable", "keeping", "last-targets", "workers", workers.size(),
-                        "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                Log.warn(
+                        "redis.unreachable",
+                        "keeping",
+                        "last-targets",
+                        "workers",
+                        workers.size(),
+                        "error",
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             return false;
         }
     }
 
-    private void carryOut(Action action, long now, Map<String, Integer> counts, List<ScalingEvent> events) {
+    private void carryOut(
+            Action action, long now, Map<String, Integer> counts, List<ScalingEvent> events) {
         if (action instanceof Action.Reap r) {
-                ManagedWorker m = workers.remove(r.workerId());
-                int n = counts.getOrDefault(r.queue(), 0);
-                // A stopped worker left the count when it was signalled; one that died leaves it now.
-                boolean wasCounted = m != null && m.stopRequestedAt == 0;
-                Log.info("worker." + r.kind().wire(), "queue", r.queue(), "worker", r.workerId(),
-                        "pid", m == null ? "?" : m.process.pid(), "reason", r.reason());
-                events.add(event(now, r.queue(), r.kind(), wasCounted ? n + 1 : n, n, r.reason(), r.workerId()));
+            ManagedWorker m = workers.remove(r.workerId());
+            int n = counts.getOrDefault(r.queue(), 0);
+            // A stopped worker left the count when it was signalled; one that died leaves it now.
+            boolean wasCounted = m != null && m.stopRequestedAt == 0;
+            Log.info(
+                    "worker." + r.kind().wire(),
+                    "queue",
+                    r.queue(),
+                    "worker",
+                    r.workerId(),
+                    "pid",
+                    m == null ? "?" : m.process.pid(),
+                    "reason",
+                    r.reason());
+            events.add(
+                    event(
+                            now,
+                            r.queue(),
+                            r.kind(),
+                            wasCounted ? n + 1 : n,
+                            n,
+                            r.reason(),
+                            r.workerId()));
         } else if (action instanceof Action.Kill k) {
-                ManagedWorker m = workers.get(k.workerId());
-                if (m != null) {
-                    m.process.destroyForcibly();
-                    m.killed = true;
-                    Log.warn("worker.kill", "queue", k.queue(), "worker", k.workerId(), "pid", m.process.pid(),
-                            "reason", k.reason());
-                }
+            ManagedWorker m = workers.get(k.workerId());
+            if (m != null) {
+                m.process.destroyForcibly();
+                m.killed = true;
+                Log.warn(
+                        "worker.kill",
+                        "queue",
+                        k.queue(),
+                        "worker",
+                        k.workerId(),
+                        "pid",
+                        m.process.pid(),
+                        "reason",
+                        k.reason());
+            }
         } else if (action instanceof Action.Stop s) {
-                ManagedWorker m = workers.get(s.workerId());
-                if (m != null) {
-                    m.process.destroy();
-                    m.stopRequestedAt = now;
-                    m.stopCause = s.cause();
-                    int n = counts.getOrDefault(s.queue(), 0);
-                    counts.put(s.queue(), n - 1);
-                    Log.info("worker.stop", "queue", s.queue(), "worker", s.workerId(), "pid", m.process.pid(),
-                            "cause", s.cause().name().toLowerCase(), "reason", s.reason());
-                    EventKind kind = switch (s.cause()) {
-                        case RECYCLE_MEMORY, RECYCLE_REQUESTED -> EventKind.RECYCLED;
-                        case STALE -> EventKind.CRASHED;
-                        default -> null;
-                    };
-                    if (kind != null) {
-                        events.add(event(now, s.queue(), kind, n, n - 1, s.reason(), s.workerId()));
-                    }
+            ManagedWorker m = workers.get(s.workerId());
+            if (m != null) {
+                m.process.destroy();
+                m.stopRequestedAt = now;
+                m.stopCause = s.cause();
+                int n = counts.getOrDefault(s.queue(), 0);
+                counts.put(s.queue(), n - 1);
+                Log.info(
+                        "worker.stop",
+                        "queue",
+                        s.queue(),
+                        "worker",
+                        s.workerId(),
+                        "pid",
+                        m.process.pid(),
+                        "cause",
+                        s.cause().name().toLowerCase(),
+                        "reason",
+                        s.reason());
+                EventKind kind =
+                        switch (s.cause()) {
+                            case RECYCLE_MEMORY, RECYCLE_REQUESTED -> EventKind.RECYCLED;
+                            case STALE -> EventKind.CRASHED;
+                            default -> null;
+                        };
+                if (kind != null) {
+                    events.add(event(now, s.queue(), kind, n, n - 1, s.reason(), s.workerId()));
                 }
+            }
         } else if (action instanceof Action.Start st) {
-                String id = st.queue() + "-" + instance + "-" + sequence.incrementAndGet();
-                int n = counts.getOrDefault(st.queue(), 0);
-                try {
-                    Process p = launcher.start(st.queue(), id, keyPrefix);
-                    workers.put(id, new ManagedWorker(id, st.queue(), p, now));
-                    counts.put(st.queue(), n + 1);
-                    EventKind kind = st.replaces() == null ? EventKind.STARTED : EventKind.REPLACED;
-                    Log.info("worker." + kind.wire(), "queue", st.queue(), "worker", id, "pid", p.pid(),
-                            "reason", st.reason());
-                    events.add(event(now, st.queue(), kind, n, n + 1, st.reason(), id));
-                } catch (IOException | RuntimeException e) {
-                    // Counted as a failure so a launcher that cannot start anything is retried with back-off.
-                    QueueState qs = queues.getOrDefault(st.queue(), QueueState.FRESH);
-                    int failures = qs.failures() + 1;
-                    queues.put(st.queue(), new QueueState(failures, now, now + Math.max(1_000, config.backoffMillis(failures)), qs.owed()));
-                    Log.warn("worker.start-failed", "queue", st.queue(), "error", e.getMessage());
-                }
+            String id = st.queue() + "-" + instance + "-" + sequence.incrementAndGet();
+            int n = counts.getOrDefault(st.queue(), 0);
+            try {
+                Process p = launcher.start(st.queue(), id, keyPrefix);
+                workers.put(id, new ManagedWorker(id, st.queue(), p, now));
+                counts.put(st.queue(), n + 1);
+                EventKind kind = st.replaces() == null ? EventKind.STARTED : EventKind.REPLACED;
+                Log.info(
+                        "worker." + kind.wire(),
+                        "queue",
+                        st.queue(),
+                        "worker",
+                        id,
+                        "pid",
+                        p.pid(),
+                        "reason",
+                        st.reason());
+                events.add(event(now, st.queue(), kind, n, n + 1, st.reason(), id));
+            } catch (IOException | RuntimeException e) {
+                // Counted as a failure so a launcher that cannot start anything is retried with
+                // back-off.
+                QueueState qs = queues.getOrDefault(st.queue(), QueueState.FRESH);
+                int failures = qs.failures() + 1;
+                queues.put(
+                        st.queue(),
+                        new QueueState(
+                                failures,
+                                now,
+                                now + Math.max(1_000, config.backoffMillis(failures)),
+                                qs.owed()));
+                Log.warn("worker.start-failed", "queue", st.queue(), "error", e.getMessage());
+            }
         }
     }
 
-    private static ScalingEvent event(long now, String queue, EventKind kind, int from, int to, String reason, String workerId) {
+    private static ScalingEvent event(
+            long now,
+            String queue,
+            EventKind kind,
+            int from,
+            int to,
+            String reason,
+            String workerId) {
         return new ScalingEvent(now, queue, kind, from, to, reason, 0, 0, to, workerId);
     }
 
@@ -213,15 +303,23 @@ public final class LocalScaler implements AutoCloseable {
             store.writeActual(actual);
         } catch (RuntimeException e) {
             redisUp = false;
-            Log.warn("redis.unreachable", "keeping", "last-targets", "workers", workers.size(),
-                    "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            Log.warn(
+                    "redis.unreachable",
+                    "keeping",
+                    "last-targets",
+                    "workers",
+                    workers.size(),
+                    "error",
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
     /** PIDs of the worker processes alive now. */
     public synchronized Map<String, Long> pids() {
         Map<String, Long> out = new TreeMap<>();
-        workers.values().stream().filter(m -> m.process.isAlive()).forEach(m -> out.put(m.workerId, m.process.pid()));
+        workers.values().stream()
+                .filter(m -> m.process.isAlive())
+                .forEach(m -> out.put(m.workerId, m.process.pid()));
         return out;
     }
 
@@ -231,8 +329,8 @@ public final class LocalScaler implements AutoCloseable {
     }
 
     /**
-     * Stops every worker gracefully (SIGTERM, then SIGKILL after the shutdown timeout), reports them
-     * stopped and the actual counts as zero. Idempotent.
+     * Stops every worker gracefully (SIGTERM, then SIGKILL after the shutdown timeout), reports
+     * them stopped and the actual counts as zero. Idempotent.
      */
     @Override
     public void close() {
@@ -277,9 +375,12 @@ public final class LocalScaler implements AutoCloseable {
         }
     }
 
-    /** Waits for every worker to drain within the shutdown timeout; SIGKILL for those that do not. */
+    /**
+     * Waits for every worker to drain within the shutdown timeout; SIGKILL for those that do not.
+     */
     private void awaitOrKill(List<ManagedWorker> all) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
+        long deadline =
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
         for (ManagedWorker m : all) {
             try {
                 long left = deadline - System.nanoTime();
@@ -304,10 +405,27 @@ public final class LocalScaler implements AutoCloseable {
         for (ManagedWorker m : all) {
             int n = counts.get(m.queue);
             counts.put(m.queue, n - 1);
-            events.add(event(at, m.queue, EventKind.STOPPED, n, n - 1,
-                    "scaler shutdown; exited with code " + (m.process.isAlive() ? "?" : m.process.exitValue())
-                            + (m.killed ? " after SIGKILL" : ""), m.workerId));
-            Log.info("worker.stopped", "queue", m.queue, "worker", m.workerId, "pid", m.process.pid(), "reason", "scaler shutdown");
+            events.add(
+                    event(
+                            at,
+                            m.queue,
+                            EventKind.STOPPED,
+                            n,
+                            n - 1,
+                            "scaler shutdown; exited with code "
+                                    + (m.process.isAlive() ? "?" : m.process.exitValue())
+                                    + (m.killed ? " after SIGKILL" : ""),
+                            m.workerId));
+            Log.info(
+                    "worker.stopped",
+                    "queue",
+                    m.queue,
+                    "worker",
+                    m.workerId,
+                    "pid",
+                    m.process.pid(),
+                    "reason",
+                    "scaler shutdown");
         }
         return events;
     }

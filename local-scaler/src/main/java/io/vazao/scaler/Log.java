@@ -9,8 +9,7 @@ public final class Log {
 
     private static volatile PrintStream out = System.err;
 
-    private Log() {
-    }
+    private Log() {}
 
     public static void to(PrintStream stream) {
         out = stream;
@@ -26,7 +25,11 @@ public final class Log {
 
     private static void write(String level, String event, Object... kv) {
         StringBuilder sb = new StringBuilder(128);
-        sb.append(Instant.now().truncatedTo(ChronoUnit.MILLIS)).append(' ').append(level).append(' ').append(event);
+        sb.append(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .append(' ')
+                .append(level)
+                .append(' ')
+                .append(event);
         for (int i = 0; i + 1 < kv.length; i += 2) {
             sb.append(' ').append(kv[i]).append('=');
             String v = String.valueOf(kv[i + 1]);

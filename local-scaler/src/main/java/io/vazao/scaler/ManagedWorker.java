@@ -27,7 +27,16 @@ final class ManagedWorker {
 
     WorkerView view() {
         boolean alive = process.isAlive();
-        return new WorkerView(workerId, queue, startedAt, alive, alive ? null : process.exitValue(),
-                stopRequestedAt, killed, lastSeen, rssBytes, recycleRequested);
+        return new WorkerView(
+                workerId,
+                queue,
+                startedAt,
+                alive,
+                alive ? null : process.exitValue(),
+                stopRequestedAt,
+                killed,
+                lastSeen,
+                rssBytes,
+                recycleRequested);
     }
 }

@@ -27,14 +27,18 @@ final class PidFile {
         StringBuilder sb = new StringBuilder();
         for (ManagedWorker m : workers) {
             if (m.process.isAlive()) {
-                sb.append(m.process.pid()).append(' ').append(m.workerId)
-                        .append(m.stopRequestedAt > 0 ? " stopping" : "").append('\n');
+                sb.append(m.process.pid())
+                        .append(' ')
+                        .append(m.workerId)
+                        .append(m.stopRequestedAt > 0 ? " stopping" : "")
+                        .append('\n');
             }
         }
         try {
             Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
             Files.writeString(tmp, sb.toString());
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             Log.warn("pidfile.unwritable", "path", path, "error", e.getMessage());
         }

@@ -42,13 +42,16 @@ public final class RedisScalerStore implements ScalerStore {
         if (hash.get().isEmpty() && !marker.get()) {
             return null;
         }
-        hash.get().forEach((queue, value) -> {
-            try {
-                out.put(queue, Integer.parseInt(value.trim()));
-            } catch (NumberFormatException e) {
-                // A malformed entry is skipped rather than read as 0, which would stop the queue's workers.
-            }
-        });
+        hash.get()
+                .forEach(
+                        (queue, value) -> {
+                            try {
+                                out.put(queue, Integer.parseInt(value.trim()));
+                            } catch (NumberFormatException e) {
+                                // A malformed entry is skipped rather than read as 0, which would
+                                // stop the queue's workers.
+                            }
+                        });
         return out;
     }
 
@@ -67,20 +70,26 @@ public final class RedisScalerStore implements ScalerStore {
         Map<String, Response<List<String>>> replies = new HashMap<>();
         try (AbstractPipeline p = redis.pipelined()) {
             for (String id : workerIds) {
-                replies.put(id, p.hmget(keys.worker(id), Heartbeat.F_LAST_SEEN, Heartbeat.F_RSS_BYTES));
+                replies.put(
+                        id, p.hmget(keys.worker(id), Heartbeat.F_LAST_SEEN, Heartbeat.F_RSS_BYTES));
             }
             p.sync();
         }
-        replies.forEach((id, reply) -> {
-            List<String> v = reply.get();
-            if (v != null && v.get(0) != null) {
-                try {
-                    out.put(id, new Liveness(Long.parseLong(v.get(0)), v.get(1) == null ? 0 : Long.parseLong(v.get(1))));
-                } catch (NumberFormatException e) {
-                    // not a heartbeat the scaler can read: treated as no heartbeat
-                }
-            }
-        });
+        replies.forEach(
+                (id, reply) -> {
+                    List<String> v = reply.get();
+                    if (v != null && v.get(0) != null) {
+                        try {
+                            out.put(
+                                    id,
+                                    new Liveness(
+                                            Long.parseLong(v.get(0)),
+                                            v.get(1) == null ? 0 : Long.parseLong(v.get(1))));
+                        } catch (NumberFormatException e) {
+                            // not a heartbeat the scaler can read: treated as no heartbeat
+                        }
+                    }
+                });
         return out;
     }
 
@@ -115,7 +124,11 @@ public final class RedisScalerStore implements ScalerStore {
         }
         try (AbstractPipeline p = redis.pipelined()) {
             for (ScalingEvent e : events) {
-                p.xadd(keys.events(), XAddParams.xAddParams().maxLen(RedisKeys.EVENTS_MAX_LENGTH).approximateTrimming(),
+                p.xadd(
+                        keys.events(),
+                        XAddParams.xAddParams()
+                                .maxLen(RedisKeys.EVENTS_MAX_LENGTH)
+                                .approximateTrimming(),
                         e.toFields());
             }
             p.sync();

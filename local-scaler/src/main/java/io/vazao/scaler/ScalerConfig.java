@@ -6,18 +6,18 @@ import java.time.Duration;
 /**
  * The knobs of the convergence rules.
  *
- * @param shutdownTimeoutMillis  SIGTERM → SIGKILL grace (the workers' own drain timeout plus a margin)
- * @param startupTimeoutMillis   a worker without any heartbeat this long after its start is stale
+ * @param shutdownTimeoutMillis SIGTERM → SIGKILL grace (the workers' own drain timeout plus a
+ *     margin)
+ * @param startupTimeoutMillis a worker without any heartbeat this long after its start is stale
  * @param heartbeatTimeoutMillis a worker whose newest heartbeat is older than this is stale
- * @param maxMemoryBytes         a worker above this RSS is recycled; 0 turns the check off
- * @param budget                 never more worker processes than this (alive, counting draining
- *                               ones); 0 = no cap
- * @param backoffBaseMillis      delay before the second restart in a row; doubles after that
- * @param backoffMaxMillis       ceiling of the restart delay
- * @param maxStarting            never more than this many workers started and not yet heartbeating at
- *                               once, replacements excepted; 0 = no cap. Worker JVMs starting together
- *                               on one machine share its cores: ten at once on two cores each take
- *                               several times as long as one, and the first to consume comes later
+ * @param maxMemoryBytes a worker above this RSS is recycled; 0 turns the check off
+ * @param budget never more worker processes than this (alive, counting draining ones); 0 = no cap
+ * @param backoffBaseMillis delay before the second restart in a row; doubles after that
+ * @param backoffMaxMillis ceiling of the restart delay
+ * @param maxStarting never more than this many workers started and not yet heartbeating at once,
+ *     replacements excepted; 0 = no cap. Worker JVMs starting together on one machine share its
+ *     cores: ten at once on two cores each take several times as long as one, and the first to
+ *     consume comes later
  */
 public record ScalerConfig(
         long shutdownTimeoutMillis,
@@ -35,18 +35,30 @@ public record ScalerConfig(
     public static final String DEFAULT_BACKOFF_BASE = "PT1S";
     public static final String DEFAULT_BACKOFF_MAX = "PT30S";
 
-    /** The defaults of `vazao scaler`, with the policy's default heartbeat timeout and memory limit; no caps. */
+    /**
+     * The defaults of `vazao scaler`, with the policy's default heartbeat timeout and memory limit;
+     * no caps.
+     */
     public static ScalerConfig defaults() {
-        return new ScalerConfig(millis(DEFAULT_SHUTDOWN_TIMEOUT), millis(DEFAULT_STARTUP_TIMEOUT),
-                Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS, Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES, 0,
-                millis(DEFAULT_BACKOFF_BASE), millis(DEFAULT_BACKOFF_MAX), 0);
+        return new ScalerConfig(
+                millis(DEFAULT_SHUTDOWN_TIMEOUT),
+                millis(DEFAULT_STARTUP_TIMEOUT),
+                Settings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS,
+                Settings.DEFAULT_MAX_MEMORY_PER_WORKER_BYTES,
+                0,
+                millis(DEFAULT_BACKOFF_BASE),
+                millis(DEFAULT_BACKOFF_MAX),
+                0);
     }
 
     private static long millis(String iso) {
         return Duration.parse(iso).toMillis();
     }
 
-    /** Restart delay after {@code failures} unexpected exits in a row: 0 for the first, then base × 2^(n−2). */
+    /**
+     * Restart delay after {@code failures} unexpected exits in a row: 0 for the first, then base ×
+     * 2^(n−2).
+     */
     public long backoffMillis(int failures) {
         if (failures <= 1) {
             return 0;
@@ -55,7 +67,10 @@ public record ScalerConfig(
         return Math.min(backoffMaxMillis, backoffBaseMillis << shift);
     }
 
-    /** These knobs under the policy's settings (its budget, heartbeat timeout and memory limit); null: unchanged. */
+    /**
+     * These knobs under the policy's settings (its budget, heartbeat timeout and memory limit);
+     * null: unchanged.
+     */
     public ScalerConfig under(Settings settings) {
         if (settings == null) {
             return this;
@@ -71,22 +86,50 @@ public record ScalerConfig(
     }
 
     public ScalerConfig withBudget(int newBudget) {
-        return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, heartbeatTimeoutMillis,
-                maxMemoryBytes, newBudget, backoffBaseMillis, backoffMaxMillis, maxStarting);
+        return new ScalerConfig(
+                shutdownTimeoutMillis,
+                startupTimeoutMillis,
+                heartbeatTimeoutMillis,
+                maxMemoryBytes,
+                newBudget,
+                backoffBaseMillis,
+                backoffMaxMillis,
+                maxStarting);
     }
 
     public ScalerConfig withHeartbeatTimeout(long millis) {
-        return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, millis,
-                maxMemoryBytes, budget, backoffBaseMillis, backoffMaxMillis, maxStarting);
+        return new ScalerConfig(
+                shutdownTimeoutMillis,
+                startupTimeoutMillis,
+                millis,
+                maxMemoryBytes,
+                budget,
+                backoffBaseMillis,
+                backoffMaxMillis,
+                maxStarting);
     }
 
     public ScalerConfig withMaxMemory(long bytes) {
-        return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, heartbeatTimeoutMillis,
-                bytes, budget, backoffBaseMillis, backoffMaxMillis, maxStarting);
+        return new ScalerConfig(
+                shutdownTimeoutMillis,
+                startupTimeoutMillis,
+                heartbeatTimeoutMillis,
+                bytes,
+                budget,
+                backoffBaseMillis,
+                backoffMaxMillis,
+                maxStarting);
     }
 
     public ScalerConfig withMaxStarting(int starting) {
-        return new ScalerConfig(shutdownTimeoutMillis, startupTimeoutMillis, heartbeatTimeoutMillis,
-                maxMemoryBytes, budget, backoffBaseMillis, backoffMaxMillis, starting);
+        return new ScalerConfig(
+                shutdownTimeoutMillis,
+                startupTimeoutMillis,
+                heartbeatTimeoutMillis,
+                maxMemoryBytes,
+                budget,
+                backoffBaseMillis,
+                backoffMaxMillis,
+                starting);
     }
 }

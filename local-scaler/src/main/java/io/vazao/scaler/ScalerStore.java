@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the scaler reads from and writes to Redis. Every method may throw when Redis is unreachable. */
+/**
+ * What the scaler reads from and writes to Redis. Every method may throw when Redis is unreachable.
+ */
 public interface ScalerStore {
 
     /**
-     * The published targets; null when none are published and Redis has no generation marker
-     * either — a Redis that lost its data, not a policy service that asks for nothing.
+     * The published targets; null when none are published and Redis has no generation marker either
+     * — a Redis that lost its data, not a policy service that asks for nothing.
      */
     Map<String, Integer> targets();
 
@@ -22,7 +24,10 @@ public interface ScalerStore {
     /** workerId → newest heartbeat time and RSS, for the given workers that have a heartbeat. */
     Map<String, Liveness> liveness(Collection<String> workerIds);
 
-    /** Ids of workers the policy asked to recycle since the previous call (taken from the recycle set). */
+    /**
+     * Ids of workers the policy asked to recycle since the previous call (taken from the recycle
+     * set).
+     */
     Set<String> recycleRequests();
 
     void writeActual(Map<String, Integer> actual);
@@ -30,6 +35,5 @@ public interface ScalerStore {
     void appendEvents(List<ScalingEvent> events);
 
     /** The last heartbeat of a worker as the scaler needs it. */
-    record Liveness(long lastSeen, long rssBytes) {
-    }
+    record Liveness(long lastSeen, long rssBytes) {}
 }

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts worker processes: {@code java <jvm options> -jar quarkus-run.jar} with the queue, key prefix
- * and worker id in the environment. Everything else in the scaler's own environment (work settings,
- * RabbitMQ and Redis addresses, audit switch) passes through to the workers unchanged.
+ * Starts worker processes: {@code java <jvm options> -jar quarkus-run.jar} with the queue, key
+ * prefix and worker id in the environment. Everything else in the scaler's own environment (work
+ * settings, RabbitMQ and Redis addresses, audit switch) passes through to the workers unchanged.
  *
- * <p>Start-up cost: several JVMs starting at once on two cores are slow, so workers run with a small
- * heap, the serial collector and the C1 tier only, and, when {@code cdsArchive} is set, with an AppCDS
- * archive: while the archive does not exist, one worker at a time runs with
- * {@code -XX:ArchiveClassesAtExit} and writes it when it stops; every later worker maps it
- * ({@code -XX:SharedArchiveFile}). The JVM checks the archive against the jars and ignores a stale one.
+ * <p>Start-up cost: several JVMs starting at once on two cores are slow, so workers run with a
+ * small heap, the serial collector and the C1 tier only, and, when {@code cdsArchive} is set, with
+ * an AppCDS archive: while the archive does not exist, one worker at a time runs with {@code
+ * -XX:ArchiveClassesAtExit} and writes it when it stops; every later worker maps it ({@code
+ * -XX:SharedArchiveFile}). The JVM checks the archive against the jars and ignores a stale one.
  */
 public final class WorkerLauncher {
 
@@ -29,14 +29,18 @@ public final class WorkerLauncher {
     private Process archiver;
 
     /**
-     * @param command    {@code [java, options..., -jar, quarkus-run.jar]} (or any command, for tests)
-     * @param env        extra environment for every worker
-     * @param logDir     one log file per worker in this folder; null discards the output
-     * @param functions  queue → function (VAZAO_FUNCTION) for queues outside the seed topology
+     * @param command {@code [java, options..., -jar, quarkus-run.jar]} (or any command, for tests)
+     * @param env extra environment for every worker
+     * @param logDir one log file per worker in this folder; null discards the output
+     * @param functions queue → function (VAZAO_FUNCTION) for queues outside the seed topology
      * @param cdsArchive the AppCDS archive to use or create; null turns AppCDS off
      */
-    public WorkerLauncher(List<String> command, Map<String, String> env, Path logDir, Map<String, String> functions,
-                          Path cdsArchive) {
+    public WorkerLauncher(
+            List<String> command,
+            Map<String, String> env,
+            Path logDir,
+            Map<String, String> functions,
+            Path cdsArchive) {
         this.command = List.copyOf(command);
         this.env = Map.copyOf(env);
         this.logDir = logDir;
@@ -48,9 +52,16 @@ public final class WorkerLauncher {
         this(command, env, logDir, Map.of(), null);
     }
 
-    /** The JVM options a worker runs with by default: a bounded heap and a start-up friendly JIT and GC. */
+    /**
+     * The JVM options a worker runs with by default: a bounded heap and a start-up friendly JIT and
+     * GC.
+     */
     public static List<String> defaultJvmOptions(String maxHeap) {
-        return List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+        return List.of(
+                "-Xmx" + maxHeap,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss512k",
                 "-XX:+ExitOnOutOfMemoryError");
     }
 
@@ -90,7 +101,8 @@ public final class WorkerLauncher {
         return cmd;
     }
 
-    public synchronized Process start(String queue, String workerId, String keyPrefix) throws IOException {
+    public synchronized Process start(String queue, String workerId, String keyPrefix)
+            throws IOException {
         List<String> cmd = commandFor();
         boolean archiving = cmd.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
         if (archiving && cdsArchive.getParent() != null) {
@@ -110,7 +122,8 @@ public final class WorkerLauncher {
         } else {
             Files.createDirectories(logDir);
             pb.redirectErrorStream(true);
-            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(workerId + ".log").toFile()));
+            pb.redirectOutput(
+                    ProcessBuilder.Redirect.appendTo(logDir.resolve(workerId + ".log").toFile()));
         }
         Process p = pb.start();
         if (archiving) {

@@ -15,7 +15,8 @@ class ConvergenceTest {
     static final ScalerConfig CFG = ScalerConfig.defaults();
 
     static WorkerView running(String id, String queue, long startedAt) {
-        return new WorkerView(id, queue, startedAt, true, null, 0, false, NOW - 500, 200L << 20, false);
+        return new WorkerView(
+                id, queue, startedAt, true, null, 0, false, NOW - 500, 200L << 20, false);
     }
 
     static WorkerView starting(String id, String queue, long startedAt) {
@@ -26,9 +27,14 @@ class ConvergenceTest {
         return plan(targets, workers, Map.of(), true, CFG);
     }
 
-    static Convergence.Plan plan(Map<String, Integer> targets, List<WorkerView> workers, Map<String, QueueState> queues,
-                                 boolean heartbeats, ScalerConfig cfg) {
-        return Convergence.plan(new Convergence.Input(NOW, targets, workers, queues, heartbeats, cfg));
+    static Convergence.Plan plan(
+            Map<String, Integer> targets,
+            List<WorkerView> workers,
+            Map<String, QueueState> queues,
+            boolean heartbeats,
+            ScalerConfig cfg) {
+        return Convergence.plan(
+                new Convergence.Input(NOW, targets, workers, queues, heartbeats, cfg));
     }
 
     static <T> List<T> of(Convergence.Plan p, Class<T> type) {
@@ -46,7 +52,13 @@ class ConvergenceTest {
 
     @Test
     void scaleDownStopsWorkersStillStartingFirstThenTheYoungest() {
-        var p = plan(Map.of("q", 1), List.of(running("old", "q", 1), running("young", "q", 5), starting("boot", "q", NOW - 1000)));
+        var p =
+                plan(
+                        Map.of("q", 1),
+                        List.of(
+                                running("old", "q", 1),
+                                running("young", "q", 5),
+                                starting("boot", "q", NOW - 1000)));
         var stops = of(p, Action.Stop.class);
         assertEquals(List.of("boot", "young"), stops.stream().map(Action.Stop::workerId).toList());
         assertTrue(stops.stream().allMatch(s -> s.cause() == StopCause.SCALE_DOWN));
@@ -77,7 +89,10 @@ class ConvergenceTest {
         assertEquals(NOW + 1_000, qs.nextStartAt());
         assertEquals(List.of("w3"), qs.owed());
         // once the back-off has passed, the replacement starts and the debt is paid
-        var later = Convergence.plan(new Convergence.Input(NOW + 1_000, Map.of("q", 1), List.of(), p.queues(), true, CFG));
+        var later =
+                Convergence.plan(
+                        new Convergence.Input(
+                                NOW + 1_000, Map.of("q", 1), List.of(), p.queues(), true, CFG));
         var starts = of(later, Action.Start.class);
         assertEquals(1, starts.size());
         assertEquals("w3", starts.get(0).replaces());
@@ -97,16 +112,26 @@ class ConvergenceTest {
     @Test
     void aHeartbeatAfterTheLastFailureResetsTheBackoff() {
         var fresh = running("w9", "q", NOW - 4000);
-        var p = plan(Map.of("q", 1), List.of(fresh), Map.of("q", new QueueState(4, NOW - 5000, NOW + 9000, List.of())), true, CFG);
+        var p =
+                plan(
+                        Map.of("q", 1),
+                        List.of(fresh),
+                        Map.of("q", new QueueState(4, NOW - 5000, NOW + 9000, List.of())),
+                        true,
+                        CFG);
         assertEquals(0, p.queues().get("q").failures());
     }
 
     @Test
     void aWorkerThatDoesNotDrainInTimeIsKilled() {
-        var slow = new WorkerView("w1", "q", 1, true, null, NOW - 36_000, false, NOW - 500, 0, false);
+        var slow =
+                new WorkerView("w1", "q", 1, true, null, NOW - 36_000, false, NOW - 500, 0, false);
         var p = plan(Map.of("q", 0), List.of(slow));
-        assertEquals(List.of("w1"), of(p, Action.Kill.class).stream().map(Action.Kill::workerId).toList());
-        var killedAlready = new WorkerView("w1", "q", 1, true, null, NOW - 36_000, true, NOW - 500, 0, false);
+        assertEquals(
+                List.of("w1"),
+                of(p, Action.Kill.class).stream().map(Action.Kill::workerId).toList());
+        var killedAlready =
+                new WorkerView("w1", "q", 1, true, null, NOW - 36_000, true, NOW - 500, 0, false);
         assertEquals(0, of(plan(Map.of("q", 0), List.of(killedAlready)), Action.Kill.class).size());
     }
 
@@ -124,8 +149,16 @@ class ConvergenceTest {
 
     @Test
     void aWorkerWithoutHeartbeatIsStaleOnlyAfterTheStartupTimeout() {
-        assertEquals(0, plan(Map.of("q", 1), List.of(starting("w", "q", NOW - 60_000))).actions().size());
-        assertEquals(StopCause.STALE, of(plan(Map.of("q", 1), List.of(starting("w", "q", NOW - 91_000))), Action.Stop.class).get(0).cause());
+        assertEquals(
+                0,
+                plan(Map.of("q", 1), List.of(starting("w", "q", NOW - 60_000))).actions().size());
+        assertEquals(
+                StopCause.STALE,
+                of(
+                                plan(Map.of("q", 1), List.of(starting("w", "q", NOW - 91_000))),
+                                Action.Stop.class)
+                        .get(0)
+                        .cause());
     }
 
     @Test
@@ -140,12 +173,15 @@ class ConvergenceTest {
     @Test
     void aRecycleRequestFromThePolicyIsHonoured() {
         var asked = new WorkerView("w1", "q", 1, true, null, 0, false, NOW - 100, 1, true);
-        assertEquals(StopCause.RECYCLE_REQUESTED, of(plan(Map.of("q", 1), List.of(asked)), Action.Stop.class).get(0).cause());
+        assertEquals(
+                StopCause.RECYCLE_REQUESTED,
+                of(plan(Map.of("q", 1), List.of(asked)), Action.Stop.class).get(0).cause());
     }
 
     @Test
     void theBudgetCapsProcessesCountingDrainingOnesAndIsSharedRoundRobin() {
-        var draining = new WorkerView("d", "a", 1, true, null, NOW - 100, false, NOW - 100, 0, false);
+        var draining =
+                new WorkerView("d", "a", 1, true, null, NOW - 100, false, NOW - 100, 0, false);
         var p = plan(Map.of("a", 4, "b", 4), List.of(draining), Map.of(), true, CFG.withBudget(6));
         var starts = of(p, Action.Start.class);
         assertEquals(5, starts.size());
@@ -171,10 +207,22 @@ class ConvergenceTest {
     @Test
     void actionsComeInOrderReapKillStopStart() {
         var dead = new WorkerView("x", "q", 1, false, 1, 0, false, null, 0, false);
-        var slow = new WorkerView("s", "r", 1, true, null, NOW - 40_000, false, NOW - 500, 0, false);
-        var p = plan(Map.of("q", 1, "r", 0, "t", 1), List.of(running("t1", "t", 1), running("t2", "t", 2), slow, dead));
-        List<Integer> ranks = p.actions().stream().map(a -> a instanceof Action.Reap ? 0 : a instanceof Action.Kill ? 1
-                : a instanceof Action.Stop ? 2 : 3).toList();
+        var slow =
+                new WorkerView("s", "r", 1, true, null, NOW - 40_000, false, NOW - 500, 0, false);
+        var p =
+                plan(
+                        Map.of("q", 1, "r", 0, "t", 1),
+                        List.of(running("t1", "t", 1), running("t2", "t", 2), slow, dead));
+        List<Integer> ranks =
+                p.actions().stream()
+                        .map(
+                                a ->
+                                        a instanceof Action.Reap
+                                                ? 0
+                                                : a instanceof Action.Kill
+                                                        ? 1
+                                                        : a instanceof Action.Stop ? 2 : 3)
+                        .toList();
         List<Integer> sorted = new ArrayList<>(ranks);
         sorted.sort(Integer::compare);
         assertEquals(sorted, ranks);
@@ -184,26 +232,71 @@ class ConvergenceTest {
         return ScalerConfig.defaults().withMaxStarting(maxStarting);
     }
 
-    record StartCap(String name, int maxStarting, Map<String, Integer> targets, List<WorkerView> workers,
-                    Map<String, Long> startsPerQueue) {
-    }
+    record StartCap(
+            String name,
+            int maxStarting,
+            Map<String, Integer> targets,
+            List<WorkerView> workers,
+            Map<String, Long> startsPerQueue) {}
 
     @Test
     void growthStartsAtMostMaxStartingWorkersInStartUpAtOnce() {
         var crashed = new WorkerView("dead", "q", 1, false, 137, 0, false, NOW - 3000, 0, false);
-        var leaving = new WorkerView("leaving", "q", NOW - 2000, true, null, NOW - 1000, false, null, 0, false);
-        List<StartCap> table = List.of(
-                new StartCap("no cap: the whole deficit", 0, Map.of("q", 5), List.of(), Map.of("q", 5L)),
-                new StartCap("cap 2, none starting", 2, Map.of("q", 5), List.of(), Map.of("q", 2L)),
-                new StartCap("cap 2, one starting", 2, Map.of("q", 5), List.of(starting("s1", "q", NOW - 1000)), Map.of("q", 1L)),
-                new StartCap("cap 2, two starting: wait for a heartbeat", 2, Map.of("q", 5),
-                        List.of(starting("s1", "q", NOW - 1000), starting("s2", "q", NOW - 900)), Map.of()),
-                new StartCap("heartbeating workers do not count", 2, Map.of("q", 5),
-                        List.of(running("r1", "q", 1), running("r2", "q", 2)), Map.of("q", 2L)),
-                new StartCap("a worker asked to stop does not count", 1, Map.of("q", 3), List.of(leaving), Map.of("q", 1L)),
-                new StartCap("the slots are shared round-robin", 2, Map.of("a", 3, "b", 3), List.of(), Map.of("a", 1L, "b", 1L)),
-                new StartCap("a replacement does not wait for a slot", 1, Map.of("q", 3),
-                        List.of(crashed, starting("s1", "q", NOW - 1000)), Map.of("q", 1L)));
+        var leaving =
+                new WorkerView(
+                        "leaving", "q", NOW - 2000, true, null, NOW - 1000, false, null, 0, false);
+        List<StartCap> table =
+                List.of(
+                        new StartCap(
+                                "no cap: the whole deficit",
+                                0,
+                                Map.of("q", 5),
+                                List.of(),
+                                Map.of("q", 5L)),
+                        new StartCap(
+                                "cap 2, none starting",
+                                2,
+                                Map.of("q", 5),
+                                List.of(),
+                                Map.of("q", 2L)),
+                        new StartCap(
+                                "cap 2, one starting",
+                                2,
+                                Map.of("q", 5),
+                                List.of(starting("s1", "q", NOW - 1000)),
+                                Map.of("q", 1L)),
+                        new StartCap(
+                                "cap 2, two starting: wait for a heartbeat",
+                                2,
+                                Map.of("q", 5),
+                                List.of(
+                                        starting("s1", "q", NOW - 1000),
+                                        starting("s2", "q", NOW - 900)),
+                                Map.of()),
+                        new StartCap(
+                                "heartbeating workers do not count",
+                                2,
+                                Map.of("q", 5),
+                                List.of(running("r1", "q", 1), running("r2", "q", 2)),
+                                Map.of("q", 2L)),
+                        new StartCap(
+                                "a worker asked to stop does not count",
+                                1,
+                                Map.of("q", 3),
+                                List.of(leaving),
+                                Map.of("q", 1L)),
+                        new StartCap(
+                                "the slots are shared round-robin",
+                                2,
+                                Map.of("a", 3, "b", 3),
+                                List.of(),
+                                Map.of("a", 1L, "b", 1L)),
+                        new StartCap(
+                                "a replacement does not wait for a slot",
+                                1,
+                                Map.of("q", 3),
+                                List.of(crashed, starting("s1", "q", NOW - 1000)),
+                                Map.of("q", 1L)));
         for (StartCap c : table) {
             var p = plan(c.targets(), c.workers(), Map.of(), true, capped(c.maxStarting()));
             Map<String, Long> starts = new java.util.TreeMap<>();

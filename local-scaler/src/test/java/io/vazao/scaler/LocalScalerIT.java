@@ -31,8 +31,8 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 
 /**
- * The scaler shell against the real Redis with real child processes. The worker command is
- * {@code sleep}: a real process that exits on SIGTERM, which is all the shell relies on; the
+ * The scaler shell against the real Redis with real child processes. The worker command is {@code
+ * sleep}: a real process that exits on SIGTERM, which is all the shell relies on; the
  * heartbeat-driven rules are exercised by writing heartbeats in the contract's format.
  */
 class LocalScalerIT {
@@ -43,8 +43,7 @@ class LocalScalerIT {
     JedisPooled redis;
     LocalScaler scaler;
     List<ProcessHandle> spawned = new ArrayList<>();
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @BeforeEach
     void setUp() {
@@ -66,9 +65,15 @@ class LocalScalerIT {
     }
 
     LocalScaler scaler(JedisPooled client, ScalerConfig config) {
-        WorkerLauncher launcher = new WorkerLauncher(List.of("sleep", "600"), Map.of(), tmp.resolve("logs"));
-        return new LocalScaler(new RedisScalerStore(client, keys), launcher, keys.prefix(), config,
-                tmp.resolve("workers.pids"), System::currentTimeMillis);
+        WorkerLauncher launcher =
+                new WorkerLauncher(List.of("sleep", "600"), Map.of(), tmp.resolve("logs"));
+        return new LocalScaler(
+                new RedisScalerStore(client, keys),
+                launcher,
+                keys.prefix(),
+                config,
+                tmp.resolve("workers.pids"),
+                System::currentTimeMillis);
     }
 
     static ScalerConfig config() {
@@ -77,7 +82,8 @@ class LocalScalerIT {
 
     List<ScalingEvent> events() {
         return redis.xrange(keys.events(), (StreamEntryID) null, null).stream()
-                .map(e -> ScalingEvent.fromFields(e.getFields())).toList();
+                .map(e -> ScalingEvent.fromFields(e.getFields()))
+                .toList();
     }
 
     @Test
@@ -90,18 +96,29 @@ class LocalScalerIT {
         assertEquals(4, events().stream().filter(e -> e.kind() == EventKind.STARTED).count());
         assertEquals(4, Files.readAllLines(tmp.resolve("workers.pids")).size());
         for (String id : scaler.pids().keySet()) {
-            String env = Files.readString(Path.of("/proc", Long.toString(scaler.pids().get(id)), "environ"));
-            assertTrue(env.contains("VAZAO_WORKER_ID=" + id) && env.contains("VAZAO_KEY_PREFIX=" + keys.prefix())
-                    && env.contains("QUARKUS_HTTP_PORT=0"), "worker environment of " + id);
+            String env =
+                    Files.readString(
+                            Path.of("/proc", Long.toString(scaler.pids().get(id)), "environ"));
+            assertTrue(
+                    env.contains("VAZAO_WORKER_ID=" + id)
+                            && env.contains("VAZAO_KEY_PREFIX=" + keys.prefix())
+                            && env.contains("QUARKUS_HTTP_PORT=0"),
+                    "worker environment of " + id);
         }
 
         redis.hset(keys.targets(), "qa", "1");
         scaler.tick();
         assertEquals(Map.of("qa", "1", "qb", "1"), redis.hgetAll(keys.actual()));
-        await().atMost(WAIT).until(() -> {
-            scaler.tick();
-            return scaler.pids().size() == 2 && events().stream().filter(e -> e.kind() == EventKind.STOPPED).count() == 2;
-        });
+        await().atMost(WAIT)
+                .until(
+                        () -> {
+                            scaler.tick();
+                            return scaler.pids().size() == 2
+                                    && events().stream()
+                                                    .filter(e -> e.kind() == EventKind.STOPPED)
+                                                    .count()
+                                            == 2;
+                        });
 
         Set<ProcessHandle> handles = new HashSet<>(scaler.handles());
         scaler.close();
@@ -125,14 +142,20 @@ class LocalScalerIT {
             scaler.tick();
         }
         assertEquals(before, scaler.pids(), "no targets published is not target 0");
-        assertTrue(events().stream().noneMatch(e -> e.kind() == EventKind.STOPPED), "nothing stopped: " + events());
+        assertTrue(
+                events().stream().noneMatch(e -> e.kind() == EventKind.STOPPED),
+                "nothing stopped: " + events());
 
-        redis.set(keys.generation(), "1"); // the policy service is back and publishes nothing for qa: that is 0
+        redis.set(
+                keys.generation(),
+                "1"); // the policy service is back and publishes nothing for qa: that is 0
         scaler.tick();
-        await().atMost(WAIT).until(() -> {
-            scaler.tick();
-            return scaler.pids().isEmpty();
-        });
+        await().atMost(WAIT)
+                .until(
+                        () -> {
+                            scaler.tick();
+                            return scaler.pids().isEmpty();
+                        });
     }
 
     @Test
@@ -143,25 +166,43 @@ class LocalScalerIT {
         long victim = scaler.pids().values().iterator().next();
         ProcessHandle.of(victim).orElseThrow().destroyForcibly();
         long killedAt = System.currentTimeMillis();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            scaler.tick();
-            return scaler.pids().size() == 2 && !scaler.pids().containsValue(victim);
-        });
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            scaler.tick();
+                            return scaler.pids().size() == 2
+                                    && !scaler.pids().containsValue(victim);
+                        });
         assertTrue(System.currentTimeMillis() - killedAt < 5_000);
         List<ScalingEvent> ev = events();
-        assertTrue(ev.stream().anyMatch(e -> e.kind() == EventKind.CRASHED), "crash reported: " + ev);
-        assertTrue(ev.stream().anyMatch(e -> e.kind() == EventKind.REPLACED), "replacement reported: " + ev);
+        assertTrue(
+                ev.stream().anyMatch(e -> e.kind() == EventKind.CRASHED), "crash reported: " + ev);
+        assertTrue(
+                ev.stream().anyMatch(e -> e.kind() == EventKind.REPLACED),
+                "replacement reported: " + ev);
 
-        // Kill the replacement too before it ever heartbeats: the next restart waits for the back-off.
-        long second = scaler.pids().values().stream().filter(p -> p != victim).max(Long::compare).orElseThrow();
+        // Kill the replacement too before it ever heartbeats: the next restart waits for the
+        // back-off.
+        long second =
+                scaler.pids().values().stream()
+                        .filter(p -> p != victim)
+                        .max(Long::compare)
+                        .orElseThrow();
         ProcessHandle.of(second).orElseThrow().destroyForcibly();
-        await().atMost(WAIT).until(() -> ProcessHandle.of(second).isEmpty() || !ProcessHandle.of(second).get().isAlive());
+        await().atMost(WAIT)
+                .until(
+                        () ->
+                                ProcessHandle.of(second).isEmpty()
+                                        || !ProcessHandle.of(second).get().isAlive());
         scaler.tick();
         assertEquals(1, scaler.pids().size(), "second failure in a row: no immediate restart");
-        await().atMost(WAIT).until(() -> {
-            scaler.tick();
-            return scaler.pids().size() == 2;
-        });
+        await().atMost(WAIT)
+                .until(
+                        () -> {
+                            scaler.tick();
+                            return scaler.pids().size() == 2;
+                        });
     }
 
     @Test
@@ -172,14 +213,37 @@ class LocalScalerIT {
         String id = scaler.pids().keySet().iterator().next();
         long pid = scaler.pids().get(id);
         long now = System.currentTimeMillis();
-        redis.hset(keys.worker(id), new Heartbeat(id, "qa", "h", pid, 1, now - 20_000, now - 10_000, 5, 0, 0, 1.0,
-                100L << 20, WorkerState.RUNNING, "t").toHash());
-        await().atMost(WAIT).until(() -> {
-            scaler.tick();
-            return !scaler.pids().containsKey(id) && scaler.pids().size() == 1;
-        });
-        assertTrue(events().stream().anyMatch(e -> e.kind() == EventKind.CRASHED && id.equals(e.workerId())
-                && e.reason().contains("stale")));
+        redis.hset(
+                keys.worker(id),
+                new Heartbeat(
+                                id,
+                                "qa",
+                                "h",
+                                pid,
+                                1,
+                                now - 20_000,
+                                now - 10_000,
+                                5,
+                                0,
+                                0,
+                                1.0,
+                                100L << 20,
+                                WorkerState.RUNNING,
+                                "t")
+                        .toHash());
+        await().atMost(WAIT)
+                .until(
+                        () -> {
+                            scaler.tick();
+                            return !scaler.pids().containsKey(id) && scaler.pids().size() == 1;
+                        });
+        assertTrue(
+                events().stream()
+                        .anyMatch(
+                                e ->
+                                        e.kind() == EventKind.CRASHED
+                                                && id.equals(e.workerId())
+                                                && e.reason().contains("stale")));
     }
 
     @Test
@@ -189,13 +253,33 @@ class LocalScalerIT {
         scaler.tick();
         String id = scaler.pids().keySet().iterator().next();
         long now = System.currentTimeMillis();
-        redis.hset(keys.worker(id), new Heartbeat(id, "qa", "h", 1, 1, now, now, 5, 0, 0, 1.0,
-                600L << 20, WorkerState.RUNNING, "t").toHash());
-        await().atMost(WAIT).until(() -> {
-            scaler.tick();
-            return !scaler.pids().containsKey(id) && scaler.pids().size() == 1;
-        });
-        assertTrue(events().stream().anyMatch(e -> e.kind() == EventKind.RECYCLED && id.equals(e.workerId())));
+        redis.hset(
+                keys.worker(id),
+                new Heartbeat(
+                                id,
+                                "qa",
+                                "h",
+                                1,
+                                1,
+                                now,
+                                now,
+                                5,
+                                0,
+                                0,
+                                1.0,
+                                600L << 20,
+                                WorkerState.RUNNING,
+                                "t")
+                        .toHash());
+        await().atMost(WAIT)
+                .until(
+                        () -> {
+                            scaler.tick();
+                            return !scaler.pids().containsKey(id) && scaler.pids().size() == 1;
+                        });
+        assertTrue(
+                events().stream()
+                        .anyMatch(e -> e.kind() == EventKind.RECYCLED && id.equals(e.workerId())));
     }
 
     @Test
@@ -205,19 +289,29 @@ class LocalScalerIT {
         scaler.tick();
         String id = scaler.pids().keySet().iterator().next();
         redis.sadd(keys.recycle(), id);
-        await().atMost(WAIT).until(() -> {
-            scaler.tick();
-            return !scaler.pids().containsKey(id) && scaler.pids().size() == 1;
-        });
-        assertTrue(events().stream().anyMatch(e -> e.kind() == EventKind.RECYCLED && id.equals(e.workerId())));
-        assertFalse(redis.exists(keys.recycle()), "the request is taken, not left to recycle again");
+        await().atMost(WAIT)
+                .until(
+                        () -> {
+                            scaler.tick();
+                            return !scaler.pids().containsKey(id) && scaler.pids().size() == 1;
+                        });
+        assertTrue(
+                events().stream()
+                        .anyMatch(e -> e.kind() == EventKind.RECYCLED && id.equals(e.workerId())));
+        assertFalse(
+                redis.exists(keys.recycle()), "the request is taken, not left to recycle again");
     }
 
     @Test
     void withRedisGoneItKeepsItsProcessesAndConvergesAgainWhenRedisReturns() throws Exception {
         try (TcpRelay proxy = new TcpRelay("127.0.0.1", 6379)) {
-            JedisPooled viaProxy = new JedisPooled(new HostAndPort("127.0.0.1", proxy.port()),
-                    DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).socketTimeoutMillis(500).build());
+            JedisPooled viaProxy =
+                    new JedisPooled(
+                            new HostAndPort("127.0.0.1", proxy.port()),
+                            DefaultJedisClientConfig.builder()
+                                    .connectionTimeoutMillis(500)
+                                    .socketTimeoutMillis(500)
+                                    .build());
             try {
                 scaler = scaler(viaProxy, config());
                 redis.hset(keys.targets(), "qa", "2");
@@ -233,11 +327,15 @@ class LocalScalerIT {
                 assertEquals(before, scaler.pids(), "same processes while Redis is unreachable");
 
                 proxy.restore();
-                await().atMost(WAIT).until(() -> {
-                    scaler.tick();
-                    return scaler.pids().size() == 3;
-                });
-                assertTrue(scaler.pids().entrySet().containsAll(before.entrySet()), "the old workers were kept");
+                await().atMost(WAIT)
+                        .until(
+                                () -> {
+                                    scaler.tick();
+                                    return scaler.pids().size() == 3;
+                                });
+                assertTrue(
+                        scaler.pids().entrySet().containsAll(before.entrySet()),
+                        "the old workers were kept");
                 await().atMost(WAIT).until(() -> "3".equals(redis.hget(keys.actual(), "qa")));
             } finally {
                 spawned.addAll(scaler.handles());

@@ -26,7 +26,8 @@ public final class CeilingPolicy implements ScalingPolicy {
     }
 
     @Override
-    public Map<String, Integer> decide(double t, Map<String, Observation> observations, Map<String, Integer> current) {
+    public Map<String, Integer> decide(
+            double t, Map<String, Observation> observations, Map<String, Integer> current) {
         Map<String, Integer> targets = new LinkedHashMap<>();
         observations.keySet().forEach(q -> targets.put(q, maxWorkers));
         return targets;

@@ -7,16 +7,22 @@ import java.util.Optional;
 /**
  * The simulator's answer: every policy on the same arrivals, model and clock.
  *
- * @param scenario    name of the arrival pattern
- * @param arrived     messages that arrived, all queues together
+ * @param scenario name of the arrival pattern
+ * @param arrived messages that arrived, all queues together
  * @param durationSeconds when the last message arrives
- * @param model       the worker model
- * @param config      step, stats interval and tail
- * @param budget      vazao's worker budget (maxTotalWorkers)
- * @param results     one per policy, in the order they were asked for
+ * @param model the worker model
+ * @param config step, stats interval and tail
+ * @param budget vazao's worker budget (maxTotalWorkers)
+ * @param results one per policy, in the order they were asked for
  */
-public record Comparison(String scenario, long arrived, double durationSeconds, WorkerModel model,
-                         SimulationConfig config, int budget, List<PolicyResult> results) {
+public record Comparison(
+        String scenario,
+        long arrived,
+        double durationSeconds,
+        WorkerModel model,
+        SimulationConfig config,
+        int budget,
+        List<PolicyResult> results) {
 
     public Optional<PolicyResult> result(String policy) {
         return results.stream().filter(r -> r.policy().equals(policy)).findFirst();
@@ -46,34 +52,82 @@ public record Comparison(String scenario, long arrived, double durationSeconds, 
     /** The terminal table. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT,
-                "scenario %s: %,d messages over %.0f s; worker %.0f msg/s, start-up %.1f s, prefetch %d, "
-                        + "%d initial, max %d per queue, vazao budget %d; step %.1f s, broker stats every %.0f s, "
-                        + "tail %.0f s%n",
-                scenario, arrived, durationSeconds, model.serviceRate(), model.startupSeconds(), model.prefetch(),
-                model.initialWorkers(), model.maxWorkers(), budget, config.stepSeconds(),
-                config.statsIntervalSeconds(), config.tailSeconds()));
-        String header = String.format(Locale.ROOT, "%-6s %10s %10s %12s %10s %6s %9s %10s %10s",
-                "policy", "mean wait", "p99 wait", "backlog·s", "worker·s", "peak", "drain", "wait/keda",
-                "cost/keda");
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "scenario %s: %,d messages over %.0f s; worker %.0f msg/s, start-up %.1f s, prefetch %d, "
+                                + "%d initial, max %d per queue, vazao budget %d; step %.1f s, broker stats every %.0f s, "
+                                + "tail %.0f s%n",
+                        scenario,
+                        arrived,
+                        durationSeconds,
+                        model.serviceRate(),
+                        model.startupSeconds(),
+                        model.prefetch(),
+                        model.initialWorkers(),
+                        model.maxWorkers(),
+                        budget,
+                        config.stepSeconds(),
+                        config.statsIntervalSeconds(),
+                        config.tailSeconds()));
+        String header =
+                String.format(
+                        Locale.ROOT,
+                        "%-6s %10s %10s %12s %10s %6s %9s %10s %10s",
+                        "policy",
+                        "mean wait",
+                        "p99 wait",
+                        "backlog·s",
+                        "worker·s",
+                        "peak",
+                        "drain",
+                        "wait/keda",
+                        "cost/keda");
         out.append(header).append('\n');
         out.append("-".repeat(header.length())).append('\n');
         Optional<PolicyResult> keda = result("keda");
         for (PolicyResult r : results) {
-            out.append(String.format(Locale.ROOT, "%-6s %9.2fs %9.2fs %12.0f %10.0f %6d %9s %10s %10s%n",
-                    r.policy(), r.meanDelaySeconds(), r.p99DelaySeconds(), r.backlogSeconds(), r.workerSeconds(),
-                    r.peakWorkers(), r.drainSeconds() == null ? "never" : String.format(Locale.ROOT, "%.1fs",
-                            r.drainSeconds()),
-                    keda.map(k -> ratioText(r.meanDelaySeconds(), k.meanDelaySeconds())).orElse("-"),
-                    keda.map(k -> ratioText(r.workerSeconds(), k.workerSeconds())).orElse("-")));
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-6s %9.2fs %9.2fs %12.0f %10.0f %6d %9s %10s %10s%n",
+                            r.policy(),
+                            r.meanDelaySeconds(),
+                            r.p99DelaySeconds(),
+                            r.backlogSeconds(),
+                            r.workerSeconds(),
+                            r.peakWorkers(),
+                            r.drainSeconds() == null
+                                    ? "never"
+                                    : String.format(Locale.ROOT, "%.1fs", r.drainSeconds()),
+                            keda.map(k -> ratioText(r.meanDelaySeconds(), k.meanDelaySeconds()))
+                                    .orElse("-"),
+                            keda.map(k -> ratioText(r.workerSeconds(), k.workerSeconds()))
+                                    .orElse("-")));
             if (r.backlogAtEnd() > 0) {
-                out.append(String.format(Locale.ROOT, "       %,d messages still queued at the end%n",
-                        r.backlogAtEnd()));
+                out.append(
+                        String.format(
+                                Locale.ROOT,
+                                "       %,d messages still queued at the end%n",
+                                r.backlogAtEnd()));
             }
         }
-        delayRatioVsKeda().ifPresent(d -> costRatioVsKeda().ifPresent(c -> out.append(String.format(Locale.ROOT,
-                "vazao vs keda: mean wait %.2f× (goal ≤ 0.5: %s), worker-seconds %.2f× (goal ≤ 1.1: %s)%n",
-                d, d <= 0.5 ? "met" : "missed", c, c <= 1.1 ? "met" : "missed"))));
+        delayRatioVsKeda()
+                .ifPresent(
+                        d ->
+                                costRatioVsKeda()
+                                        .ifPresent(
+                                                c ->
+                                                        out.append(
+                                                                String.format(
+                                                                        Locale.ROOT,
+                                                                        "vazao vs keda: mean wait %.2f× (goal ≤ 0.5: %s), worker-seconds %.2f× (goal ≤ 1.1: %s)%n",
+                                                                        d,
+                                                                        d <= 0.5 ? "met" : "missed",
+                                                                        c,
+                                                                        c <= 1.1
+                                                                                ? "met"
+                                                                                : "missed"))));
         return out.toString();
     }
 

@@ -7,15 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A ScaledObject with one {@code rabbitmq} trigger in QueueLength mode and every default left alone,
- * driving the Horizontal Pod Autoscaler with its default behavior. Two loops:
+ * A ScaledObject with one {@code rabbitmq} trigger in QueueLength mode and every default left
+ * alone, driving the Horizontal Pod Autoscaler with its default behavior. Two loops:
+ *
  * <ul>
  *   <li>KEDA's operator, every {@code pollingInterval} (30 s): scales 0 → 1 when the queue has
- *       messages (activationValue 0) and 1 → 0 after {@code cooldownPeriod} (300 s) without any;</li>
- *   <li>the HPA, every sync period (15 s), from 1 replica up: desired = ceil(messages / value)
- *       with value 20, no change within the 10 % tolerance, scale-up limited to the larger of +100 %
- *       and +4 pods per 15 s, scale-down to the highest recommendation of the last 300 s.</li>
+ *       messages (activationValue 0) and 1 → 0 after {@code cooldownPeriod} (300 s) without any;
+ *   <li>the HPA, every sync period (15 s), from 1 replica up: desired = ceil(messages / value) with
+ *       value 20, no change within the 10 % tolerance, scale-up limited to the larger of +100 % and
+ *       +4 pods per 15 s, scale-down to the highest recommendation of the last 300 s.
  * </ul>
+ *
  * The metric is ready + unacked: the trigger's HTTP protocol reads the queue's {@code messages}
  * from the management API. Sources are cited in docs/simulator.md.
  */
@@ -51,17 +53,21 @@ public final class KedaDefaultsPolicy implements ScalingPolicy {
     }
 
     @Override
-    public Map<String, Integer> decide(double t, Map<String, Observation> observations, Map<String, Integer> current) {
+    public Map<String, Integer> decide(
+            double t, Map<String, Observation> observations, Map<String, Integer> current) {
         Map<String, Integer> targets = new LinkedHashMap<>();
         boolean kedaPoll = isMultiple(t, POLLING_INTERVAL_SECONDS);
-        observations.forEach((queue, o) -> {
-            QueueState s = states.computeIfAbsent(queue, q -> new QueueState(current.getOrDefault(q, 0), t));
-            if (kedaPoll) {
-                s.replicas = activation(s, o.messages(), t);
-            }
-            s.replicas = hpa(s, o.messages(), t, maxReplicaCount);
-            targets.put(queue, s.replicas);
-        });
+        observations.forEach(
+                (queue, o) -> {
+                    QueueState s =
+                            states.computeIfAbsent(
+                                    queue, q -> new QueueState(current.getOrDefault(q, 0), t));
+                    if (kedaPoll) {
+                        s.replicas = activation(s, o.messages(), t);
+                    }
+                    s.replicas = hpa(s, o.messages(), t, maxReplicaCount);
+                    targets.put(queue, s.replicas);
+                });
         return targets;
     }
 
@@ -74,7 +80,10 @@ public final class KedaDefaultsPolicy implements ScalingPolicy {
         if (s.replicas == 0 && active) {
             return Math.max(MIN_REPLICA_COUNT, 1);
         }
-        if (s.replicas > 0 && !active && MIN_REPLICA_COUNT == 0 && t - s.lastActive >= COOLDOWN_PERIOD_SECONDS) {
+        if (s.replicas > 0
+                && !active
+                && MIN_REPLICA_COUNT == 0
+                && t - s.lastActive >= COOLDOWN_PERIOD_SECONDS) {
             return 0;
         }
         return s.replicas;
@@ -90,23 +99,27 @@ public final class KedaDefaultsPolicy implements ScalingPolicy {
         int proposal = proposal(messages, current);
         // Scale-down stabilization: the highest recommendation inside the window wins.
         s.recommendations.addLast(new double[] {t, proposal});
-        while (!s.recommendations.isEmpty() && s.recommendations.peekFirst()[0] <= t - SCALE_DOWN_STABILIZATION_SECONDS) {
+        while (!s.recommendations.isEmpty()
+                && s.recommendations.peekFirst()[0] <= t - SCALE_DOWN_STABILIZATION_SECONDS) {
             s.recommendations.removeFirst();
         }
-        int downRecommendation = s.recommendations.stream().mapToInt(r -> (int) r[1]).max().orElse(proposal);
+        int downRecommendation =
+                s.recommendations.stream().mapToInt(r -> (int) r[1]).max().orElse(proposal);
         int stabilized = current;
         if (proposal > current) {
             stabilized = proposal; // no scale-up stabilization by default
         } else if (downRecommendation < current) {
             stabilized = downRecommendation;
         }
-        // Scale-up rate: the larger of +100 % and +4 pods per 15 s, from the replicas at the period's start.
+        // Scale-up rate: the larger of +100 % and +4 pods per 15 s, from the replicas at the
+        // period's start.
         while (!s.scaleUps.isEmpty() && s.scaleUps.peekFirst()[0] <= t - SCALE_UP_PERIOD_SECONDS) {
             s.scaleUps.removeFirst();
         }
         int addedInPeriod = s.scaleUps.stream().mapToInt(e -> (int) e[1]).sum();
         int periodStart = current - addedInPeriod;
-        int upLimit = Math.max(periodStart + SCALE_UP_PODS, periodStart * (100 + SCALE_UP_PERCENT) / 100);
+        int upLimit =
+                Math.max(periodStart + SCALE_UP_PODS, periodStart * (100 + SCALE_UP_PERCENT) / 100);
         int desired = Math.min(stabilized, upLimit);
         desired = Math.max(hpaMin, Math.min(maxReplicas, desired));
         if (desired > current) {
@@ -115,7 +128,10 @@ public final class KedaDefaultsPolicy implements ScalingPolicy {
         return desired;
     }
 
-    /** The replica calculator: ceil(metric / target), unless within the tolerance of the current ratio. */
+    /**
+     * The replica calculator: ceil(metric / target), unless within the tolerance of the current
+     * ratio.
+     */
     static int proposal(long messages, int current) {
         double usageRatio = messages / (QUEUE_LENGTH_VALUE * current);
         if (Math.abs(usageRatio - 1.0) <= HPA_TOLERANCE) {

@@ -4,14 +4,15 @@ package io.vazao.simulator;
  * What a policy can see of one queue: the figures RabbitMQ's management API and the workers'
  * heartbeats would report.
  *
- * @param ready       messages waiting for delivery
- * @param unacked     messages delivered to workers and not yet acknowledged
+ * @param ready messages waiting for delivery
+ * @param unacked messages delivered to workers and not yet acknowledged
  * @param publishRate arrivals per second (averaged over the last stats interval)
- * @param ackRate     acknowledgements per second (same window)
- * @param running     workers that consume (heartbeat state running)
- * @param starting    workers started but not consuming yet
+ * @param ackRate acknowledgements per second (same window)
+ * @param running workers that consume (heartbeat state running)
+ * @param starting workers started but not consuming yet
  */
-public record Observation(long ready, long unacked, double publishRate, double ackRate, int running, int starting) {
+public record Observation(
+        long ready, long unacked, double publishRate, double ackRate, int running, int starting) {
 
     public long messages() {
         return ready + unacked;

@@ -44,7 +44,9 @@ final class QueueModel {
         return queue;
     }
 
-    /** Takes the management API's sample of this queue; rates are averaged since the last sample. */
+    /**
+     * Takes the management API's sample of this queue; rates are averaged since the last sample.
+     */
     void refreshObservation(double t) {
         double window = t - refreshedAt;
         double publishRate = window > 0 ? (arrived - arrivedAtRefresh) / window : 0;
@@ -57,7 +59,8 @@ final class QueueModel {
 
     private Observation observeNow(double publishRate, double ackRate) {
         long unacked = Math.min(backlog, (long) running * model.prefetch());
-        return new Observation(backlog - unacked, unacked, publishRate, ackRate, running, startingReadyAt.size());
+        return new Observation(
+                backlog - unacked, unacked, publishRate, ackRate, running, startingReadyAt.size());
     }
 
     Observation observed() {
@@ -76,7 +79,10 @@ final class QueueModel {
         return startingReadyAt.size();
     }
 
-    /** Converges the worker count on a target: new workers start, surplus ones stop (starting ones first). */
+    /**
+     * Converges the worker count on a target: new workers start, surplus ones stop (starting ones
+     * first).
+     */
     void actuate(int target, double t) {
         int wanted = Math.max(0, Math.min(model.maxWorkers(), target));
         while (workers() < wanted) {
@@ -91,15 +97,18 @@ final class QueueModel {
         }
     }
 
-    /** Advances one step {@code [t, t + dt)}: start-ups complete, messages arrive, workers process. */
+    /**
+     * Advances one step {@code [t, t + dt)}: start-ups complete, messages arrive, workers process.
+     */
     void step(long stepIndex, double t, double dt, double arrivalsInStep) {
-        startingReadyAt.removeIf(readyAt -> {
-            if (readyAt <= t + 1e-9) {
-                running++;
-                return true;
-            }
-            return false;
-        });
+        startingReadyAt.removeIf(
+                readyAt -> {
+                    if (readyAt <= t + 1e-9) {
+                        running++;
+                        return true;
+                    }
+                    return false;
+                });
 
         double due = arrivalsInStep + arrivalCarry;
         long n = (long) Math.floor(due + 1e-9);

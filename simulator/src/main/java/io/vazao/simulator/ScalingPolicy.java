@@ -16,10 +16,11 @@ public interface ScalingPolicy {
     double periodSeconds();
 
     /**
-     * @param t            seconds since the start
+     * @param t seconds since the start
      * @param observations per queue, as of the last stats refresh
-     * @param current      workers per queue right now (running + starting)
+     * @param current workers per queue right now (running + starting)
      * @return target workers per queue; a queue left out keeps its workers
      */
-    Map<String, Integer> decide(double t, Map<String, Observation> observations, Map<String, Integer> current);
+    Map<String, Integer> decide(
+            double t, Map<String, Observation> observations, Map<String, Integer> current);
 }

@@ -3,7 +3,9 @@ package io.vazao.simulator;
 import io.vazao.contract.Scenario;
 import java.util.List;
 
-/** A contract {@link Scenario} as an arrival pattern: the same load {@code vazao load} publishes. */
+/**
+ * A contract {@link Scenario} as an arrival pattern: the same load {@code vazao load} publishes.
+ */
 public record ScenarioArrivals(Scenario scenario) implements Arrivals {
 
     @Override

@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The replaced system's Worker Manager: every 10 s, per queue,
- * {@code clamp(int(ready × weight) // 200 + 1, 1, 10)}. It counts ready messages only, so messages
- * already prefetched by workers are invisible to it, and the weight shrinks every queue's demand
- * instead of splitting a budget.
+ * The replaced system's Worker Manager: every 10 s, per queue, {@code clamp(int(ready × weight) //
+ * 200 + 1, 1, 10)}. It counts ready messages only, so messages already prefetched by workers are
+ * invisible to it, and the weight shrinks every queue's demand instead of splitting a budget.
  */
 public final class SeedPolicy implements ScalingPolicy {
 
@@ -44,9 +43,11 @@ public final class SeedPolicy implements ScalingPolicy {
     }
 
     @Override
-    public Map<String, Integer> decide(double t, Map<String, Observation> observations, Map<String, Integer> current) {
+    public Map<String, Integer> decide(
+            double t, Map<String, Observation> observations, Map<String, Integer> current) {
         Map<String, Integer> targets = new LinkedHashMap<>();
-        observations.forEach((queue, o) -> targets.put(queue, target(o.ready(), weightOf(queue), maxWorkers)));
+        observations.forEach(
+                (queue, o) -> targets.put(queue, target(o.ready(), weightOf(queue), maxWorkers)));
         return targets;
     }
 }

@@ -19,58 +19,98 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vazao simulate}: replays a scenario or a recorded trace under vazao, KEDA's defaults and the seed. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Replay a scenario or recorded trace through a worker model under vazao's engine, "
-                + "KEDA's defaults and the seed's rule; print the comparison table.")
+/**
+ * {@code vazao simulate}: replays a scenario or a recorded trace under vazao, KEDA's defaults and
+ * the seed.
+ */
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Replay a scenario or recorded trace through a worker model under vazao's engine, "
+                        + "KEDA's defaults and the seed's rule; print the comparison table.")
 public class SimulateCommand implements Callable<Integer> {
 
     /** Recorded traces bundled with the simulator, by name. */
     public static final List<String> BUNDLED_TRACES = List.of("recorded-burst");
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--scenario", defaultValue = "burst", paramLabel = "NAME|FILE",
-            description = "built-in scenario (steady, burst, ramp, sine, spike-train), bundled trace recorded-burst, or a "
-                    + "scenario/trace JSON file (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--scenario",
+            defaultValue = "burst",
+            paramLabel = "NAME|FILE",
+            description =
+                    "built-in scenario (steady, burst, ramp, sine, spike-train), bundled trace recorded-burst, or a "
+                            + "scenario/trace JSON file (default: ${DEFAULT-VALUE})")
     String scenario;
 
-    @Option(names = "--policy", split = ",", paramLabel = "NAME",
-            description = "policies to compare, comma-separated: vazao, keda, seed, and ceiling (every queue "
-                    + "at max-workers from the start: the reference floor of waiting) (default: vazao,keda,seed)")
+    @Option(
+            names = "--policy",
+            split = ",",
+            paramLabel = "NAME",
+            description =
+                    "policies to compare, comma-separated: vazao, keda, seed, and ceiling (every queue "
+                            + "at max-workers from the start: the reference floor of waiting) (default: vazao,keda,seed)")
     List<String> policies = new ArrayList<>(Policies.NAMES);
 
-    @Option(names = "--rate", defaultValue = "100", description = "messages/s one worker processes (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rate",
+            defaultValue = "100",
+            description = "messages/s one worker processes (default: ${DEFAULT-VALUE})")
     double rate;
 
-    @Option(names = "--startup", defaultValue = "5", description = "seconds until a new worker consumes (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--startup",
+            defaultValue = "5",
+            description = "seconds until a new worker consumes (default: ${DEFAULT-VALUE})")
     double startup;
 
-    @Option(names = "--prefetch", defaultValue = "16", description = "unacked messages per worker (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--prefetch",
+            defaultValue = "16",
+            description = "unacked messages per worker (default: ${DEFAULT-VALUE})")
     int prefetch;
 
-    @Option(names = "--initial-workers", defaultValue = "1", description = "workers per queue at t=0 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--initial-workers",
+            defaultValue = "1",
+            description = "workers per queue at t=0 (default: ${DEFAULT-VALUE})")
     int initialWorkers;
 
-    @Option(names = "--max-workers", defaultValue = "10", description = "ceiling per queue for every policy (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-workers",
+            defaultValue = "10",
+            description = "ceiling per queue for every policy (default: ${DEFAULT-VALUE})")
     int maxWorkers;
 
-    @Option(names = "--budget", description = "vazao's maxTotalWorkers (default: max-workers × queues)")
+    @Option(
+            names = "--budget",
+            description = "vazao's maxTotalWorkers (default: max-workers × queues)")
     Integer budget;
 
-    @Option(names = "--target-drain", defaultValue = "" + Policy.DEFAULT_TARGET_DRAIN_SECONDS,
+    @Option(
+            names = "--target-drain",
+            defaultValue = "" + Policy.DEFAULT_TARGET_DRAIN_SECONDS,
             description = "vazao's targetDrainSeconds (default: ${DEFAULT-VALUE})")
     int targetDrain;
 
-    @Option(names = "--step", defaultValue = "0.1", description = "time step in seconds (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--step",
+            defaultValue = "0.1",
+            description = "time step in seconds (default: ${DEFAULT-VALUE})")
     double step;
 
-    @Option(names = "--stats-interval", defaultValue = "5",
-            description = "seconds between the broker's statistics refreshes (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--stats-interval",
+            defaultValue = "5",
+            description =
+                    "seconds between the broker's statistics refreshes (default: ${DEFAULT-VALUE})")
     double statsInterval;
 
-    @Option(names = "--tail", defaultValue = "300",
+    @Option(
+            names = "--tail",
+            defaultValue = "300",
             description = "seconds simulated after the last arrival (default: ${DEFAULT-VALUE})")
     double tail;
 
@@ -92,14 +132,21 @@ public class SimulateCommand implements Callable<Integer> {
             config = new SimulationConfig(step, statsInterval, tail);
             for (String p : policies) {
                 if (!Policies.ALL.contains(p)) {
-                    throw new IllegalArgumentException("unknown policy " + p + "; known: " + Policies.ALL);
+                    throw new IllegalArgumentException(
+                            "unknown policy " + p + "; known: " + Policies.ALL);
                 }
             }
         } catch (IllegalArgumentException | IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Comparison comparison = compare(arrivals, model, config,
-                budget != null ? budget : maxWorkers * arrivals.queueNames().size(), targetDrain, policies);
+        Comparison comparison =
+                compare(
+                        arrivals,
+                        model,
+                        config,
+                        budget != null ? budget : maxWorkers * arrivals.queueNames().size(),
+                        targetDrain,
+                        policies);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(comparison) + "\n" : comparison.table());
         out.flush();
@@ -107,16 +154,35 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     /** Runs every named policy on the same arrivals; vazao's drives the production engine. */
-    public static Comparison compare(Arrivals arrivals, WorkerModel model, SimulationConfig config, int budget,
-                                     int targetDrainSeconds, List<String> policyNames) {
+    public static Comparison compare(
+            Arrivals arrivals,
+            WorkerModel model,
+            SimulationConfig config,
+            int budget,
+            int targetDrainSeconds,
+            List<String> policyNames) {
         Simulation simulation = new Simulation(arrivals, model, config);
         Policies factory = new Policies(AdaptiveDecisionEngine::new);
         List<PolicyResult> results = new ArrayList<>();
         for (String name : policyNames) {
-            results.add(simulation.run(factory.create(name, arrivals.queueNames(), model, budget, targetDrainSeconds)));
+            results.add(
+                    simulation.run(
+                            factory.create(
+                                    name,
+                                    arrivals.queueNames(),
+                                    model,
+                                    budget,
+                                    targetDrainSeconds)));
         }
         long arrived = results.isEmpty() ? 0 : results.get(0).arrived();
-        return new Comparison(arrivals.name(), arrived, arrivals.durationSeconds(), model, config, budget, results);
+        return new Comparison(
+                arrivals.name(),
+                arrived,
+                arrivals.durationSeconds(),
+                model,
+                config,
+                budget,
+                results);
     }
 
     /** A built-in scenario, a bundled trace, or a scenario or trace file. */
@@ -125,16 +191,25 @@ public class SimulateCommand implements Callable<Integer> {
             return new ScenarioArrivals(Scenario.builtin(nameOrFile));
         }
         if (BUNDLED_TRACES.contains(nameOrFile)) {
-            try (InputStream in = SimulateCommand.class.getResourceAsStream("/traces/" + nameOrFile + ".json")) {
+            try (InputStream in =
+                    SimulateCommand.class.getResourceAsStream("/traces/" + nameOrFile + ".json")) {
                 return Trace.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no scenario " + nameOrFile + ": not one of " + Scenario.BUILT_IN
-                    + " or " + BUNDLED_TRACES + ", and no such file");
+            throw new IllegalArgumentException(
+                    "no scenario "
+                            + nameOrFile
+                            + ": not one of "
+                            + Scenario.BUILT_IN
+                            + " or "
+                            + BUNDLED_TRACES
+                            + ", and no such file");
         }
         String text = Files.readString(file);
-        return Trace.looksLikeTrace(text) ? Trace.parse(text) : new ScenarioArrivals(Scenario.parse(text));
+        return Trace.looksLikeTrace(text)
+                ? Trace.parse(text)
+                : new ScenarioArrivals(Scenario.parse(text));
     }
 }

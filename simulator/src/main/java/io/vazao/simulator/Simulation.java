@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Replays an arrival pattern through the worker model under one policy, in discrete steps. Every
  * step: the broker's statistics refresh when due, the policy decides when due and its targets are
- * actuated, then start-ups complete, messages arrive and running workers process them in FIFO order.
+ * actuated, then start-ups complete, messages arrive and running workers process them in FIFO
+ * order.
  */
 public final class Simulation {
 
@@ -16,8 +17,8 @@ public final class Simulation {
     }
 
     /** One queue's state after a step. */
-    public record QueueView(long arrived, long processed, long backlog, int running, int starting) {
-    }
+    public record QueueView(
+            long arrived, long processed, long backlog, int running, int starting) {}
 
     private final Arrivals arrivals;
     private final WorkerModel model;
@@ -37,7 +38,10 @@ public final class Simulation {
         double dt = config.stepSeconds();
         long steps = (long) Math.ceil((arrivals.durationSeconds() + config.tailSeconds()) / dt);
         long policyEvery = everySteps(policy.periodSeconds(), dt);
-        long statsEvery = config.statsIntervalSeconds() == 0 ? 1 : everySteps(config.statsIntervalSeconds(), dt);
+        long statsEvery =
+                config.statsIntervalSeconds() == 0
+                        ? 1
+                        : everySteps(config.statsIntervalSeconds(), dt);
 
         Map<String, QueueModel> queues = new LinkedHashMap<>();
         for (String q : arrivals.queueNames()) {
@@ -58,7 +62,8 @@ public final class Simulation {
             }
             long backlog = 0;
             int workers = 0;
-            // (k + 1) × dt, not t + dt: consecutive steps must tile time exactly, or a burst that falls
+            // (k + 1) × dt, not t + dt: consecutive steps must tile time exactly, or a burst that
+            // falls
             // on a step boundary would be counted twice by floating-point rounding.
             double next = (k + 1) * dt;
             for (QueueModel m : queues.values()) {
@@ -88,26 +93,39 @@ public final class Simulation {
         return result(policy.name(), queues, peakWorkers, peakBacklog, drainSeconds);
     }
 
-    /** The policy sees what the broker's statistics show now, and its targets are actuated at once. */
+    /**
+     * The policy sees what the broker's statistics show now, and its targets are actuated at once.
+     */
     private static void decide(ScalingPolicy policy, Map<String, QueueModel> queues, double t) {
         Map<String, Observation> observations = new LinkedHashMap<>();
         Map<String, Integer> current = new LinkedHashMap<>();
-        queues.forEach((q, m) -> {
-            observations.put(q, m.observed());
-            current.put(q, m.workers());
-        });
-        policy.decide(t, observations, current).forEach((q, target) -> {
-            QueueModel m = queues.get(q);
-            if (m != null) {
-                m.actuate(target, t);
-            }
-        });
+        queues.forEach(
+                (q, m) -> {
+                    observations.put(q, m.observed());
+                    current.put(q, m.workers());
+                });
+        policy.decide(t, observations, current)
+                .forEach(
+                        (q, target) -> {
+                            QueueModel m = queues.get(q);
+                            if (m != null) {
+                                m.actuate(target, t);
+                            }
+                        });
     }
 
     private static Map<String, QueueView> views(Map<String, QueueModel> queues) {
         Map<String, QueueView> views = new LinkedHashMap<>();
-        queues.forEach((q, m) -> views.put(q,
-                new QueueView(m.arrived(), m.processed(), m.backlog(), m.running(), m.starting())));
+        queues.forEach(
+                (q, m) ->
+                        views.put(
+                                q,
+                                new QueueView(
+                                        m.arrived(),
+                                        m.processed(),
+                                        m.backlog(),
+                                        m.running(),
+                                        m.starting())));
         return views;
     }
 
@@ -115,8 +133,12 @@ public final class Simulation {
         return Math.max(1, Math.round(seconds / dt));
     }
 
-    private PolicyResult result(String name, Map<String, QueueModel> queues, int peakWorkers, long peakBacklog,
-                                Double drainSeconds) {
+    private PolicyResult result(
+            String name,
+            Map<String, QueueModel> queues,
+            int peakWorkers,
+            long peakBacklog,
+            Double drainSeconds) {
         DelayHistogram all = new DelayHistogram(config.stepSeconds());
         Map<String, PolicyResult.QueueResult> perQueue = new LinkedHashMap<>();
         long arrived = 0;
@@ -131,11 +153,29 @@ public final class Simulation {
             backlog += m.backlog();
             backlogSeconds += m.backlogSeconds;
             workerSeconds += m.workerSeconds;
-            perQueue.put(m.queue(), new PolicyResult.QueueResult(m.arrived(), m.processed(), m.delays.mean(),
-                    m.delays.quantile(0.99), m.backlogSeconds, m.workerSeconds, m.peakWorkers));
+            perQueue.put(
+                    m.queue(),
+                    new PolicyResult.QueueResult(
+                            m.arrived(),
+                            m.processed(),
+                            m.delays.mean(),
+                            m.delays.quantile(0.99),
+                            m.backlogSeconds,
+                            m.workerSeconds,
+                            m.peakWorkers));
         }
-        return new PolicyResult(name, arrived, processed, backlog, all.mean(), all.quantile(0.99), backlogSeconds,
-                workerSeconds, peakWorkers, peakBacklog, drainSeconds, perQueue);
+        return new PolicyResult(
+                name,
+                arrived,
+                processed,
+                backlog,
+                all.mean(),
+                all.quantile(0.99),
+                backlogSeconds,
+                workerSeconds,
+                peakWorkers,
+                peakBacklog,
+                drainSeconds,
+                perQueue);
     }
-
 }

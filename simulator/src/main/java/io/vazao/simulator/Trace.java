@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A recorded arrival trace: messages published per queue in consecutive buckets of
- * {@code bucketSeconds}, as sampled from the broker's publish counters during a real run
- * ({@code bench/record-trace.sh} writes this format). Arrivals inside a bucket are spread evenly.
+ * A recorded arrival trace: messages published per queue in consecutive buckets of {@code
+ * bucketSeconds}, as sampled from the broker's publish counters during a real run ({@code
+ * bench/record-trace.sh} writes this format). Arrivals inside a bucket are spread evenly.
  *
- * @param name          short name
- * @param description   where it was recorded and how
+ * @param name short name
+ * @param description where it was recorded and how
  * @param bucketSeconds width of one bucket
- * @param queues        published messages per bucket, per queue
+ * @param queues published messages per bucket, per queue
  */
-public record Trace(String name, String description, double bucketSeconds, Map<String, List<Long>> queues)
+public record Trace(
+        String name, String description, double bucketSeconds, Map<String, List<Long>> queues)
         implements Arrivals {
 
     /** The file format's marker: a trace has {@code bucketSeconds}, a scenario has segments. */
@@ -32,13 +33,14 @@ public record Trace(String name, String description, double bucketSeconds, Map<S
         if (t.queues == null || t.queues.isEmpty()) {
             problems.add("queues: at least one queue is required");
         } else {
-            t.queues.forEach((q, counts) -> {
-                if (counts == null || counts.isEmpty()) {
-                    problems.add("queues." + q + ": at least one bucket is required");
-                } else if (counts.stream().anyMatch(c -> c == null || c < 0)) {
-                    problems.add("queues." + q + ": counts must be >= 0");
-                }
-            });
+            t.queues.forEach(
+                    (q, counts) -> {
+                        if (counts == null || counts.isEmpty()) {
+                            problems.add("queues." + q + ": at least one bucket is required");
+                        } else if (counts.stream().anyMatch(c -> c == null || c < 0)) {
+                            problems.add("queues." + q + ": counts must be >= 0");
+                        }
+                    });
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid trace: " + String.join("; ", problems));

@@ -18,13 +18,14 @@ import java.util.Map;
 
 /**
  * vazao's policy: the production decision engine, called once per engine tick with a snapshot built
- * from the model the way policy-service builds it from the broker and the heartbeats (live workers =
- * running workers; per-worker rate = ack rate ÷ live workers, smoothed by the engine itself).
+ * from the model the way policy-service builds it from the broker and the heartbeats (live workers
+ * = running workers; per-worker rate = ack rate ÷ live workers, smoothed by the engine itself).
  */
 public final class VazaoPolicy implements ScalingPolicy {
 
     /** Resident memory reported for every simulated worker (a small Quarkus JVM). */
     static final long WORKER_RSS_BYTES = 140L * 1024 * 1024;
+
     /** t = 0 of a simulation on the engine's clock; any fixed instant does. */
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -35,12 +36,16 @@ public final class VazaoPolicy implements ScalingPolicy {
     private History history = History.empty();
 
     /**
-     * @param engine      the engine to drive (the production {@code AdaptiveDecisionEngine})
-     * @param policies    per queue
-     * @param settings    budget and tick
+     * @param engine the engine to drive (the production {@code AdaptiveDecisionEngine})
+     * @param policies per queue
+     * @param settings budget and tick
      * @param serviceRate the model's per-worker rate, only to report a plausible CPU per worker
      */
-    public VazaoPolicy(DecisionEngine engine, Map<String, Policy> policies, Settings settings, double serviceRate) {
+    public VazaoPolicy(
+            DecisionEngine engine,
+            Map<String, Policy> policies,
+            Settings settings,
+            double serviceRate) {
         this.engine = engine;
         this.policies = Map.copyOf(policies);
         this.settings = settings;
@@ -58,11 +63,18 @@ public final class VazaoPolicy implements ScalingPolicy {
     }
 
     @Override
-    public Map<String, Integer> decide(double t, Map<String, Observation> observations, Map<String, Integer> current) {
+    public Map<String, Integer> decide(
+            double t, Map<String, Observation> observations, Map<String, Integer> current) {
         List<QueueSnapshot> queues = new ArrayList<>();
-        observations.forEach((queue, o) -> queues.add(new QueueSnapshot(queue, inputs(o), workers(queue, o))));
-        Outcome outcome = engine.decide(new Snapshot(queues, null), policies, settings, history,
-                EPOCH.plusMillis(Math.round(t * 1000)));
+        observations.forEach(
+                (queue, o) -> queues.add(new QueueSnapshot(queue, inputs(o), workers(queue, o))));
+        Outcome outcome =
+                engine.decide(
+                        new Snapshot(queues, null),
+                        policies,
+                        settings,
+                        history,
+                        EPOCH.plusMillis(Math.round(t * 1000)));
         history = outcome.history();
         Map<String, Integer> targets = new LinkedHashMap<>();
         for (Decision d : outcome.decisions()) {
@@ -71,15 +83,26 @@ public final class VazaoPolicy implements ScalingPolicy {
         return targets;
     }
 
-    /** As policy-service's SnapshotBuilder: no measurement rather than a rate of 0 from idle workers. */
+    /**
+     * As policy-service's SnapshotBuilder: no measurement rather than a rate of 0 from idle
+     * workers.
+     */
     static QueueInputs inputs(Observation o) {
         Double perWorker = o.running() > 0 && o.ackRate() > 0 ? o.ackRate() / o.running() : null;
-        return new QueueInputs(o.ready(), o.unacked(), o.running(), o.publishRate(), o.ackRate(), o.running(),
-                perWorker, "management");
+        return new QueueInputs(
+                o.ready(),
+                o.unacked(),
+                o.running(),
+                o.publishRate(),
+                o.ackRate(),
+                o.running(),
+                perWorker,
+                "management");
     }
 
     private List<WorkerSample> workers(String queue, Observation o) {
-        double busy = o.running() == 0 ? 0 : Math.min(1.0, o.ackRate() / (o.running() * serviceRate));
+        double busy =
+                o.running() == 0 ? 0 : Math.min(1.0, o.ackRate() / (o.running() * serviceRate));
         List<WorkerSample> samples = new ArrayList<>(o.running());
         for (int i = 0; i < o.running(); i++) {
             samples.add(new WorkerSample(queue + "-" + i, busy * 100, WORKER_RSS_BYTES));

@@ -3,7 +3,10 @@ package io.vazao.simulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A constant number of workers per queue: the reference against which the model's arithmetic is checked. */
+/**
+ * A constant number of workers per queue: the reference against which the model's arithmetic is
+ * checked.
+ */
 record FixedPolicy(int workers) implements ScalingPolicy {
 
     @Override
@@ -17,7 +20,8 @@ record FixedPolicy(int workers) implements ScalingPolicy {
     }
 
     @Override
-    public Map<String, Integer> decide(double t, Map<String, Observation> observations, Map<String, Integer> current) {
+    public Map<String, Integer> decide(
+            double t, Map<String, Observation> observations, Map<String, Integer> current) {
         Map<String, Integer> targets = new LinkedHashMap<>();
         observations.keySet().forEach(q -> targets.put(q, workers));
         return targets;

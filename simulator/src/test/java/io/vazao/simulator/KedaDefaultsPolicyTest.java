@@ -11,15 +11,15 @@ class KedaDefaultsPolicyTest {
 
     @ParameterizedTest(name = "messages={0} current={1} -> {2}")
     @CsvSource({
-            "0, 1, 0",
-            "20, 1, 1",        // exactly on target
-            "21, 1, 1",        // ratio 1.05: inside the 10 % tolerance
-            "22, 1, 2",        // ratio 1.1 is 1.1000000000000001 in floating point, as in the HPA's Go code
-            "23, 1, 2",        // ratio 1.15: ceil(23 / 20)
-            "180, 10, 10",     // ratio 0.9: inside the tolerance
-            "179, 10, 9",      // ceil(8.95)
-            "200, 10, 10",
-            "20000, 1, 1000",
+        "0, 1, 0",
+        "20, 1, 1", // exactly on target
+        "21, 1, 1", // ratio 1.05: inside the 10 % tolerance
+        "22, 1, 2", // ratio 1.1 is 1.1000000000000001 in floating point, as in the HPA's Go code
+        "23, 1, 2", // ratio 1.15: ceil(23 / 20)
+        "180, 10, 10", // ratio 0.9: inside the tolerance
+        "179, 10, 9", // ceil(8.95)
+        "200, 10, 10",
+        "20000, 1, 1000",
     })
     void replicaCalculatorWithTolerance(long messages, int current, int expected) {
         assertEquals(expected, KedaDefaultsPolicy.proposal(messages, current));
@@ -27,13 +27,13 @@ class KedaDefaultsPolicyTest {
 
     @ParameterizedTest(name = "current={0} messages={1} max={2} -> {3}")
     @CsvSource({
-            "1, 20000, 10, 5",     // max(+100 %, +4) from 1 is +4
-            "2, 20000, 100, 6",
-            "5, 20000, 10, 10",    // the ceiling
-            "5, 20000, 100, 10",   // +100 % beats +4 from 5
-            "10, 20000, 100, 20",
-            "2, 100, 100, 5",      // below the rate limit: ceil(100 / 20)
-            "3, 0, 10, 1",         // a fresh HPA has no earlier recommendation to hold it up
+        "1, 20000, 10, 5", // max(+100 %, +4) from 1 is +4
+        "2, 20000, 100, 6",
+        "5, 20000, 10, 10", // the ceiling
+        "5, 20000, 100, 10", // +100 % beats +4 from 5
+        "10, 20000, 100, 20",
+        "2, 100, 100, 5", // below the rate limit: ceil(100 / 20)
+        "3, 0, 10, 1", // a fresh HPA has no earlier recommendation to hold it up
     })
     void oneHpaSyncFromAFreshState(int current, long messages, int max, int expected) {
         KedaDefaultsPolicy.QueueState s = new KedaDefaultsPolicy.QueueState(current, 0);
@@ -66,14 +66,15 @@ class KedaDefaultsPolicyTest {
 
     @ParameterizedTest(name = "replicas={0} messages={1} lastActive={2} t={3} -> {4}")
     @CsvSource({
-            "0, 5, 0, 30, 1",      // activation: any message
-            "0, 0, 0, 30, 0",
-            "1, 0, 0, 270, 1",     // inside the cooldown
-            "1, 0, 0, 300, 0",     // cooldown elapsed: to zero
-            "4, 0, 100, 390, 4",
-            "4, 3, 0, 600, 4",     // still active
+        "0, 5, 0, 30, 1", // activation: any message
+        "0, 0, 0, 30, 0",
+        "1, 0, 0, 270, 1", // inside the cooldown
+        "1, 0, 0, 300, 0", // cooldown elapsed: to zero
+        "4, 0, 100, 390, 4",
+        "4, 3, 0, 600, 4", // still active
     })
-    void kedaActivationAndCooldown(int replicas, long messages, double lastActive, double t, int expected) {
+    void kedaActivationAndCooldown(
+            int replicas, long messages, double lastActive, double t, int expected) {
         KedaDefaultsPolicy.QueueState s = new KedaDefaultsPolicy.QueueState(replicas, lastActive);
         assertEquals(expected, KedaDefaultsPolicy.activation(s, messages, t));
     }
@@ -84,7 +85,10 @@ class KedaDefaultsPolicyTest {
         Map<String, Observation> busy = Map.of("q", new Observation(500, 0, 50, 0, 0, 0));
         Map<String, Observation> idle = Map.of("q", new Observation(0, 0, 0, 0, 0, 0));
         assertEquals(0, keda.decide(0, idle, Map.of("q", 0)).get("q"));
-        assertEquals(0, keda.decide(15, busy, Map.of("q", 0)).get("q"), "the HPA does not scale from zero");
+        assertEquals(
+                0,
+                keda.decide(15, busy, Map.of("q", 0)).get("q"),
+                "the HPA does not scale from zero");
         // At the poll KEDA activates to 1 and the HPA, in the same pass, applies its +4 limit.
         assertEquals(5, keda.decide(30, busy, Map.of("q", 0)).get("q"));
     }
@@ -92,7 +96,8 @@ class KedaDefaultsPolicyTest {
     @Test
     void metricIsReadyPlusUnacked() {
         KedaDefaultsPolicy keda = new KedaDefaultsPolicy(10);
-        Map<String, Integer> targets = keda.decide(0, Map.of("q", new Observation(0, 100, 0, 0, 1, 0)), Map.of("q", 1));
+        Map<String, Integer> targets =
+                keda.decide(0, Map.of("q", new Observation(0, 100, 0, 0, 1, 0)), Map.of("q", 1));
         assertEquals(5, targets.get("q"));
     }
 }

@@ -15,8 +15,7 @@ import picocli.CommandLine;
 
 class SimulateCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -33,7 +32,9 @@ class SimulateCommandTest {
         Run r = run("--scenario", "burst", "--tail", "60");
         assertEquals(0, r.exit(), r.err());
         for (String p : Policies.NAMES) {
-            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(p + " ")), p + " row in\n" + r.out());
+            assertTrue(
+                    r.out().lines().anyMatch(l -> l.startsWith(p + " ")),
+                    p + " row in\n" + r.out());
         }
         assertTrue(r.out().contains("vazao vs keda: mean wait"), r.out());
     }
@@ -46,8 +47,15 @@ class SimulateCommandTest {
         assertEquals("spike-train", root.get("scenario").asText());
         assertEquals(2, root.get("results").size());
         JsonNode keda = root.get("results").get(0);
-        for (String field : new String[] {"meanDelaySeconds", "p99DelaySeconds", "backlogSeconds", "workerSeconds",
-                "peakWorkers", "drainSeconds"}) {
+        for (String field :
+                new String[] {
+                    "meanDelaySeconds",
+                    "p99DelaySeconds",
+                    "backlogSeconds",
+                    "workerSeconds",
+                    "peakWorkers",
+                    "drainSeconds"
+                }) {
             assertTrue(keda.has(field), field);
         }
     }
@@ -62,7 +70,9 @@ class SimulateCommandTest {
     @Test
     void readsScenarioFiles(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("mine.json");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 {"name": "mine", "queues": {"q": [{"kind": "burst", "count": 500, "at": 1}]}}""");
         Run r = run("--scenario", file.toString(), "--policy", "keda", "--tail", "10");
         assertEquals(0, r.exit(), r.err());

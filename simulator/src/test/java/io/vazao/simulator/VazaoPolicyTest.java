@@ -11,13 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** vazao's policy in the simulator drives the production engine; these check the wiring, not the engine's rules. */
+/**
+ * vazao's policy in the simulator drives the production engine; these check the wiring, not the
+ * engine's rules.
+ */
 class VazaoPolicyTest {
 
     private static final List<String> QUEUES = List.of("business_queue_1", "business_queue_2");
 
     private static ScalingPolicy vazao(int budget) {
-        return new Policies(AdaptiveDecisionEngine::new).create("vazao", QUEUES, WorkerModel.DEFAULT, budget, 30);
+        return new Policies(AdaptiveDecisionEngine::new)
+                .create("vazao", QUEUES, WorkerModel.DEFAULT, budget, 30);
     }
 
     @Test
@@ -29,16 +33,26 @@ class VazaoPolicyTest {
         assertEquals(2, in.liveWorkers(), "starting workers send no heartbeat yet");
         assertEquals(90.0, in.perWorkerRate(), 1e-9, "ack rate ÷ live workers");
         assertNull(VazaoPolicy.inputs(new Observation(5, 0, 1, 0, 0, 1)).perWorkerRate());
-        assertNull(VazaoPolicy.inputs(new Observation(0, 0, 0, 0, 2, 0)).perWorkerRate(), "idle workers");
+        assertNull(
+                VazaoPolicy.inputs(new Observation(0, 0, 0, 0, 2, 0)).perWorkerRate(),
+                "idle workers");
     }
 
     @Test
     void scalesUpForTheBurstAtTheFirstTickThatSeesIt() {
         Arrivals burst = new ScenarioArrivals(Scenario.builtin("burst"));
         List<int[]> workers = new ArrayList<>();
-        new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT).run(vazao(20), (t, q) ->
-                workers.add(new int[] {(int) Math.round(t * 10), q.values().stream()
-                        .mapToInt(v -> v.running() + v.starting()).sum()}));
+        new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT)
+                .run(
+                        vazao(20),
+                        (t, q) ->
+                                workers.add(
+                                        new int[] {
+                                            (int) Math.round(t * 10),
+                                            q.values().stream()
+                                                    .mapToInt(v -> v.running() + v.starting())
+                                                    .sum()
+                                        }));
         // The burst lands at t=5 s; the broker's statistics show it from t=10 s (5 s interval).
         int before = workers.stream().filter(w -> w[0] == 100).findFirst().orElseThrow()[1];
         int after = workers.stream().filter(w -> w[0] == 111).findFirst().orElseThrow()[1];
@@ -49,9 +63,21 @@ class VazaoPolicyTest {
     @Test
     void neverExceedsTheBudgetAndDrains() {
         Arrivals burst = new ScenarioArrivals(Scenario.builtin("burst"));
-        PolicyResult r = new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT).run(vazao(12),
-                (t, q) -> assertTrue(q.values().stream().mapToInt(v -> v.running() + v.starting()).sum() <= 12,
-                        "budget at t=" + t));
+        PolicyResult r =
+                new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT)
+                        .run(
+                                vazao(12),
+                                (t, q) ->
+                                        assertTrue(
+                                                q.values().stream()
+                                                                .mapToInt(
+                                                                        v ->
+                                                                                v.running()
+                                                                                        + v
+                                                                                                .starting())
+                                                                .sum()
+                                                        <= 12,
+                                                "budget at t=" + t));
         assertEquals(0, r.backlogAtEnd());
         assertNotNull(r.drainSeconds());
         assertTrue(r.peakWorkers() <= 12);
@@ -80,7 +106,8 @@ class VazaoPolicyTest {
         Simulation sim = new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
         PolicyResult vazao = sim.run(vazao(20));
         PolicyResult keda = sim.run(new KedaDefaultsPolicy(10));
-        assertTrue(vazao.workerSeconds() < keda.workerSeconds(),
+        assertTrue(
+                vazao.workerSeconds() < keda.workerSeconds(),
                 vazao.workerSeconds() + " worker-seconds vs keda " + keda.workerSeconds());
     }
 }

@@ -12,26 +12,27 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver. Both paths are given explicitly
- * so Selenium never looks for (or downloads) a browser or a driver of its own.
+ * Debian's Chromium, headless, driven through Debian's chromedriver. Both paths are given
+ * explicitly so Selenium never looks for (or downloads) a browser or a driver of its own.
  */
 final class Browser {
 
     static final String CHROMIUM = System.getProperty("vazao.e2e.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("vazao.e2e.chromedriver", "/usr/bin/chromedriver");
+    static final String CHROMEDRIVER =
+            System.getProperty("vazao.e2e.chromedriver", "/usr/bin/chromedriver");
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static ChromeDriver start(Path profileDir, Path logDir) throws IOException {
         Files.createDirectories(profileDir);
         Files.createDirectories(logDir);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .withLogFile(logDir.resolve("chromedriver.log").toFile())
-                .build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER))
+                        .usingAnyFreePort()
+                        .withLogFile(logDir.resolve("chromedriver.log").toFile())
+                        .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(

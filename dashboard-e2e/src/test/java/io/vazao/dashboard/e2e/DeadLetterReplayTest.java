@@ -21,10 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
 
 /**
- * Issue 19's proof with real processes: 1,000 messages fail (every call of a worker whose downstream
- * is broken), the API lists them by reason; the cause is fixed (a worker that works, with the
- * processed-id audit on) and a replay at 200/s brings every one back: each id processed, the
- * dead-letter queue empty.
+ * Issue 19's proof with real processes: 1,000 messages fail (every call of a worker whose
+ * downstream is broken), the API lists them by reason; the cause is fixed (a worker that works,
+ * with the processed-id audit on) and a replay at 200/s brings every one back: each id processed,
+ * the dead-letter queue empty.
  */
 @ExtendWith(RunningSystemExtension.class)
 class DeadLetterReplayTest {
@@ -32,55 +32,105 @@ class DeadLetterReplayTest {
     static final int N = 1_000;
 
     @Test
-    void thousandFailedMessagesListedByReasonReplayedAt200PerSecondAllProcessedOnce(RunningSystem system) throws Exception {
+    void thousandFailedMessagesListedByReasonReplayedAt200PerSecondAllProcessedOnce(
+            RunningSystem system) throws Exception {
         String queue = "t-dash-dlq-" + system.id;
         String dlq = Topology.deadLetterQueue(queue);
         String path = system.baseUrl + "/api/v1/queues/" + queue + "/dead-letters";
-        List<String> ids = IntStream.range(0, N).mapToObj(i -> "ORD-DLQ-" + system.id + "-" + i).toList();
+        List<String> ids =
+                IntStream.range(0, N).mapToObj(i -> "ORD-DLQ-" + system.id + "-" + i).toList();
         system.putPolicy(queue, "{\"weight\": 0.5, \"minWorkers\": 1, \"maxWorkers\": 2}");
-        JavaProcess broken = system.startWorker(queue, Map.of("vazao.work.mean-ms", "0",
-                "vazao.work.failure-rate", "1", "vazao.retry.max-attempts", "1"));
+        JavaProcess broken =
+                system.startWorker(
+                        queue,
+                        Map.of(
+                                "vazao.work.mean-ms",
+                                "0",
+                                "vazao.work.failure-rate",
+                                "1",
+                                "vazao.retry.max-attempts",
+                                "1"));
         JavaProcess fixed = null;
         try {
-            await("worker consuming").atMost(Duration.ofSeconds(120)).until(() -> consumers(queue) == 1);
+            await("worker consuming")
+                    .atMost(Duration.ofSeconds(120))
+                    .until(() -> consumers(queue) == 1);
             publish(queue, ids);
-            await("1,000 dead letters").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            await("1,000 dead letters")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> get(system, path + "?limit=0").path("depth").asLong() == N);
 
             JsonNode listed = get(system, path + "?limit=3");
-            assertEquals(N, listed.path("byReason").path("failed").asInt(), listed.path("byReason").toString());
-            assertEquals(1, listed.path("byReason").size(), "one reason: " + listed.path("byReason"));
+            assertEquals(
+                    N,
+                    listed.path("byReason").path("failed").asInt(),
+                    listed.path("byReason").toString());
+            assertEquals(
+                    1, listed.path("byReason").size(), "one reason: " + listed.path("byReason"));
             assertTrue(listed.path("complete").asBoolean());
             assertEquals(3, listed.path("messages").size());
-            assertTrue(listed.path("messages").get(0).path("detail").asText().contains("SimulatedFailure"),
+            assertTrue(
+                    listed.path("messages")
+                            .get(0)
+                            .path("detail")
+                            .asText()
+                            .contains("SimulatedFailure"),
                     listed.path("messages").get(0).toString());
 
             broken.close();
-            fixed = system.startWorker(queue, Map.of("vazao.work.mean-ms", "0", "vazao.audit.enabled", "true"));
+            fixed =
+                    system.startWorker(
+                            queue,
+                            Map.of("vazao.work.mean-ms", "0", "vazao.audit.enabled", "true"));
             JavaProcess worker = fixed;
-            await("fixed worker consuming").atMost(Duration.ofSeconds(120)).until(() -> consumers(queue) == 1 && worker.alive());
+            await("fixed worker consuming")
+                    .atMost(Duration.ofSeconds(120))
+                    .until(() -> consumers(queue) == 1 && worker.alive());
 
-            Http.Reply started = Http.send("POST", path + "/replay", "{\"ratePerSecond\": 200}",
-                    "Authorization", system.bearer(), "Content-Type", "application/json");
+            Http.Reply started =
+                    Http.send(
+                            "POST",
+                            path + "/replay",
+                            "{\"ratePerSecond\": 200}",
+                            "Authorization",
+                            system.bearer(),
+                            "Content-Type",
+                            "application/json");
             assertEquals(202, started.status(), started.body());
             String job = path + "/replay/" + started.json().path("id").asText();
-            await("replay done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            await("replay done")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> !"running".equals(get(system, job).path("state").asText()));
             JsonNode summary = get(system, job);
-            double seconds = (summary.path("finishedAt").asLong() - summary.path("startedAt").asLong()) / 1000.0;
-            System.out.printf("replayed %d dead letters in %.2f s: %.1f/s (asked 200/s)%n", summary.path("moved").asLong(),
-                    seconds, summary.path("moved").asLong() / seconds);
+            double seconds =
+                    (summary.path("finishedAt").asLong() - summary.path("startedAt").asLong())
+                            / 1000.0;
+            System.out.printf(
+                    "replayed %d dead letters in %.2f s: %.1f/s (asked 200/s)%n",
+                    summary.path("moved").asLong(),
+                    seconds,
+                    summary.path("moved").asLong() / seconds);
             assertEquals("done", summary.path("state").asText(), summary.toString());
             assertEquals(N, summary.path("moved").asLong());
-            // 200/s is a ceiling: never faster; slower only by the confirm round trips of a loaded machine.
-            assertTrue(seconds >= 4.9 && seconds < 15.0, "1,000 at 200/s takes 5 s or a little more: " + seconds);
+            // 200/s is a ceiling: never faster; slower only by the confirm round trips of a loaded
+            // machine.
+            assertTrue(
+                    seconds >= 4.9 && seconds < 15.0,
+                    "1,000 at 200/s takes 5 s or a little more: " + seconds);
 
             String audit = new RedisKeys(system.prefix).auditProcessed(queue);
             try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
-                await("every id processed").atMost(Duration.ofSeconds(30)).until(() -> redis.scard(audit) == N);
+                await("every id processed")
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> redis.scard(audit) == N);
                 assertEquals(Set.copyOf(ids), redis.smembers(audit));
             }
-            assertEquals(0, get(system, path + "?limit=0").path("depth").asLong(), "dead-letter queue empty");
+            assertEquals(
+                    0,
+                    get(system, path + "?limit=0").path("depth").asLong(),
+                    "dead-letter queue empty");
         } finally {
             broken.close();
             if (fixed != null) {
@@ -99,7 +149,8 @@ class DeadLetterReplayTest {
     }
 
     private static int consumers(String queue) throws Exception {
-        try (Connection c = RunningSystem.rabbit().newConnection("dlq-e2e"); Channel ch = c.createChannel()) {
+        try (Connection c = RunningSystem.rabbit().newConnection("dlq-e2e");
+                Channel ch = c.createChannel()) {
             return ch.queueDeclarePassive(queue).getConsumerCount();
         } catch (java.io.IOException e) {
             return 0; // not declared yet
@@ -107,17 +158,28 @@ class DeadLetterReplayTest {
     }
 
     private static void publish(String queue, List<String> ids) throws Exception {
-        try (Connection c = RunningSystem.rabbit().newConnection("dlq-e2e-publisher"); Channel ch = c.createChannel()) {
+        try (Connection c = RunningSystem.rabbit().newConnection("dlq-e2e-publisher");
+                Channel ch = c.createChannel()) {
             ch.confirmSelect();
-            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType("application/json")
-                    .deliveryMode(2).build();
+            AMQP.BasicProperties props =
+                    new AMQP.BasicProperties.Builder()
+                            .contentType("application/json")
+                            .deliveryMode(2)
+                            .build();
             for (String id : ids) {
-                String body = """
+                String body =
+                        """
                         {"id":"%s","type":"order","timestamp":"2026-11-29T12:00:00Z","data":{"customer":{"id":"C1",\
                         "name":"Customer","email":"c@example.com","address":{"street":"1 Main St","city":"Chicago",\
                         "state":"IL","zip":"60601"}},"product":{"name":"Laptop","quantity":1,"unit_price":900.0,\
-                        "total":900.0},"status":"pending","shipping_method":"express","notes":""}}""".formatted(id);
-                ch.basicPublish(Topology.EXCHANGE, queue, true, props, body.getBytes(StandardCharsets.UTF_8));
+                        "total":900.0},"status":"pending","shipping_method":"express","notes":""}}"""
+                                .formatted(id);
+                ch.basicPublish(
+                        Topology.EXCHANGE,
+                        queue,
+                        true,
+                        props,
+                        body.getBytes(StandardCharsets.UTF_8));
             }
             ch.waitForConfirmsOrDie(30_000);
         }

@@ -13,13 +13,13 @@ import java.time.Duration;
 /** Plain HTTP against the running processes. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     record Reply(int status, String body, HttpResponse<String> raw) {
         JsonNode json() {
@@ -32,11 +32,16 @@ final class Http {
     }
 
     static Reply send(String method, String url, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
         if (headers.length > 0) {
             b.headers(headers);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r);
@@ -54,12 +59,14 @@ final class Http {
 
     /** Opens a stream, reads only the status line and headers, and lets go. */
     static int statusOf(String url, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
         if (headers.length > 0) {
             b.headers(headers);
         }
         try {
-            HttpResponse<java.io.InputStream> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> r =
+                    CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             r.body().close();
             return r.statusCode();
         } catch (IOException e) {

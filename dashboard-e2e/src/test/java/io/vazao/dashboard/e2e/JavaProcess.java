@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A packaged Quarkus application run as a real process; output goes to a log file beside the tests. */
+/**
+ * A packaged Quarkus application run as a real process; output goes to a log file beside the tests.
+ */
 final class JavaProcess implements AutoCloseable {
 
     private final String name;
@@ -21,9 +23,11 @@ final class JavaProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static JavaProcess start(String name, Path jar, Map<String, String> properties, Path logDir) throws IOException {
+    static JavaProcess start(String name, Path jar, Map<String, String> properties, Path logDir)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -pl dashboard-e2e -am verify)");
+            throw new IllegalStateException(
+                    jar + " is missing: build it first (./mvnw -pl dashboard-e2e -am verify)");
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -36,11 +40,12 @@ final class JavaProcess implements AutoCloseable {
         cmd.add(jar.toString());
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        Process p = new ProcessBuilder(cmd)
-                .directory(jar.getParent().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process p =
+                new ProcessBuilder(cmd)
+                        .directory(jar.getParent().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         return new JavaProcess(name, p, log);
     }
 
@@ -65,7 +70,10 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (graceful: workers drain), then a hard kill if it does not exit. By PID, never by name. */
+    /**
+     * SIGTERM (graceful: workers drain), then a hard kill if it does not exit. By PID, never by
+     * name.
+     */
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -13,42 +13,71 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * A phishing link to the login page with a redirect payload in {@code next=}: after signing in, the
- * browser must stay on the dashboard's origin (browsers read {@code /\evil.example} as
- * {@code //evil.example}, another host).
+ * browser must stay on the dashboard's origin (browsers read {@code /\evil.example} as {@code
+ * //evil.example}, another host).
  */
 @ExtendWith(RunningSystemExtension.class)
 class LoginRedirectBrowserTest {
 
     static final Duration UI = Duration.ofSeconds(30);
-    static final List<String> PAYLOADS = List.of("/%5Cevil.example", "/%5cevil.example", "//evil.example",
-            "/%2F%2Fevil.example", "https://evil.example/", "%2F%5Cevil.example", "/%09/evil.example");
+    static final List<String> PAYLOADS =
+            List.of(
+                    "/%5Cevil.example",
+                    "/%5cevil.example",
+                    "//evil.example",
+                    "/%2F%2Fevil.example",
+                    "https://evil.example/",
+                    "%2F%5Cevil.example",
+                    "/%09/evil.example");
 
     @Test
-    void signingInThroughARedirectPayloadStaysOnTheDashboardsOrigin(RunningSystem system) throws Exception {
-        ChromeDriver driver = Browser.start(system.workDir.resolve("chromium-profile-redirect"), RunningSystem.OUT.resolve("e2e-logs"));
+    void signingInThroughARedirectPayloadStaysOnTheDashboardsOrigin(RunningSystem system)
+            throws Exception {
+        ChromeDriver driver =
+                Browser.start(
+                        system.workDir.resolve("chromium-profile-redirect"),
+                        RunningSystem.OUT.resolve("e2e-logs"));
         try {
             URI dashboard = URI.create(system.baseUrl);
             for (String payload : PAYLOADS) {
                 driver.manage().deleteAllCookies();
                 driver.get(system.baseUrl + "/login.html?next=" + payload);
-                await("login form for " + payload).atMost(UI).until(() -> !driver.findElements(By.id("token")).isEmpty());
+                await("login form for " + payload)
+                        .atMost(UI)
+                        .until(() -> !driver.findElements(By.id("token")).isEmpty());
                 driver.findElement(By.id("token")).sendKeys(system.token);
                 driver.findElement(By.id("login-submit")).click();
-                await("left the login page for " + payload).atMost(UI).until(() -> !driver.getCurrentUrl().contains("/login.html"));
+                await("left the login page for " + payload)
+                        .atMost(UI)
+                        .until(() -> !driver.getCurrentUrl().contains("/login.html"));
                 URI landed = URI.create(driver.getCurrentUrl());
-                assertTrue(dashboard.getHost().equals(landed.getHost()) && dashboard.getPort() == landed.getPort()
+                assertTrue(
+                        dashboard.getHost().equals(landed.getHost())
+                                && dashboard.getPort() == landed.getPort()
                                 && "http".equals(landed.getScheme()),
                         "next=" + payload + " led to " + landed);
-                await("dashboard shown for " + payload).atMost(UI).ignoreExceptions()
-                        .until(() -> !driver.findElements(By.cssSelector("#queues tr[data-queue='" + system.queueA + "']")).isEmpty());
+                await("dashboard shown for " + payload)
+                        .atMost(UI)
+                        .ignoreExceptions()
+                        .until(
+                                () ->
+                                        !driver.findElements(
+                                                        By.cssSelector(
+                                                                "#queues tr[data-queue='"
+                                                                        + system.queueA
+                                                                        + "']"))
+                                                .isEmpty());
             }
             // A same-origin page still works as the target.
             driver.manage().deleteAllCookies();
             driver.get(system.baseUrl + "/login.html?next=%2Findex.html%3Fx%3D1");
-            await("login form").atMost(UI).until(() -> !driver.findElements(By.id("token")).isEmpty());
+            await("login form")
+                    .atMost(UI)
+                    .until(() -> !driver.findElements(By.id("token")).isEmpty());
             driver.findElement(By.id("token")).sendKeys(system.token);
             driver.findElement(By.id("login-submit")).click();
-            await("back on the requested page").atMost(UI)
+            await("back on the requested page")
+                    .atMost(UI)
                     .until(() -> driver.getCurrentUrl().equals(system.baseUrl + "/index.html?x=1"));
             Browser.screenshot(driver, "login-redirect");
         } finally {

@@ -30,24 +30,31 @@ final class PrometheusProcess implements AutoCloseable {
     static PrometheusProcess start(Path config, Path dataDir, Path log) throws IOException {
         int port = RunningSystem.freePort();
         Files.createDirectories(dataDir);
-        Process p = new ProcessBuilder(List.of("prometheus",
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + dataDir,
-                "--storage.tsdb.retention.time=1h",
-                "--web.listen-address=127.0.0.1:" + port))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process p =
+                new ProcessBuilder(
+                                List.of(
+                                        "prometheus",
+                                        "--config.file=" + config,
+                                        "--storage.tsdb.path=" + dataDir,
+                                        "--storage.tsdb.retention.time=1h",
+                                        "--web.listen-address=127.0.0.1:" + port))
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         PrometheusProcess prometheus = new PrometheusProcess(p, log, "http://127.0.0.1:" + port);
         try {
-            await("prometheus ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+            await("prometheus ready")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(300))
                     .ignoreExceptions()
-                    .until(() -> {
-                        if (!p.isAlive()) {
-                            throw new IllegalStateException("prometheus exited:\n" + Files.readString(log));
-                        }
-                        return Http.get(prometheus.url + "/-/ready").status() == 200;
-                    });
+                    .until(
+                            () -> {
+                                if (!p.isAlive()) {
+                                    throw new IllegalStateException(
+                                            "prometheus exited:\n" + Files.readString(log));
+                                }
+                                return Http.get(prometheus.url + "/-/ready").status() == 200;
+                            });
         } catch (RuntimeException e) {
             prometheus.close();
             throw e;
@@ -55,9 +62,15 @@ final class PrometheusProcess implements AutoCloseable {
         return prometheus;
     }
 
-    /** An instant PromQL query; the whole API reply ({@code status}, {@code data}, {@code error}). */
+    /**
+     * An instant PromQL query; the whole API reply ({@code status}, {@code data}, {@code error}).
+     */
     JsonNode query(String promql) {
-        return Http.get(url + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).json();
+        return Http.get(
+                        url
+                                + "/api/v1/query?query="
+                                + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+                .json();
     }
 
     /** The result vector of an instant query that must succeed. */
@@ -72,7 +85,10 @@ final class PrometheusProcess implements AutoCloseable {
     /** Names of every series Prometheus holds. */
     Set<String> metricNames() {
         Set<String> names = new TreeSet<>();
-        Http.get(url + "/api/v1/label/__name__/values").json().path("data").forEach(n -> names.add(n.asText()));
+        Http.get(url + "/api/v1/label/__name__/values")
+                .json()
+                .path("data")
+                .forEach(n -> names.add(n.asText()));
         return names;
     }
 

@@ -25,22 +25,28 @@ import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.Jedis;
 
 /**
- * The system under test, shared by every test class of this module: the packaged policy service as a
- * real process on free ports, two queues of its own, its own Redis key prefix and API token, and
+ * The system under test, shared by every test class of this module: the packaged policy service as
+ * a real process on free ports, two queues of its own, its own Redis key prefix and API token, and
  * real functions workers started on demand. Everything it made is removed on close.
  */
 final class RunningSystem implements AutoCloseable {
 
-    static final Path ROOT = Path.of(System.getProperty("vazao.repo.root", "..")).toAbsolutePath().normalize();
-    static final Path OUT = Path.of(System.getProperty("vazao.e2e.output", "target")).toAbsolutePath();
+    static final Path ROOT =
+            Path.of(System.getProperty("vazao.repo.root", "..")).toAbsolutePath().normalize();
+    static final Path OUT =
+            Path.of(System.getProperty("vazao.e2e.output", "target")).toAbsolutePath();
 
-    final String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+    final String id =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     final String prefix = "t" + id + ":";
     final String token = UUID.randomUUID().toString().replace("-", "");
+
     /** Orders-shaped work. */
     final String queueA = "t-dash-a-" + id;
+
     /** Payments-shaped work. */
     final String queueB = "t-dash-b-" + id;
+
     final Path workDir;
     final Path fileSd;
     final int port;
@@ -68,33 +74,55 @@ final class RunningSystem implements AutoCloseable {
         p.put("vazao.bootstrap-queues", queueA + ":0.4," + queueB + ":0.6");
         p.put("vazao.prometheus.file-sd-path", fileSd.toString());
         p.put("vazao.prometheus.scan-interval", "1s");
-        policy = JavaProcess.start("policy-service-" + id,
-                ROOT.resolve("policy-service/target/quarkus-app/quarkus-run.jar"), p, OUT.resolve("e2e-logs"));
+        policy =
+                JavaProcess.start(
+                        "policy-service-" + id,
+                        ROOT.resolve("policy-service/target/quarkus-app/quarkus-run.jar"),
+                        p,
+                        OUT.resolve("e2e-logs"));
         try {
-            await("policy service serving both queues").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await("policy service serving both queues")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
-                    .until(() -> {
-                        if (!policy.alive()) {
-                            throw new IllegalStateException("policy service exited:\n" + policy.logTail());
-                        }
-                        return queueStatus(queueA) != null && queueStatus(queueB) != null;
-                    });
+                    .until(
+                            () -> {
+                                if (!policy.alive()) {
+                                    throw new IllegalStateException(
+                                            "policy service exited:\n" + policy.logTail());
+                                }
+                                return queueStatus(queueA) != null && queueStatus(queueB) != null;
+                            });
         } catch (RuntimeException e) {
             close();
-            throw new IllegalStateException("policy service did not come up: " + e.getMessage() + "\n" + policy.logTail(), e);
+            throw new IllegalStateException(
+                    "policy service did not come up: " + e.getMessage() + "\n" + policy.logTail(),
+                    e);
         }
         // A modest cold-start rate per worker, so that a burst of a few thousand messages asks for
         // several workers before any rate has been measured.
-        putPolicy(queueA, "{\"weight\": 0.4, \"minWorkers\": 1, \"maxWorkers\": 10, \"expectedRatePerWorker\": 10}");
-        putPolicy(queueB, "{\"weight\": 0.6, \"minWorkers\": 1, \"maxWorkers\": 10, \"expectedRatePerWorker\": 10}");
+        putPolicy(
+                queueA,
+                "{\"weight\": 0.4, \"minWorkers\": 1, \"maxWorkers\": 10, \"expectedRatePerWorker\": 10}");
+        putPolicy(
+                queueB,
+                "{\"weight\": 0.6, \"minWorkers\": 1, \"maxWorkers\": 10, \"expectedRatePerWorker\": 10}");
     }
 
     void putPolicy(String queue, String json) {
-        Http.Reply r = Http.send("PUT", baseUrl + "/api/v1/policies/" + queue, json,
-                "Authorization", bearer(), "Content-Type", "application/json");
+        Http.Reply r =
+                Http.send(
+                        "PUT",
+                        baseUrl + "/api/v1/policies/" + queue,
+                        json,
+                        "Authorization",
+                        bearer(),
+                        "Content-Type",
+                        "application/json");
         if (r.status() != 200 && r.status() != 201) {
             close();
-            throw new IllegalStateException("PUT policy " + queue + ": HTTP " + r.status() + " " + r.body());
+            throw new IllegalStateException(
+                    "PUT policy " + queue + ": HTTP " + r.status() + " " + r.body());
         }
     }
 
@@ -153,7 +181,8 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** A worker with some settings of its own on top of (or instead of) the usual ones. */
-    synchronized JavaProcess startWorker(String queue, Map<String, String> settings) throws IOException {
+    synchronized JavaProcess startWorker(String queue, Map<String, String> settings)
+            throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("vazao.queue", queue);
         p.put("vazao.function", queue.equals(queueB) ? "processPayment" : "processOrder");
@@ -161,8 +190,12 @@ final class RunningSystem implements AutoCloseable {
         p.put("quarkus.http.port", "0");
         p.put("vazao.work.mean-ms", "20");
         p.putAll(settings);
-        JavaProcess w = JavaProcess.start("worker-" + queue + "-" + workers.size(),
-                ROOT.resolve("functions/target/quarkus-app/quarkus-run.jar"), p, OUT.resolve("e2e-logs"));
+        JavaProcess w =
+                JavaProcess.start(
+                        "worker-" + queue + "-" + workers.size(),
+                        ROOT.resolve("functions/target/quarkus-app/quarkus-run.jar"),
+                        p,
+                        OUT.resolve("e2e-logs"));
         workers.add(w);
         return w;
     }
@@ -173,10 +206,14 @@ final class RunningSystem implements AutoCloseable {
 
     /** Publishes n valid messages of the queue's kind straight to it, with publisher confirms. */
     void publish(String queue, int n) throws Exception {
-        try (Connection c = rabbit().newConnection("dashboard-e2e-publisher"); Channel ch = c.createChannel()) {
+        try (Connection c = rabbit().newConnection("dashboard-e2e-publisher");
+                Channel ch = c.createChannel()) {
             ch.confirmSelect();
-            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
-                    .contentType("application/json").deliveryMode(2).build();
+            AMQP.BasicProperties props =
+                    new AMQP.BasicProperties.Builder()
+                            .contentType("application/json")
+                            .deliveryMode(2)
+                            .build();
             for (int i = 0; i < n; i++) {
                 String body = queue.equals(queueA) ? order(i) : payment(i);
                 ch.basicPublish("", queue, props, body.getBytes(StandardCharsets.UTF_8));
@@ -214,7 +251,8 @@ final class RunningSystem implements AutoCloseable {
 
     // Durable, no arguments: exactly what a functions worker declares, so either may come first.
     private void declareQueues() throws IOException {
-        try (Connection c = rabbit().newConnection("dashboard-e2e-setup"); Channel ch = c.createChannel()) {
+        try (Connection c = rabbit().newConnection("dashboard-e2e-setup");
+                Channel ch = c.createChannel()) {
             ch.queueDeclare(queueA, true, false, false, null);
             ch.queueDeclare(queueB, true, false, false, null);
         } catch (java.util.concurrent.TimeoutException e) {

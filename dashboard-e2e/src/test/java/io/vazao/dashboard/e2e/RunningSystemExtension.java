@@ -6,11 +6,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Hands every test class the same {@link RunningSystem}: starting the policy service is the slow
- * part, so it happens once per run, and the root store closes it (killing its processes) at the end.
+ * part, so it happens once per run, and the root store closes it (killing its processes) at the
+ * end.
  */
 public class RunningSystemExtension implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(RunningSystemExtension.class);
+    private static final ExtensionContext.Namespace NS =
+            ExtensionContext.Namespace.create(RunningSystemExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -19,7 +21,9 @@ public class RunningSystemExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NS)
-                .computeIfAbsent(RunningSystem.class, k -> RunningSystem.start(), RunningSystem.class);
+        return context.getRoot()
+                .getStore(NS)
+                .computeIfAbsent(
+                        RunningSystem.class, k -> RunningSystem.start(), RunningSystem.class);
     }
 }

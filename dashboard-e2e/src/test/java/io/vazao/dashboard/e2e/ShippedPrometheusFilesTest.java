@@ -31,13 +31,19 @@ class ShippedPrometheusFilesTest {
 
     @Test
     void everyAlertFiresWhenItShouldAndNotBefore() throws Exception {
-        Promtool.Result r = Promtool.run(PROMETHEUS, "test", "rules", "tests/vazao-alerts.test.yml");
+        Promtool.Result r =
+                Promtool.run(PROMETHEUS, "test", "rules", "tests/vazao-alerts.test.yml");
         assertEquals(0, r.exit(), r.output());
     }
 
     @Test
     void grafanaBoardIsWellFormed() throws Exception {
-        JsonNode board = Json.mapper().readTree(RunningSystem.ROOT.resolve("deploy/grafana/vazao-dashboard.json").toFile());
+        JsonNode board =
+                Json.mapper()
+                        .readTree(
+                                RunningSystem.ROOT
+                                        .resolve("deploy/grafana/vazao-dashboard.json")
+                                        .toFile());
         assertEquals("vazao-overview", board.path("uid").asText());
         Set<Integer> ids = new HashSet<>();
         int queries = 0;
@@ -46,13 +52,20 @@ class ShippedPrometheusFilesTest {
             if (panel.path("type").asText().equals("row")) {
                 continue;
             }
-            assertEquals("${datasource}", panel.path("datasource").path("uid").asText(), panel.path("title").asText());
-            assertFalse(panel.path("targets").isEmpty(), "panel without a query: " + panel.path("title"));
+            assertEquals(
+                    "${datasource}",
+                    panel.path("datasource").path("uid").asText(),
+                    panel.path("title").asText());
+            assertFalse(
+                    panel.path("targets").isEmpty(),
+                    "panel without a query: " + panel.path("title"));
             for (JsonNode target : panel.path("targets")) {
                 assertFalse(target.path("expr").asText().isBlank(), panel.path("title").asText());
                 queries++;
             }
         }
-        assertTrue(queries >= 10, "the board shows queues, scaling, workers and DLQs: " + queries + " queries");
+        assertTrue(
+                queries >= 10,
+                "the board shows queues, scaling, workers and DLQs: " + queries + " queries");
     }
 }

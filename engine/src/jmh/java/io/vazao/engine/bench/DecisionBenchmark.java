@@ -59,7 +59,8 @@ public class DecisionBenchmark {
 
     @Setup
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(42); // fixed: every run measures the same inputs
+        SplittableRandom random =
+                new SplittableRandom(42); // fixed: every run measures the same inputs
         Mode m = Mode.fromWire(mode);
         policies = new LinkedHashMap<>();
         List<QueueSnapshot> before = new ArrayList<>();
@@ -67,25 +68,41 @@ public class DecisionBenchmark {
         for (int i = 0; i < queues; i++) {
             String name = "queue-" + i;
             double expected = 50 + random.nextInt(200);
-            policies.put(name, Policy.builder(0.1 + random.nextInt(90) / 100.0).workers(1, 20).expectedRatePerWorker(expected).mode(m).build());
-            List<WorkerSample> workers = List.of(new WorkerSample(name + "-w1", random.nextInt(100), 200L << 20),
-                    new WorkerSample(name + "-w2", random.nextInt(100), 300L << 20));
+            policies.put(
+                    name,
+                    Policy.builder(0.1 + random.nextInt(90) / 100.0)
+                            .workers(1, 20)
+                            .expectedRatePerWorker(expected)
+                            .mode(m)
+                            .build());
+            List<WorkerSample> workers =
+                    List.of(
+                            new WorkerSample(name + "-w1", random.nextInt(100), 200L << 20),
+                            new WorkerSample(name + "-w2", random.nextInt(100), 300L << 20));
             long ready = random.nextInt(60_000);
-            before.add(new QueueSnapshot(name, inputs(ready, random.nextInt(500), expected), workers));
-            // a tick later the backlog has shrunk for some queues: their windows hold higher entries
-            after.add(new QueueSnapshot(name, inputs(ready / (1 + random.nextInt(3)), random.nextInt(500), expected),
-                    workers));
+            before.add(
+                    new QueueSnapshot(name, inputs(ready, random.nextInt(500), expected), workers));
+            // a tick later the backlog has shrunk for some queues: their windows hold higher
+            // entries
+            after.add(
+                    new QueueSnapshot(
+                            name,
+                            inputs(ready / (1 + random.nextInt(3)), random.nextInt(500), expected),
+                            workers));
         }
         // A budget well under the total demand: the weighted sharing has to run.
         settings = Settings.defaults().withMaxTotalWorkers(Math.max(1, queues * 3));
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        history = engine.decide(new Snapshot(before, null), policies, settings, History.empty(), t0).history();
+        history =
+                engine.decide(new Snapshot(before, null), policies, settings, History.empty(), t0)
+                        .history();
         snapshot = new Snapshot(after, null);
         now = t0.plusSeconds(1);
     }
 
     private static QueueInputs inputs(long ready, long unacked, double perWorker) {
-        return new QueueInputs(ready, unacked, 2, 50 + ready % 400, perWorker * 2, 2, perWorker, "management");
+        return new QueueInputs(
+                ready, unacked, 2, 50 + ready % 400, perWorker * 2, 2, perWorker, "management");
     }
 
     @Benchmark

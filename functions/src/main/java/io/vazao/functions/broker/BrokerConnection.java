@@ -1,5 +1,14 @@
 package io.vazao.functions.broker;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+import io.vazao.functions.config.WorkerIdentity;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,20 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.Recoverable;
-import com.rabbitmq.client.RecoveryListener;
-
-import io.vazao.functions.config.WorkerIdentity;
 
 /**
  * The worker's own AMQP connection, beside the messaging connector's: it declares the topology and
@@ -38,11 +34,13 @@ public class BrokerConnection {
     private final TopologyDeclarer topology;
     private final String address;
     private final String connectionName;
-    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vazao-broker-connect");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService retry =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "vazao-broker-connect");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private volatile Connection connection;
     private volatile boolean closed;
     private volatile boolean topologyDeclared;
@@ -50,7 +48,8 @@ public class BrokerConnection {
     private final List<Runnable> readyListeners = new CopyOnWriteArrayList<>();
 
     @Inject
-    public BrokerConnection(BrokerSettings settings, TopologyDeclarer topology, WorkerIdentity identity) {
+    public BrokerConnection(
+            BrokerSettings settings, TopologyDeclarer topology, WorkerIdentity identity) {
         this.topology = topology;
         this.address = settings.address();
         this.connectionName = "vazao-worker " + identity.workerId();
@@ -61,7 +60,8 @@ public class BrokerConnection {
         f.setPassword(settings.password());
         f.setVirtualHost(settings.virtualHost());
         f.setAutomaticRecoveryEnabled(true);
-        // Topology is re-declared on recovery by this class (declare()), with its own short-lived channels.
+        // Topology is re-declared on recovery by this class (declare()), with its own short-lived
+        // channels.
         f.setTopologyRecoveryEnabled(false);
         f.setNetworkRecoveryInterval(1_000);
         f.setConnectionTimeout(5_000);
@@ -69,7 +69,9 @@ public class BrokerConnection {
         this.factory = f;
     }
 
-    /** Connects and declares the topology, or schedules retries when the broker is not there yet. */
+    /**
+     * Connects and declares the topology, or schedules retries when the broker is not there yet.
+     */
     public void start() {
         if (!connectOnce()) {
             retry.schedule(this::retryConnect, RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -92,20 +94,24 @@ public class BrokerConnection {
         try {
             if (connection == null) {
                 Connection c = factory.newConnection(connectionName);
-                ((Recoverable) c).addRecoveryListener(new RecoveryListener() {
-                    @Override
-                    public void handleRecovery(Recoverable recoverable) {
-                        LOG.infof("event=broker-reconnected broker=%s", address);
-                        loggedDown = false;
-                        // The listeners declare the topology themselves and retry with back-off if that fails.
-                        ready();
-                    }
+                ((Recoverable) c)
+                        .addRecoveryListener(
+                                new RecoveryListener() {
+                                    @Override
+                                    public void handleRecovery(Recoverable recoverable) {
+                                        LOG.infof("event=broker-reconnected broker=%s", address);
+                                        loggedDown = false;
+                                        // The listeners declare the topology themselves and retry
+                                        // with back-off if that fails.
+                                        ready();
+                                    }
 
-                    @Override
-                    public void handleRecoveryStarted(Recoverable recoverable) {
-                        LOG.infof("event=broker-connection-lost broker=%s", address);
-                    }
-                });
+                                    @Override
+                                    public void handleRecoveryStarted(Recoverable recoverable) {
+                                        LOG.infof(
+                                                "event=broker-connection-lost broker=%s", address);
+                                    }
+                                });
                 connection = c;
                 LOG.infof("event=broker-connected broker=%s", address);
             }
@@ -114,7 +120,9 @@ public class BrokerConnection {
             return true;
         } catch (IOException | TimeoutException | RuntimeException e) {
             if (!loggedDown) {
-                LOG.warnf("event=broker-unreachable broker=%s error=\"%s\" retryMillis=%d", address, e, RETRY_MILLIS);
+                LOG.warnf(
+                        "event=broker-unreachable broker=%s error=\"%s\" retryMillis=%d",
+                        address, e, RETRY_MILLIS);
                 loggedDown = true;
             }
             return false;

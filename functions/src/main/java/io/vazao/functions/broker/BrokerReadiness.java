@@ -1,14 +1,12 @@
 package io.vazao.functions.broker;
 
+import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.consume.DirectConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import io.vazao.functions.config.QueueBinding;
-import io.vazao.functions.consume.DirectConsumer;
 
 /**
  * Ready while the worker is consuming its queue on an open connection. Deliberately not a liveness

@@ -1,7 +1,6 @@
 package io.vazao.functions.broker;
 
 import jakarta.inject.Singleton;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The same broker address and credentials the messaging connector uses. */
@@ -14,11 +13,13 @@ public class BrokerSettings {
     private final String password;
     private final String virtualHost;
 
-    public BrokerSettings(@ConfigProperty(name = "rabbitmq-host", defaultValue = "127.0.0.1") String host,
-                          @ConfigProperty(name = "rabbitmq-port", defaultValue = "5672") int port,
-                          @ConfigProperty(name = "rabbitmq-username", defaultValue = "guest") String username,
-                          @ConfigProperty(name = "rabbitmq-password", defaultValue = "guest") String password,
-                          @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/") String virtualHost) {
+    public BrokerSettings(
+            @ConfigProperty(name = "rabbitmq-host", defaultValue = "127.0.0.1") String host,
+            @ConfigProperty(name = "rabbitmq-port", defaultValue = "5672") int port,
+            @ConfigProperty(name = "rabbitmq-username", defaultValue = "guest") String username,
+            @ConfigProperty(name = "rabbitmq-password", defaultValue = "guest") String password,
+            @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/")
+                    String virtualHost) {
         this.host = host;
         this.port = port;
         this.username = username;

@@ -1,10 +1,9 @@
 package io.vazao.functions.broker;
 
-import java.io.IOException;
-import java.util.concurrent.TimeoutException;
-
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One confirm-mode channel for publishes that must be on the broker before the caller acks the
@@ -27,7 +26,9 @@ final class ConfirmedChannel {
     private Channel channel;
     private volatile boolean returned;
 
-    /** {@code onOpen} runs for each new channel: what was declared through the old one may be gone. */
+    /**
+     * {@code onOpen} runs for each new channel: what was declared through the old one may be gone.
+     */
     ConfirmedChannel(BrokerConnection broker, Runnable onOpen) {
         this.broker = broker;
         this.onOpen = onOpen;
@@ -36,11 +37,17 @@ final class ConfirmedChannel {
     /**
      * Runs {@code before}, publishes and waits for the confirm.
      *
-     * @throws IOException when the broker is unreachable, nacks, does not confirm in time, or cannot
-     *                     route the message ({@code unroutable} is then the message)
+     * @throws IOException when the broker is unreachable, nacks, does not confirm in time, or
+     *     cannot route the message ({@code unroutable} is then the message)
      */
-    void publish(String exchange, String routingKey, AMQP.BasicProperties props, byte[] body, String unroutable,
-                 Step before) throws IOException {
+    void publish(
+            String exchange,
+            String routingKey,
+            AMQP.BasicProperties props,
+            byte[] body,
+            String unroutable,
+            Step before)
+            throws IOException {
         Channel ch = open();
         returned = false;
         try {

@@ -1,18 +1,14 @@
 package io.vazao.functions.broker;
 
-import java.io.IOException;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
-
 import io.vazao.contract.Topology;
 import io.vazao.functions.config.QueueBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Declares what the worker needs, idempotently: the durable direct work exchange, the durable work
@@ -38,11 +34,16 @@ public class TopologyDeclarer {
         ch.exchangeDeclare(binding.exchange(), BuiltinExchangeType.DIRECT, true, false, none);
         ch.queueDeclare(binding.queue(), true, false, false, none);
         ch.queueBind(binding.queue(), binding.exchange(), binding.routingKey());
-        ch.exchangeDeclare(Topology.DEAD_LETTER_EXCHANGE, BuiltinExchangeType.DIRECT, true, false, none);
+        ch.exchangeDeclare(
+                Topology.DEAD_LETTER_EXCHANGE, BuiltinExchangeType.DIRECT, true, false, none);
         ch.queueDeclare(binding.deadLetterQueue(), true, false, false, none);
         ch.queueBind(binding.deadLetterQueue(), Topology.DEAD_LETTER_EXCHANGE, binding.queue());
-        LOG.infof("event=topology-declared exchange=%s queue=%s routingKey=%s dlx=%s dlq=%s", binding.exchange(),
-                binding.queue(), binding.routingKey(), Topology.DEAD_LETTER_EXCHANGE,
+        LOG.infof(
+                "event=topology-declared exchange=%s queue=%s routingKey=%s dlx=%s dlq=%s",
+                binding.exchange(),
+                binding.queue(),
+                binding.routingKey(),
+                Topology.DEAD_LETTER_EXCHANGE,
                 binding.deadLetterQueue());
     }
 }

@@ -1,5 +1,6 @@
 package io.vazao.functions.celery;
 
+import io.vazao.contract.CeleryProtocol;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -7,15 +8,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-import io.vazao.contract.CeleryProtocol;
-
 /** Reads a protocol-2 task message's headers into a {@link CeleryTask}. Pure. */
 final class CeleryHeaders {
 
-    private CeleryHeaders() {
-    }
+    private CeleryHeaders() {}
 
-    /** @throws IllegalArgumentException naming the header that is missing or malformed */
+    /**
+     * @throws IllegalArgumentException naming the header that is missing or malformed
+     */
     static CeleryTask read(Map<String, Object> headers) {
         String task = text(headers, CeleryProtocol.H_TASK);
         String id = text(headers, CeleryProtocol.H_ID);
@@ -27,9 +27,12 @@ final class CeleryHeaders {
         }
         int retries = retries(headers.get(CeleryProtocol.H_RETRIES));
         Instant eta = instant(CeleryProtocol.H_ETA, text(headers, CeleryProtocol.H_ETA));
-        Instant expires = instant(CeleryProtocol.H_EXPIRES, text(headers, CeleryProtocol.H_EXPIRES));
+        Instant expires =
+                instant(CeleryProtocol.H_EXPIRES, text(headers, CeleryProtocol.H_EXPIRES));
         Object ignore = headers.get(CeleryProtocol.H_IGNORE_RESULT);
-        boolean resultWanted = !(ignore instanceof Boolean b && b) && !"true".equalsIgnoreCase(String.valueOf(ignore));
+        boolean resultWanted =
+                !(ignore instanceof Boolean b && b)
+                        && !"true".equalsIgnoreCase(String.valueOf(ignore));
         return new CeleryTask(id, task, retries, eta, expires, resultWanted);
     }
 
@@ -44,7 +47,8 @@ final class CeleryHeaders {
             return 0;
         }
         try {
-            long n = v instanceof Number num ? num.longValue() : Long.parseLong(v.toString().trim());
+            long n =
+                    v instanceof Number num ? num.longValue() : Long.parseLong(v.toString().trim());
             if (n < 0 || n > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("header 'retries' is " + n);
             }
@@ -65,7 +69,8 @@ final class CeleryHeaders {
             try {
                 return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("header '" + name + "' is not an ISO-8601 time: '" + text + "'", e);
+                throw new IllegalArgumentException(
+                        "header '" + name + "' is not an ISO-8601 time: '" + text + "'", e);
             }
         }
     }

@@ -1,20 +1,17 @@
 package io.vazao.functions.celery;
 
-import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vazao.contract.CeleryProtocol;
 import io.vazao.contract.CeleryResult;
 import io.vazao.contract.Json;
 import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.payload.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Celery's Redis result backend, written by the worker: for a task that asks for its result, the
@@ -29,9 +26,16 @@ public class CeleryResults {
 
     private static final Logger LOG = Logger.getLogger(CeleryResults.class);
 
-    /** Refusals a Celery worker would report as the task's failure (a bad call); the rest leave no result. */
+    /**
+     * Refusals a Celery worker would report as the task's failure (a bad call); the rest leave no
+     * result.
+     */
     private static final Set<Rejection> FAILS_THE_TASK =
-            EnumSet.of(Rejection.WRONG_SHAPE, Rejection.WRONG_TYPE, Rejection.INVALID_JSON, Rejection.OVERSIZED);
+            EnumSet.of(
+                    Rejection.WRONG_SHAPE,
+                    Rejection.WRONG_TYPE,
+                    Rejection.INVALID_JSON,
+                    Rejection.OVERSIZED);
 
     /**
      * SET with expiry and PUBLISH in one round trip: two blocking commands per task halved the
@@ -98,8 +102,9 @@ public class CeleryResults {
             }
         } catch (RuntimeException e) {
             if (!failing) {
-                LOG.warnf("event=celery-result-failed task=%s status=%s error=\"%s\"", record.taskId(), record.status(),
-                        e.getMessage());
+                LOG.warnf(
+                        "event=celery-result-failed task=%s status=%s error=\"%s\"",
+                        record.taskId(), record.status(), e.getMessage());
                 failing = true;
             }
         }

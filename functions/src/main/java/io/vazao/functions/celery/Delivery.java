@@ -3,12 +3,15 @@ package io.vazao.functions.celery;
 import io.vazao.functions.payload.BusinessMessage;
 import io.vazao.functions.payload.Rejection;
 
-/** What a delivery asks of the worker, once decoded: run a function, refuse it, or wait for its eta. */
+/**
+ * What a delivery asks of the worker, once decoded: run a function, refuse it, or wait for its eta.
+ */
 public sealed interface Delivery {
 
     /** How the message was written: the seed's plain JSON, or a Celery task message. */
     enum Format {
-        JSON, CELERY;
+        JSON,
+        CELERY;
 
         /** The metric tag's value. */
         public String tag() {
@@ -31,9 +34,11 @@ public sealed interface Delivery {
         }
     }
 
-    /** Dead-letter with {@code reason}; {@code task} is set when the Celery headers could be read. */
-    record Refuse(Rejection reason, String detail, CeleryTask task, Format format) implements Delivery {
-    }
+    /**
+     * Dead-letter with {@code reason}; {@code task} is set when the Celery headers could be read.
+     */
+    record Refuse(Rejection reason, String detail, CeleryTask task, Format format)
+            implements Delivery {}
 
     /** A Celery task whose eta is {@code waitMillis} ahead. */
     record Defer(CeleryTask task, long waitMillis) implements Delivery {

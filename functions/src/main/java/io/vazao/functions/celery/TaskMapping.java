@@ -1,16 +1,15 @@
 package io.vazao.functions.celery;
 
+import io.vazao.contract.CeleryProtocol;
+import io.vazao.functions.payload.MessageKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.vazao.contract.CeleryProtocol;
-import io.vazao.functions.payload.MessageKind;
-
 /**
- * Which function a Celery task name runs: {@code vazao.celery.tasks}, entries {@code task=function},
- * or the replaced system's two tasks when unset. Pure.
+ * Which function a Celery task name runs: {@code vazao.celery.tasks}, entries {@code
+ * task=function}, or the replaced system's two tasks when unset. Pure.
  */
 public record TaskMapping(Map<String, MessageKind> tasks) {
 
@@ -38,8 +37,12 @@ public record TaskMapping(Map<String, MessageKind> tasks) {
             String task = eq < 0 ? "" : entry.substring(0, eq).trim();
             String fn = eq < 0 ? "" : entry.substring(eq + 1).trim();
             if (task.isEmpty() || fn.isEmpty()) {
-                throw new IllegalArgumentException("vazao.celery.tasks: '" + entry
-                        + "' is not task=function (e.g. " + CeleryProtocol.TASK_ORDERS + "=processOrder)");
+                throw new IllegalArgumentException(
+                        "vazao.celery.tasks: '"
+                                + entry
+                                + "' is not task=function (e.g. "
+                                + CeleryProtocol.TASK_ORDERS
+                                + "=processOrder)");
             }
             MessageKind kind;
             try {
@@ -48,7 +51,8 @@ public record TaskMapping(Map<String, MessageKind> tasks) {
                 throw new IllegalArgumentException("vazao.celery.tasks: " + e.getMessage(), e);
             }
             if (m.put(task, kind) != null) {
-                throw new IllegalArgumentException("vazao.celery.tasks: task '" + task + "' is mapped twice");
+                throw new IllegalArgumentException(
+                        "vazao.celery.tasks: task '" + task + "' is mapped twice");
             }
         }
         return new TaskMapping(m);

@@ -1,20 +1,24 @@
 package io.vazao.functions.config;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
-/** Every {@code vazao.*} setting of a worker process (documented in the README's configuration table). */
+/**
+ * Every {@code vazao.*} setting of a worker process (documented in the README's configuration
+ * table).
+ */
 @ConfigMapping(prefix = "vazao")
 public interface FunctionsConfig {
 
-    /** The queue this process consumes; the function and routing key follow from {@link Topology}. */
+    /**
+     * The queue this process consumes; the function and routing key follow from {@link Topology}.
+     */
     String queue();
 
     @WithDefault(RedisKeys.DEFAULT_PREFIX)
@@ -32,7 +36,10 @@ public interface FunctionsConfig {
     @WithDefault(Topology.EXCHANGE)
     String exchange();
 
-    /** Messages the broker may deliver before an ack (basic.qos), and the number of processing threads. */
+    /**
+     * Messages the broker may deliver before an ack (basic.qos), and the number of processing
+     * threads.
+     */
     @WithDefault("16")
     int prefetch();
 
@@ -76,7 +83,9 @@ public interface FunctionsConfig {
         @WithDefault("100ms")
         Duration delay();
 
-        /** Longer retry delays leave the prefetch slot: the message waits in a delay queue instead. */
+        /**
+         * Longer retry delays leave the prefetch slot: the message waits in a delay queue instead.
+         */
         @WithDefault("2s")
         Duration inPlaceMax();
     }
@@ -102,7 +111,10 @@ public interface FunctionsConfig {
         /** {@code task=function} entries; unset: the replaced system's two task names. */
         Optional<List<String>> tasks();
 
-        /** Longest a task's eta is waited for on its processing thread; a later one goes back to the queue. */
+        /**
+         * Longest a task's eta is waited for on its processing thread; a later one goes back to the
+         * queue.
+         */
         @WithDefault("5s")
         Duration etaMaxWait();
 
@@ -128,8 +140,8 @@ public interface FunctionsConfig {
     HttpFunctions httpFunctions();
 
     /**
-     * The Funqy HTTP endpoints ({@code POST /processOrder}, ...) bypass the queue, the rate limit, the
-     * dead-letter queue and the audit: off unless turned on, and then only with the API token.
+     * The Funqy HTTP endpoints ({@code POST /processOrder}, ...) bypass the queue, the rate limit,
+     * the dead-letter queue and the audit: off unless turned on, and then only with the API token.
      */
     interface HttpFunctions {
         @WithDefault("false")

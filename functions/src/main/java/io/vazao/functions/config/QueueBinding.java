@@ -1,9 +1,8 @@
 package io.vazao.functions.config;
 
-import java.util.Optional;
-
 import io.vazao.contract.Topology;
 import io.vazao.functions.payload.MessageKind;
+import java.util.Optional;
 
 /**
  * Where a worker's queue sits in the topology and which function serves it. Seed queues take their
@@ -25,16 +24,23 @@ public record QueueBinding(String queue, String exchange, String routingKey, Mes
         return Topology.deadLetterQueue(queue);
     }
 
-    public static QueueBinding resolve(String queue, String exchange, Optional<String> function,
-                                       Optional<String> routingKey) {
+    public static QueueBinding resolve(
+            String queue, String exchange, Optional<String> function, Optional<String> routingKey) {
         Optional<Topology.QueueSpec> seed = Topology.seedQueue(queue);
-        String fn = function.filter(f -> !f.isBlank())
-                .or(() -> seed.map(Topology.QueueSpec::function))
-                .orElseThrow(() -> new IllegalArgumentException("queue '" + queue
-                        + "' is not a seed queue: set vazao.function (processOrder or processPayment)"));
-        String key = routingKey.filter(k -> !k.isBlank())
-                .or(() -> seed.map(Topology.QueueSpec::routingKey))
-                .orElse(queue);
+        String fn =
+                function.filter(f -> !f.isBlank())
+                        .or(() -> seed.map(Topology.QueueSpec::function))
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "queue '"
+                                                        + queue
+                                                        + "' is not a seed queue: set vazao.function (processOrder or processPayment)"));
+        String key =
+                routingKey
+                        .filter(k -> !k.isBlank())
+                        .or(() -> seed.map(Topology.QueueSpec::routingKey))
+                        .orElse(queue);
         return new QueueBinding(queue, exchange, key, MessageKind.ofFunction(fn));
     }
 }

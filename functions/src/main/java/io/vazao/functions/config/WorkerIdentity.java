@@ -5,17 +5,30 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Who this process is, as its heartbeat says. */
-public record WorkerIdentity(String workerId, String host, long pid, long startedAt, String version) {
+public record WorkerIdentity(
+        String workerId, String host, long pid, long startedAt, String version) {
 
     public static WorkerIdentity current(Optional<String> configuredId, String version) {
         String host = hostName();
         long pid = ProcessHandle.current().pid();
-        long startedAt = ProcessHandle.current().info().startInstant()
-                .map(java.time.Instant::toEpochMilli)
-                .orElseGet(System::currentTimeMillis);
-        String id = configuredId.filter(s -> !s.isBlank())
-                .orElseGet(() -> host + "-" + pid + "-"
-                        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)));
+        long startedAt =
+                ProcessHandle.current()
+                        .info()
+                        .startInstant()
+                        .map(java.time.Instant::toEpochMilli)
+                        .orElseGet(System::currentTimeMillis);
+        String id =
+                configuredId
+                        .filter(s -> !s.isBlank())
+                        .orElseGet(
+                                () ->
+                                        host
+                                                + "-"
+                                                + pid
+                                                + "-"
+                                                + Integer.toHexString(
+                                                        ThreadLocalRandom.current()
+                                                                .nextInt(0x10000, 0xfffff)));
         return new WorkerIdentity(id, host, pid, startedAt, version);
     }
 

@@ -1,5 +1,19 @@
 package io.vazao.functions.consume;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.vazao.functions.broker.BrokerConnection;
+import io.vazao.functions.broker.DeadLetterPublisher;
+import io.vazao.functions.config.FunctionsConfig;
+import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.metrics.WorkerMetrics;
+import io.vazao.functions.payload.Rejection;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -11,25 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.ShutdownSignalException;
-
-import io.vazao.functions.broker.BrokerConnection;
-import io.vazao.functions.broker.DeadLetterPublisher;
-import io.vazao.functions.config.FunctionsConfig;
-import io.vazao.functions.config.QueueBinding;
-import io.vazao.functions.metrics.WorkerMetrics;
-import io.vazao.functions.payload.Rejection;
 
 /**
  * Consumes the work queue on the RabbitMQ Java client directly: {@code basic.qos(prefetch)}, manual
@@ -42,10 +38,10 @@ import io.vazao.functions.payload.Rejection;
  * worker's connection is up with its topology declared, again after a broker restart; stops taking
  * deliveries (basic.cancel) when the worker drains.
  *
- * <p>A worker that looks healthy must be consuming: after a {@code basic.cancel} from the broker (the
- * queue was deleted) or a channel closed under a live connection, it declares the topology again and
- * re-subscribes, with a growing delay while that fails. {@link #consuming()} is what readiness and
- * the heartbeat's state report.
+ * <p>A worker that looks healthy must be consuming: after a {@code basic.cancel} from the broker
+ * (the queue was deleted) or a channel closed under a live connection, it declares the topology
+ * again and re-subscribes, with a growing delay while that fails. {@link #consuming()} is what
+ * readiness and the heartbeat's state report.
  */
 @ApplicationScoped
 public class DirectConsumer {
@@ -59,14 +55,17 @@ public class DirectConsumer {
     private final WorkerMetrics metrics;
     private final String queue;
     private final int prefetch;
-    private static final RetryDelay RESUBSCRIBE = new RetryDelay(Duration.ofMillis(250), Duration.ofSeconds(10));
+    private static final RetryDelay RESUBSCRIBE =
+            new RetryDelay(Duration.ofMillis(250), Duration.ofSeconds(10));
 
     private final ExecutorService pool;
-    private final ScheduledExecutorService resubscriber = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vazao-resubscribe");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService resubscriber =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "vazao-resubscribe");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private Channel channel;
     private String consumerTag;
     private boolean stopped;
@@ -74,8 +73,14 @@ public class DirectConsumer {
     private int failures;
 
     @Inject
-    public DirectConsumer(BrokerConnection broker, WorkConsumer work, WorkerMetrics metrics, QueueBinding binding,
-                          FunctionsConfig config, RedeliveryGuard redeliveries, DeadLetterPublisher deadLetters) {
+    public DirectConsumer(
+            BrokerConnection broker,
+            WorkConsumer work,
+            WorkerMetrics metrics,
+            QueueBinding binding,
+            FunctionsConfig config,
+            RedeliveryGuard redeliveries,
+            DeadLetterPublisher deadLetters) {
         this.broker = broker;
         this.work = work;
         this.redeliveries = redeliveries;
@@ -83,15 +88,23 @@ public class DirectConsumer {
         this.metrics = metrics;
         this.queue = binding.queue();
         if (config.prefetch() < 1) {
-            throw new IllegalArgumentException("vazao.prefetch must be >= 1, not " + config.prefetch());
+            throw new IllegalArgumentException(
+                    "vazao.prefetch must be >= 1, not " + config.prefetch());
         }
         this.prefetch = config.prefetch();
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(prefetch, prefetch, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "vazao-work-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool =
+                new ThreadPoolExecutor(
+                        prefetch,
+                        prefetch,
+                        60,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> {
+                            Thread t = new Thread(r, "vazao-work-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /** Subscribes now if the broker is there, and again every time the connection comes back. */
@@ -110,7 +123,8 @@ public class DirectConsumer {
         }
         closeChannel(); // after a recovery the old channel has no consumer and stale delivery tags
         try {
-            broker.declareTopology(); // the queue may have been deleted and declared again, or not yet
+            broker.declareTopology(); // the queue may have been deleted and declared again, or
+            // not yet
             Channel ch = broker.createChannel();
             ch.basicQos(prefetch);
             consumerTag = ch.basicConsume(queue, false, new Deliveries(ch));
@@ -121,7 +135,9 @@ public class DirectConsumer {
         } catch (IOException | TimeoutException | RuntimeException e) {
             consuming = false;
             long delay = RESUBSCRIBE.afterFailedAttemptMillis(++failures);
-            LOG.warnf("event=subscribe-failed queue=%s attempt=%d retryMillis=%d error=\"%s\"", queue, failures, delay, e);
+            LOG.warnf(
+                    "event=subscribe-failed queue=%s attempt=%d retryMillis=%d error=\"%s\"",
+                    queue, failures, delay, e);
             resubscribeLater(delay);
         }
     }
@@ -129,11 +145,14 @@ public class DirectConsumer {
     /** Subscribes again unless a subscription came back meanwhile (a recovery, another retry). */
     private void resubscribeLater(long delayMillis) {
         try {
-            resubscriber.schedule(() -> {
-                if (!consuming) {
-                    subscribe();
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
+            resubscriber.schedule(
+                    () -> {
+                        if (!consuming) {
+                            subscribe();
+                        }
+                    },
+                    delayMillis,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closing
         }
@@ -145,8 +164,9 @@ public class DirectConsumer {
             return;
         }
         consuming = false;
-        LOG.warnf("event=consumer-lost queue=%s cause=%s action=%s", queue, why,
-                connectionLost ? "await-recovery" : "resubscribe");
+        LOG.warnf(
+                "event=consumer-lost queue=%s cause=%s action=%s",
+                queue, why, connectionLost ? "await-recovery" : "resubscribe");
         if (!connectionLost) {
             resubscribeLater(RESUBSCRIBE.afterFailedAttemptMillis(1));
         }
@@ -197,33 +217,47 @@ public class DirectConsumer {
         }
 
         @Override
-        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        public void handleDelivery(
+                String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
             metrics.started();
             long start = System.nanoTime();
             try {
-                pool.execute(() -> settle(envelope.getDeliveryTag(), consume(envelope, body, properties), start));
+                pool.execute(
+                        () ->
+                                settle(
+                                        envelope.getDeliveryTag(),
+                                        consume(envelope, body, properties),
+                                        start));
             } catch (RejectedExecutionException e) {
                 // Shutting down: the broker requeues what was never acked.
                 metrics.finished();
             }
         }
 
-        /** Whatever escapes the work (a dead-letter publish that threw) still settles the delivery. */
-        private WorkConsumer.Settle consume(Envelope envelope, byte[] body, AMQP.BasicProperties properties) {
+        /**
+         * Whatever escapes the work (a dead-letter publish that threw) still settles the delivery.
+         */
+        private WorkConsumer.Settle consume(
+                Envelope envelope, byte[] body, AMQP.BasicProperties properties) {
             try {
                 if (!envelope.isRedeliver()) {
                     return work.consume(body, properties);
                 }
-                // One redelivered message in the function at a time, counted when it starts: if the worker
-                // dies, the message that killed it is the one counted, not the others that were waiting.
+                // One redelivered message in the function at a time, counted when it starts: if the
+                // worker
+                // dies, the message that killed it is the one counted, not the others that were
+                // waiting.
                 synchronized (redeliveries) {
                     long seen = redeliveries.redelivered(properties, body);
-                    WorkConsumer.Settle settle = redeliveries.over(seen) ? overLimit(body, properties, seen)
-                            : work.consume(body, properties);
+                    WorkConsumer.Settle settle =
+                            redeliveries.over(seen)
+                                    ? overLimit(body, properties, seen)
+                                    : work.consume(body, properties);
                     if (settle != WorkConsumer.Settle.REQUEUE) {
                         redeliveries.settled(properties, body);
                     } else if (seen > 0) {
-                        redeliveries.givenBack(properties, body); // handed back unrun (draining): not a death
+                        redeliveries.givenBack(
+                                properties, body); // handed back unrun (draining): not a death
                     }
                     return settle;
                 }
@@ -233,16 +267,25 @@ public class DirectConsumer {
             }
         }
 
-        private WorkConsumer.Settle overLimit(byte[] body, AMQP.BasicProperties properties, long seen) {
+        private WorkConsumer.Settle overLimit(
+                byte[] body, AMQP.BasicProperties properties, long seen) {
             String detail = RedeliveryGuard.describe(seen);
             try {
-                deadLetters.publish(body, properties, Rejection.DELIVERY_LIMIT, detail, (int) Math.min(Integer.MAX_VALUE, seen));
+                deadLetters.publish(
+                        body,
+                        properties,
+                        Rejection.DELIVERY_LIMIT,
+                        detail,
+                        (int) Math.min(Integer.MAX_VALUE, seen));
             } catch (IOException e) {
-                LOG.warnf("event=dead-letter-failed queue=%s reason=%s action=requeue error=\"%s\"", queue,
-                        Rejection.DELIVERY_LIMIT.code(), e.getMessage());
+                LOG.warnf(
+                        "event=dead-letter-failed queue=%s reason=%s action=requeue error=\"%s\"",
+                        queue, Rejection.DELIVERY_LIMIT.code(), e.getMessage());
                 return WorkConsumer.Settle.REQUEUE;
             }
-            LOG.infof("event=dead-lettered queue=%s reason=%s detail=\"%s\"", queue, Rejection.DELIVERY_LIMIT.code(), detail);
+            LOG.infof(
+                    "event=dead-lettered queue=%s reason=%s detail=\"%s\"",
+                    queue, Rejection.DELIVERY_LIMIT.code(), detail);
             return WorkConsumer.Settle.DEAD_LETTERED;
         }
 
@@ -262,7 +305,8 @@ public class DirectConsumer {
                     metrics.failed(System.nanoTime() - start);
                 }
             } catch (IOException | ShutdownSignalException e) {
-                // The channel went with the connection: the broker has requeued the delivery already.
+                // The channel went with the connection: the broker has requeued the delivery
+                // already.
                 LOG.debugf("event=settle-failed queue=%s error=\"%s\"", queue, e);
             } finally {
                 metrics.finished();

@@ -1,22 +1,18 @@
 package io.vazao.functions.consume;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import com.rabbitmq.client.AMQP;
-
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.vazao.contract.RedisKeys;
 import io.vazao.functions.config.QueueBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.jboss.logging.Logger;
 
 /**
  * The delivery limit of classic queues, which count nothing themselves: a message seen with the
@@ -33,7 +29,10 @@ public class RedeliveryGuard {
     /** Configuration of the delivery limit. */
     @ConfigMapping(prefix = "vazao.delivery")
     public interface Limit {
-        /** Redeliveries without settlement before the message is dead-lettered; 0 turns the limit off. */
+        /**
+         * Redeliveries without settlement before the message is dead-lettered; 0 turns the limit
+         * off.
+         */
         @WithDefault("5")
         int limit();
 
@@ -51,9 +50,11 @@ public class RedeliveryGuard {
     private volatile boolean failing;
 
     @Inject
-    public RedeliveryGuard(RedisDataSource redis, RedisKeys keys, QueueBinding binding, Limit config) {
+    public RedeliveryGuard(
+            RedisDataSource redis, RedisKeys keys, QueueBinding binding, Limit config) {
         if (config.limit() < 0) {
-            throw new IllegalArgumentException("vazao.delivery.limit must be >= 0, not " + config.limit());
+            throw new IllegalArgumentException(
+                    "vazao.delivery.limit must be >= 0, not " + config.limit());
         }
         this.redis = redis;
         this.key = keys.redeliveries(binding.queue());
@@ -74,7 +75,9 @@ public class RedeliveryGuard {
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.warnf("event=delivery-limit-unavailable key=%s action=process error=\"%s\"", key, e.getMessage());
+                LOG.warnf(
+                        "event=delivery-limit-unavailable key=%s action=process error=\"%s\"",
+                        key, e.getMessage());
             }
             return 0;
         }
@@ -105,7 +108,10 @@ public class RedeliveryGuard {
         }
     }
 
-    /** A redelivered message was given back to the broker without running: that delivery does not count. */
+    /**
+     * A redelivered message was given back to the broker without running: that delivery does not
+     * count.
+     */
     public void givenBack(AMQP.BasicProperties properties, byte[] body) {
         if (limit == 0) {
             return;
@@ -124,7 +130,8 @@ public class RedeliveryGuard {
             return "id:" + id;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body);
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body);
             return "sha256:" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -12,16 +12,26 @@ import java.util.List;
  */
 public record RetryPlan(RetryPolicy policy, Duration inPlaceMax) {
 
-    /** The retry behaviour of a worker configured with {@code vazao.retry.*} and no policy of its own. */
+    /**
+     * The retry behaviour of a worker configured with {@code vazao.retry.*} and no policy of its
+     * own.
+     */
     public static RetryPolicy fromConfig(int maxAttempts, Duration delay) {
-        return new RetryPolicy(maxAttempts, delay.toMillis(), 2.0, RetryDelay.DEFAULT_CAP.toMillis(),
+        return new RetryPolicy(
+                maxAttempts,
+                delay.toMillis(),
+                2.0,
+                RetryDelay.DEFAULT_CAP.toMillis(),
                 List.of(RetryPolicy.REASON_FAILED));
     }
 
-    public enum Kind { DEAD_LETTER, WAIT_HERE, DELAY_QUEUE }
-
-    public record Step(Kind kind, long delayMillis) {
+    public enum Kind {
+        DEAD_LETTER,
+        WAIT_HERE,
+        DELAY_QUEUE
     }
+
+    public record Step(Kind kind, long delayMillis) {}
 
     public Step afterFailure(int failedAttempts) {
         if (!policy.retries(RetryPolicy.REASON_FAILED) || failedAttempts >= policy.attempts()) {

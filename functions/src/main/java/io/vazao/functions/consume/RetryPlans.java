@@ -20,8 +20,10 @@ public class RetryPlans {
         if (config.retry().maxAttempts() < 1) {
             throw new IllegalArgumentException("vazao.retry.max-attempts must be >= 1");
         }
-        fromConfig = new RetryPlan(RetryPlan.fromConfig(config.retry().maxAttempts(), config.retry().delay()),
-                config.retry().inPlaceMax());
+        fromConfig =
+                new RetryPlan(
+                        RetryPlan.fromConfig(config.retry().maxAttempts(), config.retry().delay()),
+                        config.retry().inPlaceMax());
         current = fromConfig;
     }
 
@@ -31,6 +33,9 @@ public class RetryPlans {
 
     /** The policy's retry settings; null falls back to the configuration. */
     public void update(RetryPolicy fromPolicy) {
-        current = fromPolicy == null ? fromConfig : new RetryPlan(fromPolicy, fromConfig.inPlaceMax());
+        current =
+                fromPolicy == null
+                        ? fromConfig
+                        : new RetryPlan(fromPolicy, fromConfig.inPlaceMax());
     }
 }

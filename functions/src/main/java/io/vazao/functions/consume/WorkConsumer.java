@@ -1,16 +1,6 @@
 package io.vazao.functions.consume;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import com.rabbitmq.client.AMQP;
-
 import io.vazao.functions.BusinessFunctions;
 import io.vazao.functions.audit.ProcessedAudit;
 import io.vazao.functions.broker.DeadLetterPublisher;
@@ -25,14 +15,21 @@ import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.payload.BusinessMessage;
 import io.vazao.functions.payload.Rejection;
 import io.vazao.functions.ratelimit.RateLimiter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one delivery through its function (the queue's, or the one a Celery task names; decoding is
  * {@link DeliveryDecoder}'s) and says how to settle it. Every delivery ends in exactly one of: ack
- * after the function returned; ack after a confirmed copy reached the dead-letter queue (bad input at
- * once, failures after the configured attempts); ack after a confirmed copy went back to the tail of
- * the queue (a Celery eta far ahead); nack with requeue (draining, or the broker unreachable). Nothing here lets an exception escape, so bad input cannot
- * stop the consumer. The transport ({@link DirectConsumer}) does the acks.
+ * after the function returned; ack after a confirmed copy reached the dead-letter queue (bad input
+ * at once, failures after the configured attempts); ack after a confirmed copy went back to the
+ * tail of the queue (a Celery eta far ahead); nack with requeue (draining, or the broker
+ * unreachable). Nothing here lets an exception escape, so bad input cannot stop the consumer. The
+ * transport ({@link DirectConsumer}) does the acks.
  */
 @ApplicationScoped
 public class WorkConsumer {
@@ -68,10 +65,20 @@ public class WorkConsumer {
     private final DelayedRetryPublisher delayedRetries;
 
     @Inject
-    public WorkConsumer(BusinessFunctions functions, DeliveryDecoder decoder, DeadLetterPublisher deadLetters,
-                        RateLimiter limiter, ProcessedAudit audit, Lifecycle lifecycle,
-                        QueueBinding binding, FunctionsConfig config, CeleryResults results, WorkerMetrics metrics,
-                        Clock clock, RetryPlans retryPlans, DelayedRetryPublisher delayedRetries) {
+    public WorkConsumer(
+            BusinessFunctions functions,
+            DeliveryDecoder decoder,
+            DeadLetterPublisher deadLetters,
+            RateLimiter limiter,
+            ProcessedAudit audit,
+            Lifecycle lifecycle,
+            QueueBinding binding,
+            FunctionsConfig config,
+            CeleryResults results,
+            WorkerMetrics metrics,
+            Clock clock,
+            RetryPlans retryPlans,
+            DelayedRetryPublisher delayedRetries) {
         this.functions = functions;
         this.decoder = decoder;
         this.results = results;
@@ -94,14 +101,17 @@ public class WorkConsumer {
             Thread.currentThread().interrupt();
             return Settle.REQUEUE;
         } catch (RuntimeException | Error e) {
-            // A bug of ours, or an Error thrown by the function: park the message with the cause rather
-            // than requeue it into the same fault forever, or leave it unsettled holding a prefetch slot.
+            // A bug of ours, or an Error thrown by the function: park the message with the cause
+            // rather
+            // than requeue it into the same fault forever, or leave it unsettled holding a prefetch
+            // slot.
             LOG.errorf(e, "event=consumer-error queue=%s action=dead-letter", queue);
             return deadLetter(body, properties, Rejection.FAILED, "internal: " + describe(e), 0);
         }
     }
 
-    private Settle handle(byte[] body, AMQP.BasicProperties properties) throws InterruptedException {
+    private Settle handle(byte[] body, AMQP.BasicProperties properties)
+            throws InterruptedException {
         if (!lifecycle.accepting()) {
             return Settle.REQUEUE;
         }
@@ -130,26 +140,32 @@ public class WorkConsumer {
         return settle;
     }
 
-    private Settle run(byte[] body, AMQP.BasicProperties properties, Delivery.Run run) throws InterruptedException {
+    private Settle run(byte[] body, AMQP.BasicProperties properties, Delivery.Run run)
+            throws InterruptedException {
         BusinessMessage payload = run.message();
         BusinessFunctions.Processed result;
-        // Attempts made before this delivery count: a Celery task's retries, or those a delay queue's
+        // Attempts made before this delivery count: a Celery task's retries, or those a delay
+        // queue's
         // copy records in its headers. Every message gets at least one attempt.
-        for (int attempt = 1 + Math.max(run.priorAttempts(), AttemptCount.before(properties)); ; attempt++) {
+        for (int attempt = 1 + Math.max(run.priorAttempts(), AttemptCount.before(properties));
+                ;
+                attempt++) {
             try {
                 result = functions.process(payload);
                 break;
             } catch (RuntimeException e) {
                 RetryPlan.Step next = retryPlans.current().afterFailure(attempt);
                 if (next.kind() == RetryPlan.Kind.DEAD_LETTER) {
-                    Settle settle = deadLetter(body, properties, Rejection.FAILED, describe(e), attempt);
+                    Settle settle =
+                            deadLetter(body, properties, Rejection.FAILED, describe(e), attempt);
                     if (settle == Settle.DEAD_LETTERED) {
                         results.failed(run.task(), e);
                     }
                     return settle;
                 }
-                LOG.debugf("event=attempt-failed queue=%s id=%s attempt=%d retryInMillis=%d via=%s error=\"%s\"", queue,
-                        payload.id(), attempt, next.delayMillis(), next.kind(), describe(e));
+                LOG.debugf(
+                        "event=attempt-failed queue=%s id=%s attempt=%d retryInMillis=%d via=%s error=\"%s\"",
+                        queue, payload.id(), attempt, next.delayMillis(), next.kind(), describe(e));
                 if (next.kind() == RetryPlan.Kind.DELAY_QUEUE) {
                     return retryLater(body, properties, attempt, next.delayMillis());
                 }
@@ -162,11 +178,12 @@ public class WorkConsumer {
     }
 
     /**
-     * A Celery eta further ahead than vazao.celery.eta-max-wait: held for that long, then put back at
-     * the tail of the queue, so that a task due tomorrow never holds a processing thread until then
-     * and a queue of such tasks does not spin.
+     * A Celery eta further ahead than vazao.celery.eta-max-wait: held for that long, then put back
+     * at the tail of the queue, so that a task due tomorrow never holds a processing thread until
+     * then and a queue of such tasks does not spin.
      */
-    private Settle later(byte[] body, AMQP.BasicProperties properties, Delivery.Defer defer) throws InterruptedException {
+    private Settle later(byte[] body, AMQP.BasicProperties properties, Delivery.Defer defer)
+            throws InterruptedException {
         TimeUnit.MILLISECONDS.sleep(etaMaxWaitMillis);
         if (!lifecycle.accepting()) {
             return Settle.REQUEUE;
@@ -174,21 +191,28 @@ public class WorkConsumer {
         try {
             deadLetters.republish(body, properties);
         } catch (IOException e) {
-            LOG.warnf("event=eta-republish-failed queue=%s task=%s action=requeue error=\"%s\"", queue,
-                    defer.task().id(), e.getMessage());
+            LOG.warnf(
+                    "event=eta-republish-failed queue=%s task=%s action=requeue error=\"%s\"",
+                    queue, defer.task().id(), e.getMessage());
             return Settle.REQUEUE;
         }
-        LOG.debugf("event=eta-deferred queue=%s task=%s waitMillis=%d", queue, defer.task().id(), defer.waitMillis());
+        LOG.debugf(
+                "event=eta-deferred queue=%s task=%s waitMillis=%d",
+                queue, defer.task().id(), defer.waitMillis());
         return Settle.DEFERRED;
     }
 
-    private Settle retryLater(byte[] body, AMQP.BasicProperties properties, int attempts, long delayMillis) {
+    private Settle retryLater(
+            byte[] body, AMQP.BasicProperties properties, int attempts, long delayMillis) {
         try {
             delayedRetries.publish(body, properties, attempts, delayMillis);
             return Settle.RETRY_LATER;
         } catch (IOException e) {
-            // Cannot park it: wait here, then requeue; the attempts its headers already record still count.
-            LOG.warnf("event=delayed-retry-failed queue=%s action=wait-in-place error=\"%s\"", queue, e.getMessage());
+            // Cannot park it: wait here, then requeue; the attempts its headers already record
+            // still count.
+            LOG.warnf(
+                    "event=delayed-retry-failed queue=%s action=wait-in-place error=\"%s\"",
+                    queue, e.getMessage());
             try {
                 TimeUnit.MILLISECONDS.sleep(delayMillis);
             } catch (InterruptedException ie) {
@@ -198,17 +222,23 @@ public class WorkConsumer {
         }
     }
 
-    private Settle deadLetter(byte[] body, AMQP.BasicProperties properties, Rejection reason, String detail,
-                              int attempts) {
+    private Settle deadLetter(
+            byte[] body,
+            AMQP.BasicProperties properties,
+            Rejection reason,
+            String detail,
+            int attempts) {
         try {
             deadLetters.publish(body, properties, reason, detail, attempts);
         } catch (IOException e) {
-            LOG.warnf("event=dead-letter-failed queue=%s reason=%s action=requeue error=\"%s\"", queue, reason.code(),
-                    e.getMessage());
+            LOG.warnf(
+                    "event=dead-letter-failed queue=%s reason=%s action=requeue error=\"%s\"",
+                    queue, reason.code(), e.getMessage());
             return Settle.REQUEUE;
         }
-        LOG.infof("event=dead-lettered queue=%s reason=%s attempts=%d bytes=%d detail=\"%s\"", queue, reason.code(),
-                attempts, body == null ? 0 : body.length, detail);
+        LOG.infof(
+                "event=dead-lettered queue=%s reason=%s attempts=%d bytes=%d detail=\"%s\"",
+                queue, reason.code(), attempts, body == null ? 0 : body.length, detail);
         return Settle.DEAD_LETTERED;
     }
 

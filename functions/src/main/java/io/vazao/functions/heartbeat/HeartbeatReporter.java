@@ -1,12 +1,5 @@
 package io.vazao.functions.heartbeat;
 
-import java.time.Duration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
@@ -16,11 +9,15 @@ import io.vazao.functions.config.WorkerIdentity;
 import io.vazao.functions.consume.DirectConsumer;
 import io.vazao.functions.lifecycle.Lifecycle;
 import io.vazao.functions.metrics.WorkerMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
- * Writes this worker's heartbeat: the hash {@code worker:{id}} with a TTL of three intervals and its
- * entry in the per-queue index, in one MULTI/EXEC. A failed write is logged once and retried on the
- * next beat; work never waits for Redis.
+ * Writes this worker's heartbeat: the hash {@code worker:{id}} with a TTL of three intervals and
+ * its entry in the per-queue index, in one MULTI/EXEC. A failed write is logged once and retried on
+ * the next beat; work never waits for Redis.
  */
 @ApplicationScoped
 public class HeartbeatReporter {
@@ -40,9 +37,16 @@ public class HeartbeatReporter {
     private volatile boolean failing;
 
     @Inject
-    public HeartbeatReporter(RedisDataSource redis, RedisKeys keys, WorkerIdentity identity, QueueBinding binding,
-                             WorkerMetrics metrics, Lifecycle lifecycle, BoundPort port, FunctionsConfig config,
-                             DirectConsumer consumer) {
+    public HeartbeatReporter(
+            RedisDataSource redis,
+            RedisKeys keys,
+            WorkerIdentity identity,
+            QueueBinding binding,
+            WorkerMetrics metrics,
+            Lifecycle lifecycle,
+            BoundPort port,
+            FunctionsConfig config,
+            DirectConsumer consumer) {
         this.redis = redis;
         this.keys = keys;
         this.identity = identity;
@@ -59,10 +63,21 @@ public class HeartbeatReporter {
     }
 
     public Heartbeat current() {
-        return new Heartbeat(identity.workerId(), binding.queue(), identity.host(), identity.pid(), port.port(),
-                identity.startedAt(), System.currentTimeMillis(), metrics.processedCount(), metrics.failedCount(),
-                metrics.inFlight(), stats.cpuPercent(), stats.rssBytes(),
-                Lifecycle.reported(lifecycle.state(), consumer.consuming()), identity.version(),
+        return new Heartbeat(
+                identity.workerId(),
+                binding.queue(),
+                identity.host(),
+                identity.pid(),
+                port.port(),
+                identity.startedAt(),
+                System.currentTimeMillis(),
+                metrics.processedCount(),
+                metrics.failedCount(),
+                metrics.inFlight(),
+                stats.cpuPercent(),
+                stats.rssBytes(),
+                Lifecycle.reported(lifecycle.state(), consumer.consuming()),
+                identity.version(),
                 metrics.celeryProcessedCount());
     }
 
@@ -72,11 +87,13 @@ public class HeartbeatReporter {
         String key = keys.worker(hb.workerId());
         long ttlMillis = interval.toMillis() * 3;
         try {
-            redis.withTransaction(tx -> {
-                tx.hash(String.class).hset(key, hb.toHash());
-                tx.key().pexpire(key, ttlMillis);
-                tx.sortedSet(String.class).zadd(keys.workers(hb.queue()), hb.lastSeen(), hb.workerId());
-            });
+            redis.withTransaction(
+                    tx -> {
+                        tx.hash(String.class).hset(key, hb.toHash());
+                        tx.key().pexpire(key, ttlMillis);
+                        tx.sortedSet(String.class)
+                                .zadd(keys.workers(hb.queue()), hb.lastSeen(), hb.workerId());
+                    });
             if (failing) {
                 LOG.infof("event=heartbeat-resumed worker=%s", hb.workerId());
                 failing = false;
@@ -84,7 +101,9 @@ public class HeartbeatReporter {
             return true;
         } catch (RuntimeException e) {
             if (!failing) {
-                LOG.warnf("event=heartbeat-failed worker=%s error=\"%s\"", hb.workerId(), e.getMessage());
+                LOG.warnf(
+                        "event=heartbeat-failed worker=%s error=\"%s\"",
+                        hb.workerId(), e.getMessage());
                 failing = true;
             }
             return false;
@@ -98,7 +117,9 @@ public class HeartbeatReporter {
             redis.sortedSet(String.class).zrem(keys.workers(binding.queue()), identity.workerId());
             LOG.infof("event=heartbeat-removed worker=%s", identity.workerId());
         } catch (RuntimeException e) {
-            LOG.warnf("event=heartbeat-remove-failed worker=%s error=\"%s\"", identity.workerId(), e.getMessage());
+            LOG.warnf(
+                    "event=heartbeat-remove-failed worker=%s error=\"%s\"",
+                    identity.workerId(), e.getMessage());
         }
     }
 }

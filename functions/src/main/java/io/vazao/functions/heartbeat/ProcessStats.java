@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * CPU and resident memory of this process, as the heartbeat reports them. CPU is the share of one
- * core used since the previous sample; RSS comes from {@code /proc/self/status} (0 where there is no
- * /proc).
+ * core used since the previous sample; RSS comes from {@code /proc/self/status} (0 where there is
+ * no /proc).
  */
 public class ProcessStats {
 
@@ -19,7 +19,8 @@ public class ProcessStats {
     private long lastWallNanos;
 
     public ProcessStats() {
-        java.lang.management.OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.OperatingSystemMXBean bean =
+                ManagementFactory.getOperatingSystemMXBean();
         this.os = bean instanceof com.sun.management.OperatingSystemMXBean sun ? sun : null;
     }
 

@@ -6,13 +6,17 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * Who may call a worker over HTTP. Metrics and health ({@code /q/...}) are always served; every other
- * path is a business function, which answers 404 while HTTP functions are off (the default) and
- * needs {@code Authorization: Bearer <token>} when they are on.
+ * Who may call a worker over HTTP. Metrics and health ({@code /q/...}) are always served; every
+ * other path is a business function, which answers 404 while HTTP functions are off (the default)
+ * and needs {@code Authorization: Bearer <token>} when they are on.
  */
 public final class HttpFunctionsAccess {
 
-    public enum Decision { PASS, NOT_FOUND, UNAUTHORIZED }
+    public enum Decision {
+        PASS,
+        NOT_FOUND,
+        UNAUTHORIZED
+    }
 
     private final boolean enabled;
     private final byte[] token;
@@ -28,10 +32,15 @@ public final class HttpFunctionsAccess {
             return new HttpFunctionsAccess(false, null);
         }
         String t = token.map(String::trim).orElse("");
-        SecretRules.weakness(t).ifPresent(why -> {
-            throw new IllegalArgumentException("vazao.http-functions.token (VAZAO_HTTP_FUNCTIONS_TOKEN) " + why
-                    + "; HTTP functions need the API token; " + SecretRules.HOW_TO_GENERATE);
-        });
+        SecretRules.weakness(t)
+                .ifPresent(
+                        why -> {
+                            throw new IllegalArgumentException(
+                                    "vazao.http-functions.token (VAZAO_HTTP_FUNCTIONS_TOKEN) "
+                                            + why
+                                            + "; HTTP functions need the API token; "
+                                            + SecretRules.HOW_TO_GENERATE);
+                        });
         return new HttpFunctionsAccess(true, t);
     }
 

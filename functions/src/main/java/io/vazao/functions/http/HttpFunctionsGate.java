@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 public class HttpFunctionsGate {
 
     private static final Logger LOG = Logger.getLogger(HttpFunctionsGate.class);
+
     /** Ahead of Funqy's routes. */
     private static final int PRIORITY = 50;
 
@@ -21,7 +22,9 @@ public class HttpFunctionsGate {
 
     public HttpFunctionsGate(FunctionsConfig config) {
         try {
-            this.access = HttpFunctionsAccess.of(config.httpFunctions().enabled(), config.httpFunctions().token());
+            this.access =
+                    HttpFunctionsAccess.of(
+                            config.httpFunctions().enabled(), config.httpFunctions().token());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Refusing to start: " + e.getMessage());
         }
@@ -33,11 +36,15 @@ public class HttpFunctionsGate {
     }
 
     void filter(RoutingContext rc) {
-        switch (access.decide(rc.normalizedPath(), rc.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+        switch (access.decide(
+                rc.normalizedPath(), rc.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             case PASS -> rc.next();
             case NOT_FOUND -> rc.response().setStatusCode(404).end();
-            case UNAUTHORIZED -> rc.response().setStatusCode(401)
-                    .putHeader("WWW-Authenticate", "Bearer realm=\"vazao\"").end();
+            case UNAUTHORIZED ->
+                    rc.response()
+                            .setStatusCode(401)
+                            .putHeader("WWW-Authenticate", "Bearer realm=\"vazao\"")
+                            .end();
         }
     }
 }

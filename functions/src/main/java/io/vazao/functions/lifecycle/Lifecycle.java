@@ -1,8 +1,7 @@
 package io.vazao.functions.lifecycle;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.vazao.contract.WorkerState;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** The worker's state as heartbeats report it, and whether it still takes messages. */
 @ApplicationScoped

@@ -1,21 +1,5 @@
 package io.vazao.functions.lifecycle;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
-
-import org.jboss.logging.Logger;
-
-import sun.misc.Signal;
-
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,12 +13,25 @@ import io.vazao.functions.consume.DirectConsumer;
 import io.vazao.functions.heartbeat.HeartbeatReporter;
 import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.ratelimit.PolicyWatcher;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import sun.misc.Signal;
 
 /**
- * Start and stop of a worker. Start: topology, first heartbeat ({@code starting}), then the periodic
- * tasks, then {@code running}. SIGTERM: {@code draining}, stop taking deliveries, let in-flight ones
- * finish and be acked (bounded by vazao.shutdown.timeout), remove the heartbeat; Quarkus then closes
- * the connections, which returns prefetched but unstarted deliveries to the queue.
+ * Start and stop of a worker. Start: topology, first heartbeat ({@code starting}), then the
+ * periodic tasks, then {@code running}. SIGTERM: {@code draining}, stop taking deliveries, let
+ * in-flight ones finish and be acked (bounded by vazao.shutdown.timeout), remove the heartbeat;
+ * Quarkus then closes the connections, which returns prefetched but unstarted deliveries to the
+ * queue.
  */
 @ApplicationScoped
 public class WorkerRuntime {
@@ -55,9 +52,17 @@ public class WorkerRuntime {
     private final ScheduledExecutorService tasks;
 
     @Inject
-    public WorkerRuntime(BrokerConnection broker, HeartbeatReporter heartbeat, PolicyWatcher policy,
-                         ProcessedAudit audit, WorkerMetrics metrics, Lifecycle lifecycle, DirectConsumer consumer,
-                         WorkerIdentity identity, QueueBinding binding, FunctionsConfig config) {
+    public WorkerRuntime(
+            BrokerConnection broker,
+            HeartbeatReporter heartbeat,
+            PolicyWatcher policy,
+            ProcessedAudit audit,
+            WorkerMetrics metrics,
+            Lifecycle lifecycle,
+            DirectConsumer consumer,
+            WorkerIdentity identity,
+            QueueBinding binding,
+            FunctionsConfig config) {
         this.broker = broker;
         this.heartbeat = heartbeat;
         this.policy = policy;
@@ -69,27 +74,44 @@ public class WorkerRuntime {
         this.binding = binding;
         this.config = config;
         AtomicInteger n = new AtomicInteger();
-        // Heartbeats and policy reads on separate threads: a slow Redis call must not delay the other.
-        this.tasks = Executors.newScheduledThreadPool(3, r -> {
-            Thread t = new Thread(r, "vazao-task-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // Heartbeats and policy reads on separate threads: a slow Redis call must not delay the
+        // other.
+        this.tasks =
+                Executors.newScheduledThreadPool(
+                        3,
+                        r -> {
+                            Thread t = new Thread(r, "vazao-task-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
-    /** Connects, declares the queue and its DLQ, and starts heartbeats before anything is consumed. */
-    void beforeConsuming(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        LOG.infof("event=worker-starting worker=%s queue=%s function=%s routingKey=%s prefetch=%d", identity.workerId(),
-                binding.queue(), binding.kind().function(), binding.routingKey(), config.prefetch());
+    /**
+     * Connects, declares the queue and its DLQ, and starts heartbeats before anything is consumed.
+     */
+    void beforeConsuming(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        LOG.infof(
+                "event=worker-starting worker=%s queue=%s function=%s routingKey=%s prefetch=%d",
+                identity.workerId(),
+                binding.queue(),
+                binding.kind().function(),
+                binding.routingKey(),
+                config.prefetch());
         heartbeat.beat();
         broker.start();
         policy.refresh();
         long beat = heartbeat.interval().toMillis();
-        tasks.scheduleAtFixedRate(quietly("heartbeat", heartbeat::beat), beat, beat, TimeUnit.MILLISECONDS);
+        tasks.scheduleAtFixedRate(
+                quietly("heartbeat", heartbeat::beat), beat, beat, TimeUnit.MILLISECONDS);
         long refresh = config.rateLimit().policyRefresh().toMillis();
-        tasks.scheduleWithFixedDelay(quietly("policy", policy::refresh), refresh, refresh, TimeUnit.MILLISECONDS);
+        tasks.scheduleWithFixedDelay(
+                quietly("policy", policy::refresh), refresh, refresh, TimeUnit.MILLISECONDS);
         if (audit.enabled()) {
-            tasks.scheduleWithFixedDelay(quietly("audit", audit::flush), AUDIT_FLUSH_MILLIS, AUDIT_FLUSH_MILLIS,
+            tasks.scheduleWithFixedDelay(
+                    quietly("audit", audit::flush),
+                    AUDIT_FLUSH_MILLIS,
+                    AUDIT_FLUSH_MILLIS,
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -108,8 +130,9 @@ public class WorkerRuntime {
         consumer.stop();
         heartbeat.beat();
         Duration timeout = config.shutdown().timeout();
-        LOG.infof("event=worker-draining worker=%s inFlight=%d timeoutMillis=%d", identity.workerId(),
-                metrics.inFlight(), timeout.toMillis());
+        LOG.infof(
+                "event=worker-draining worker=%s inFlight=%d timeoutMillis=%d",
+                identity.workerId(), metrics.inFlight(), timeout.toMillis());
         long deadline = begin + timeout.toNanos();
         while (metrics.inFlight() > 0 && System.nanoTime() < deadline) {
             try {
@@ -123,14 +146,18 @@ public class WorkerRuntime {
         tasks.shutdownNow();
         audit.flush();
         heartbeat.remove();
-        LOG.infof("event=worker-drained worker=%s processed=%d failed=%d unfinished=%d millis=%d", identity.workerId(),
-                metrics.processedCount(), metrics.failedCount(), left,
+        LOG.infof(
+                "event=worker-drained worker=%s processed=%d failed=%d unfinished=%d millis=%d",
+                identity.workerId(),
+                metrics.processedCount(),
+                metrics.failedCount(),
+                left,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
     }
 
     /**
-     * The JVM's own SIGTERM handling runs the same shutdown but exits with 143; a drained worker is a
-     * clean exit, so SIGTERM asks Quarkus for an orderly exit with status 0 instead.
+     * The JVM's own SIGTERM handling runs the same shutdown but exits with 143; a drained worker is
+     * a clean exit, so SIGTERM asks Quarkus for an orderly exit with status 0 instead.
      */
     private static void exitZeroOnSigterm() {
         if (LaunchMode.current() != LaunchMode.NORMAL) {

@@ -1,24 +1,21 @@
 package io.vazao.functions.metrics;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vazao.functions.celery.Delivery;
 import io.vazao.functions.config.QueueBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
- * The worker's counters, shared by the Prometheus endpoint and the heartbeat so both report the same
- * numbers: {@code vazao_messages_processed_total}, {@code vazao_messages_failed_total},
- * {@code vazao_processing_seconds} (histogram) and {@code vazao_in_flight}, all tagged with the queue.
+ * The worker's counters, shared by the Prometheus endpoint and the heartbeat so both report the
+ * same numbers: {@code vazao_messages_processed_total}, {@code vazao_messages_failed_total}, {@code
+ * vazao_processing_seconds} (histogram) and {@code vazao_in_flight}, all tagged with the queue.
  */
 @ApplicationScoped
 public class WorkerMetrics {
@@ -29,8 +26,14 @@ public class WorkerMetrics {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer processing;
-    /** Settled messages by format and outcome: [json processed, json dead-lettered, celery processed, celery dead-lettered]. */
-    private final AtomicLong[] byFormat = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
+
+    /**
+     * Settled messages by format and outcome: [json processed, json dead-lettered, celery
+     * processed, celery dead-lettered].
+     */
+    private final AtomicLong[] byFormat = {
+        new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()
+    };
 
     @Inject
     public WorkerMetrics(MeterRegistry registry, QueueBinding binding) {
@@ -38,26 +41,37 @@ public class WorkerMetrics {
         // Function counters over the same atomics the heartbeat reads: one count, two views.
         FunctionCounter.builder("vazao.messages.processed", processed, AtomicLong::doubleValue)
                 .description("Messages processed and acknowledged")
-                .tag("queue", queue).register(registry);
+                .tag("queue", queue)
+                .register(registry);
         FunctionCounter.builder("vazao.messages.failed", failed, AtomicLong::doubleValue)
                 .description("Messages moved to the dead-letter queue")
-                .tag("queue", queue).register(registry);
-        processing = Timer.builder("vazao.processing")
-                .description("Time from delivery to the end of processing, retries included")
                 .tag("queue", queue)
-                .publishPercentileHistogram()
                 .register(registry);
+        processing =
+                Timer.builder("vazao.processing")
+                        .description(
+                                "Time from delivery to the end of processing, retries included")
+                        .tag("queue", queue)
+                        .publishPercentileHistogram()
+                        .register(registry);
         for (Delivery.Format format : Delivery.Format.values()) {
             for (boolean done : new boolean[] {true, false}) {
-                FunctionCounter.builder("vazao.messages.by.format", byFormat[slot(format, done)], AtomicLong::doubleValue)
-                        .description("Messages settled, by how they were written (json or celery) and outcome")
-                        .tag("queue", queue).tag("format", format.tag())
-                        .tag("outcome", done ? "processed" : "dead-lettered").register(registry);
+                FunctionCounter.builder(
+                                "vazao.messages.by.format",
+                                byFormat[slot(format, done)],
+                                AtomicLong::doubleValue)
+                        .description(
+                                "Messages settled, by how they were written (json or celery) and outcome")
+                        .tag("queue", queue)
+                        .tag("format", format.tag())
+                        .tag("outcome", done ? "processed" : "dead-lettered")
+                        .register(registry);
             }
         }
         Gauge.builder("vazao.in.flight", inFlight, AtomicInteger::get)
                 .description("Messages being processed now")
-                .tag("queue", queue).register(registry);
+                .tag("queue", queue)
+                .register(registry);
     }
 
     public void started() {
@@ -96,9 +110,12 @@ public class WorkerMetrics {
 
     /** Start-up time as users feel it: from the process's start to its first processed message. */
     private static void firstMessage() {
-        long since = ProcessHandle.current().info().startInstant()
-                .map(start -> System.currentTimeMillis() - start.toEpochMilli())
-                .orElse(-1L);
+        long since =
+                ProcessHandle.current()
+                        .info()
+                        .startInstant()
+                        .map(start -> System.currentTimeMillis() - start.toEpochMilli())
+                        .orElse(-1L);
         LOG.infof("event=first-message millisSinceProcessStart=%d", since);
     }
 

@@ -1,11 +1,10 @@
 package io.vazao.functions.payload;
 
+import io.vazao.contract.Topology;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.vazao.contract.Topology;
 
 /** The two kinds of work the seed topology carries, and the function that processes each. */
 public enum MessageKind {
@@ -21,8 +20,10 @@ public enum MessageKind {
         this.function = function;
         this.type = type;
         this.recordType = recordType;
-        this.fields = Arrays.stream(recordType.getRecordComponents()).map(RecordComponent::getName)
-                .collect(Collectors.toUnmodifiableSet());
+        this.fields =
+                Arrays.stream(recordType.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .collect(Collectors.toUnmodifiableSet());
     }
 
     /** True when the payload has a top-level field of this name. */
@@ -49,7 +50,13 @@ public enum MessageKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown function '" + function + "' (expected "
-                + ORDER.function + " or " + PAYMENT.function + ")");
+        throw new IllegalArgumentException(
+                "unknown function '"
+                        + function
+                        + "' (expected "
+                        + ORDER.function
+                        + " or "
+                        + PAYMENT.function
+                        + ")");
     }
 }

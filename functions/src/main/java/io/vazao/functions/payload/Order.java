@@ -1,27 +1,31 @@
 package io.vazao.functions.payload;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /** An order as the seed's load generator publishes it to {@code business_queue_1}. */
-public record Order(String id, String type, String timestamp, Data data) implements BusinessMessage {
+public record Order(String id, String type, String timestamp, Data data)
+        implements BusinessMessage {
 
     public static final String TYPE = "order";
 
-    public record Data(Customer customer, Product product, String status,
-                       @JsonProperty("shipping_method") String shippingMethod, String notes) {
-    }
+    public record Data(
+            Customer customer,
+            Product product,
+            String status,
+            @JsonProperty("shipping_method") String shippingMethod,
+            String notes) {}
 
-    public record Customer(String id, String name, String email, Address address) {
-    }
+    public record Customer(String id, String name, String email, Address address) {}
 
-    public record Address(String street, String city, String state, String zip) {
-    }
+    public record Address(String street, String city, String state, String zip) {}
 
-    public record Product(String name, Integer quantity, @JsonProperty("unit_price") Double unitPrice, Double total) {
-    }
+    public record Product(
+            String name,
+            Integer quantity,
+            @JsonProperty("unit_price") Double unitPrice,
+            Double total) {}
 
     @Override
     public List<String> violations() {

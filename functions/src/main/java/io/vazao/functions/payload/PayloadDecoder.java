@@ -1,20 +1,18 @@
 package io.vazao.functions.payload;
 
-import java.io.IOException;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.vazao.contract.Json;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * Turns a message body into the record its queue's function takes, or says why it cannot: the
@@ -35,15 +33,26 @@ public final class PayloadDecoder {
         }
         this.kind = kind;
         this.maxBytes = maxBytes;
-        // Strict on types ("2" is not a quantity), tolerant of extra fields like the contract's readers.
-        this.mapper = Json.configure(JsonMapper.builder()
-                        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                        .withCoercionConfig(LogicalType.Textual, c -> c
-                                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                        .build());
+        // Strict on types ("2" is not a quantity), tolerant of extra fields like the contract's
+        // readers.
+        this.mapper =
+                Json.configure(
+                        JsonMapper.builder()
+                                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                                .withCoercionConfig(
+                                        LogicalType.Textual,
+                                        c ->
+                                                c.setCoercion(
+                                                                CoercionInputShape.Integer,
+                                                                CoercionAction.Fail)
+                                                        .setCoercion(
+                                                                CoercionInputShape.Float,
+                                                                CoercionAction.Fail)
+                                                        .setCoercion(
+                                                                CoercionInputShape.Boolean,
+                                                                CoercionAction.Fail))
+                                .build());
     }
 
     public MessageKind kind() {
@@ -70,8 +79,8 @@ public final class PayloadDecoder {
     }
 
     /**
-     * The same checks for a payload that arrived inside an envelope (a Celery task's first argument),
-     * already parsed; the envelope's size was checked by the caller.
+     * The same checks for a payload that arrived inside an envelope (a Celery task's first
+     * argument), already parsed; the envelope's size was checked by the caller.
      */
     public Decoded decode(JsonNode payload) {
         BusinessMessage message;
@@ -96,7 +105,8 @@ public final class PayloadDecoder {
             return new Decoded.Rejected(Rejection.WRONG_SHAPE, "type is required");
         }
         if (!kind.type().equals(message.type())) {
-            return new Decoded.Rejected(Rejection.WRONG_TYPE,
+            return new Decoded.Rejected(
+                    Rejection.WRONG_TYPE,
                     "type '" + clip(message.type()) + "' is not '" + kind.type() + "'");
         }
         List<String> violations = message.violations();
@@ -107,7 +117,10 @@ public final class PayloadDecoder {
     }
 
     public static String brief(Exception e) {
-        String m = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+        String m =
+                e instanceof JsonProcessingException jpe
+                        ? jpe.getOriginalMessage()
+                        : e.getMessage();
         return clip(m == null ? e.getClass().getSimpleName() : m.replace('\n', ' '));
     }
 
@@ -117,10 +130,8 @@ public final class PayloadDecoder {
 
     /** Outcome of decoding one body. */
     public sealed interface Decoded {
-        record Accepted(BusinessMessage message) implements Decoded {
-        }
+        record Accepted(BusinessMessage message) implements Decoded {}
 
-        record Rejected(Rejection reason, String detail) implements Decoded {
-        }
+        record Rejected(Rejection reason, String detail) implements Decoded {}
     }
 }

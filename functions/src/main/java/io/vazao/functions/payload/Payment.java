@@ -1,25 +1,29 @@
 package io.vazao.functions.payload;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /** A payment as the seed's load generator publishes it to {@code business_queue_2}. */
-public record Payment(String id, String type, String timestamp, Data data) implements BusinessMessage {
+public record Payment(String id, String type, String timestamp, Data data)
+        implements BusinessMessage {
 
     public static final String TYPE = "payment";
 
-    public record Data(@JsonProperty("order_id") String orderId, Double amount,
-                       @JsonProperty("payment_method") String paymentMethod, String status,
-                       @JsonProperty("transaction_id") String transactionId,
-                       @JsonProperty("payment_details") Details paymentDetails) {
-    }
+    public record Data(
+            @JsonProperty("order_id") String orderId,
+            Double amount,
+            @JsonProperty("payment_method") String paymentMethod,
+            String status,
+            @JsonProperty("transaction_id") String transactionId,
+            @JsonProperty("payment_details") Details paymentDetails) {}
 
-    public record Details(String processor, String currency, Integer installments,
-                          @JsonProperty("card_type") String cardType,
-                          @JsonProperty("card_last_four") String cardLastFour) {
-    }
+    public record Details(
+            String processor,
+            String currency,
+            Integer installments,
+            @JsonProperty("card_type") String cardType,
+            @JsonProperty("card_last_four") String cardLastFour) {}
 
     @Override
     public List<String> violations() {
@@ -35,7 +39,8 @@ public record Payment(String id, String type, String timestamp, Data data) imple
         if (data.amount() == null || data.amount() < 0) {
             v.add("data.amount must be >= 0");
         }
-        if (data.paymentDetails() != null && data.paymentDetails().installments() != null
+        if (data.paymentDetails() != null
+                && data.paymentDetails().installments() != null
                 && data.paymentDetails().installments() < 1) {
             v.add("data.payment_details.installments must be >= 1");
         }

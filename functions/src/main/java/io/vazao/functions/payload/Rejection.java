@@ -16,7 +16,10 @@ public enum Rejection {
     UNKNOWN_TASK("unknown-task"),
     /** A Celery task whose {@code expires} had passed when it was taken: not run, as in Celery. */
     EXPIRED("expired"),
-    /** A serializer other than JSON (pickle, YAML, msgpack) or a compressed body: never deserialized. */
+    /**
+     * A serializer other than JSON (pickle, YAML, msgpack) or a compressed body: never
+     * deserialized.
+     */
     UNSUPPORTED_CONTENT_TYPE("unsupported-content-type"),
     /** A Celery task message of protocol 1 (the task name in the body): only protocol 2 is read. */
     CELERY_PROTOCOL_1("celery-protocol-1"),

@@ -4,8 +4,7 @@ import java.util.List;
 
 final class Shape {
 
-    private Shape() {
-    }
+    private Shape() {}
 
     static void requireText(List<String> violations, String field, String value) {
         if (value == null || value.isBlank()) {

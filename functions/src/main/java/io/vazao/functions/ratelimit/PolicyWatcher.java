@@ -1,10 +1,5 @@
 package io.vazao.functions.ratelimit;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.vazao.contract.Json;
@@ -13,10 +8,14 @@ import io.vazao.contract.RedisKeys;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.consume.RetryPlans;
 import io.vazao.functions.heartbeat.HeartbeatReporter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 /**
- * Re-reads the queue's policy for its rate limit and its retry settings (and counts the queue's live
- * workers for the local fallback). Unreadable or missing policy, or Redis down: the last ones stay.
+ * Re-reads the queue's policy for its rate limit and its retry settings (and counts the queue's
+ * live workers for the local fallback). Unreadable or missing policy, or Redis down: the last ones
+ * stay.
  */
 @ApplicationScoped
 public class PolicyWatcher {
@@ -32,8 +31,13 @@ public class PolicyWatcher {
     private volatile String lastProblem;
 
     @Inject
-    public PolicyWatcher(RedisDataSource redis, RedisKeys keys, QueueBinding binding, RateLimiter limiter,
-                         HeartbeatReporter heartbeat, RetryPlans retryPlans) {
+    public PolicyWatcher(
+            RedisDataSource redis,
+            RedisKeys keys,
+            QueueBinding binding,
+            RateLimiter limiter,
+            HeartbeatReporter heartbeat,
+            RetryPlans retryPlans) {
         this.retryPlans = retryPlans;
         this.redis = redis;
         this.policyKey = keys.policy(binding.queue());
@@ -46,15 +50,22 @@ public class PolicyWatcher {
         String json;
         try {
             json = redis.value(String.class).get(policyKey);
-            long live = redis.sortedSet(String.class).zcount(workersKey,
-                    ScoreRange.from((double) (System.currentTimeMillis() - liveWindowMillis), Double.POSITIVE_INFINITY));
+            long live =
+                    redis.sortedSet(String.class)
+                            .zcount(
+                                    workersKey,
+                                    ScoreRange.from(
+                                            (double)
+                                                    (System.currentTimeMillis() - liveWindowMillis),
+                                            Double.POSITIVE_INFINITY));
             limiter.setLiveWorkers((int) Math.min(Integer.MAX_VALUE, live));
         } catch (RuntimeException e) {
             problem("redis", e.getMessage());
             return;
         }
         if (json == null) {
-            // A Redis that restarted empty is not a lifted limit: the last one stays until the policy
+            // A Redis that restarted empty is not a lifted limit: the last one stays until the
+            // policy
             // service restores the policy.
             problem("policy", "no policy stored");
             return;
@@ -72,8 +83,9 @@ public class PolicyWatcher {
     private void problem(String kind, String message) {
         String p = kind + ":" + message;
         if (!p.equals(lastProblem)) {
-            LOG.warnf("event=policy-unreadable key=%s cause=%s keepingLimit=%s error=\"%s\"", policyKey, kind,
-                    limiter.limit(), message);
+            LOG.warnf(
+                    "event=policy-unreadable key=%s cause=%s keepingLimit=%s error=\"%s\"",
+                    policyKey, kind, limiter.limit(), message);
             lastProblem = p;
         }
     }

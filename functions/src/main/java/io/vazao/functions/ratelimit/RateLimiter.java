@@ -3,20 +3,21 @@ package io.vazao.functions.ratelimit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-
 import org.jboss.logging.Logger;
 
 /**
  * Keeps every worker of a queue together under the queue's {@code rateLimitPerSecond}. Tokens come
- * from the shared bucket in batches and are spent locally; while the shared bucket is unreachable the
- * last known limit is applied locally, split by the last known number of live workers, so the queue
- * neither stops nor runs unbounded.
+ * from the shared bucket in batches and are spent locally; while the shared bucket is unreachable
+ * the last known limit is applied locally, split by the last known number of live workers, so the
+ * queue neither stops nor runs unbounded.
  */
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
     /** Longest single sleep, so that a new limit is noticed quickly. */
     private static final long MAX_SLEEP_MILLIS = 100;
+
     private static final long SHARED_RETRY_MILLIS = 1_000;
 
     private final TokenSource shared;
@@ -44,14 +45,19 @@ public class RateLimiter {
         TokenBudget current = budget;
         if (perSecond == null || perSecond <= 0) {
             if (current != null) {
-                LOG.infof("event=rate-limit-changed key=%s from=%.1f to=none", bucketKey, current.rate());
+                LOG.infof(
+                        "event=rate-limit-changed key=%s from=%.1f to=none",
+                        bucketKey, current.rate());
             }
             budget = null;
             return;
         }
         if (current == null || current.rate() != perSecond) {
-            LOG.infof("event=rate-limit-changed key=%s from=%s to=%.1f", bucketKey,
-                    current == null ? "none" : String.format("%.1f", current.rate()), perSecond);
+            LOG.infof(
+                    "event=rate-limit-changed key=%s from=%s to=%.1f",
+                    bucketKey,
+                    current == null ? "none" : String.format("%.1f", current.rate()),
+                    perSecond);
             budget = TokenBudget.of(perSecond, prefetch);
         }
     }
@@ -74,7 +80,10 @@ public class RateLimiter {
         }
     }
 
-    /** Takes a token if one is to be had now: returns 0 if so, else milliseconds to wait before retrying. */
+    /**
+     * Takes a token if one is to be had now: returns 0 if so, else milliseconds to wait before
+     * retrying.
+     */
     public long tryAcquire() {
         TokenBudget b = budget;
         if (b == null || takeLocal()) {
@@ -99,7 +108,9 @@ public class RateLimiter {
         return true;
     }
 
-    /** Fetches a batch; keeps one for the caller. Returns 0 when the caller may go, else ms to wait. */
+    /**
+     * Fetches a batch; keeps one for the caller. Returns 0 when the caller may go, else ms to wait.
+     */
     private long refill(TokenBudget b) {
         long now = nanoClock.getAsLong();
         if (!sharedDown || now >= sharedRetryAtNanos) {
@@ -112,8 +123,9 @@ public class RateLimiter {
                 return grant(g.granted(), g.waitMillis());
             } catch (Exception e) {
                 if (!sharedDown) {
-                    LOG.warnf("event=rate-limit-local key=%s limit=%.1f liveWorkers=%d error=\"%s\"", bucketKey,
-                            b.rate(), liveWorkers, e);
+                    LOG.warnf(
+                            "event=rate-limit-local key=%s limit=%.1f liveWorkers=%d error=\"%s\"",
+                            bucketKey, b.rate(), liveWorkers, e);
                     sharedDown = true;
                 }
                 sharedRetryAtNanos = now + TimeUnit.MILLISECONDS.toNanos(SHARED_RETRY_MILLIS);

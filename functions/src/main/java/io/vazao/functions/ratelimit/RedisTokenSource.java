@@ -1,17 +1,15 @@
 package io.vazao.functions.ratelimit;
 
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.mutiny.redis.client.Response;
 
 /** The token bucket as one Lua script in Redis, so take-and-refill is atomic across workers. */
 @ApplicationScoped
@@ -29,8 +27,13 @@ public class RedisTokenSource implements TokenSource {
 
     @Override
     public Grant take(String key, TokenBudget budget, int wanted) {
-        String[] args = {"1", key, Double.toString(budget.rate()), Double.toString(budget.capacity()),
-                Integer.toString(wanted)};
+        String[] args = {
+            "1",
+            key,
+            Double.toString(budget.rate()),
+            Double.toString(budget.capacity()),
+            Integer.toString(wanted)
+        };
         Response r;
         try {
             r = redis.execute("EVALSHA", prepend(SHA, args));
@@ -64,7 +67,10 @@ public class RedisTokenSource implements TokenSource {
 
     private static String sha1(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-1")
+                                    .digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

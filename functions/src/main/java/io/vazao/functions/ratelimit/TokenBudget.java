@@ -14,8 +14,14 @@ public record TokenBudget(double rate, int batch, double capacity) {
         if (rate <= 0) {
             throw new IllegalArgumentException("rate must be > 0");
         }
-        int batch = (int) Math.max(1, Math.min(Math.max(1, prefetch), Math.ceil(rate / CALLS_PER_SECOND)));
-        // A tenth of a second of tokens: small bursts only, so the limit holds over short windows too.
+        int batch =
+                (int)
+                        Math.max(
+                                1,
+                                Math.min(
+                                        Math.max(1, prefetch), Math.ceil(rate / CALLS_PER_SECOND)));
+        // A tenth of a second of tokens: small bursts only, so the limit holds over short windows
+        // too.
         double capacity = Math.max(batch, rate / 10);
         return new TokenBudget(rate, batch, capacity);
     }

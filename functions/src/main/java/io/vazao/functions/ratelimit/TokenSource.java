@@ -7,6 +7,5 @@ public interface TokenSource {
     Grant take(String key, TokenBudget budget, int wanted) throws Exception;
 
     /** Tokens granted and, if fewer than wanted, milliseconds until the rest could be. */
-    record Grant(int granted, long waitMillis) {
-    }
+    record Grant(int granted, long waitMillis) {}
 }

@@ -1,13 +1,12 @@
 package io.vazao.functions.work;
 
+import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 
-import io.smallrye.config.ConfigMapping;
-
 /**
- * Faults for the chaos suite, off unless configured: a message whose id starts with the given prefix
- * halts the JVM ({@code Runtime.halt}, as an out-of-memory kill would end it) or makes the function
- * throw an {@link Error}. Nothing else in the worker changes with them.
+ * Faults for the chaos suite, off unless configured: a message whose id starts with the given
+ * prefix halts the JVM ({@code Runtime.halt}, as an out-of-memory kill would end it) or makes the
+ * function throw an {@link Error}. Nothing else in the worker changes with them.
  */
 @ConfigMapping(prefix = "vazao.fault")
 public interface FaultInjection {

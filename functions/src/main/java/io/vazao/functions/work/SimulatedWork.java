@@ -1,14 +1,12 @@
 package io.vazao.functions.work;
 
+import io.vazao.functions.config.FunctionsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import io.vazao.functions.config.FunctionsConfig;
 
 /**
  * The only fake thing in a worker: a dial for demos and benchmarks. Spends a fixed or exponentially
@@ -19,13 +17,15 @@ import io.vazao.functions.config.FunctionsConfig;
 public class SimulatedWork {
 
     public enum Distribution {
-        FIXED, EXPONENTIAL;
+        FIXED,
+        EXPONENTIAL;
 
         static Distribution parse(String s) {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("vazao.work.distribution must be fixed or exponential, not '" + s + "'");
+                throw new IllegalArgumentException(
+                        "vazao.work.distribution must be fixed or exponential, not '" + s + "'");
             }
         }
     }
@@ -33,13 +33,16 @@ public class SimulatedWork {
     private final double meanMs;
     private final Distribution distribution;
     private final double failureRate;
+
     /** Off unless configured; null where the work is built by hand (unit tests). */
-    @Inject
-    FaultInjection faults;
+    @Inject FaultInjection faults;
 
     @Inject
     public SimulatedWork(FunctionsConfig config) {
-        this(config.work().meanMs(), Distribution.parse(config.work().distribution()), config.work().failureRate());
+        this(
+                config.work().meanMs(),
+                Distribution.parse(config.work().distribution()),
+                config.work().failureRate());
     }
 
     public SimulatedWork(double meanMs, Distribution distribution, double failureRate) {
@@ -58,8 +61,10 @@ public class SimulatedWork {
     public void perform(String id) {
         FaultInjection.apply(faults, id);
         if (meanMs > 0) {
-            double ms = distribution == Distribution.FIXED ? meanMs
-                    : -meanMs * Math.log(1 - ThreadLocalRandom.current().nextDouble());
+            double ms =
+                    distribution == Distribution.FIXED
+                            ? meanMs
+                            : -meanMs * Math.log(1 - ThreadLocalRandom.current().nextDouble());
             LockSupport.parkNanos((long) (ms * TimeUnit.MILLISECONDS.toNanos(1)));
         }
         if (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate) {

@@ -3,26 +3,30 @@ package io.vazao.functions.celery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vazao.contract.CeleryProtocol;
+import io.vazao.functions.payload.MessageKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.vazao.contract.CeleryProtocol;
-import io.vazao.functions.payload.MessageKind;
 
 class TaskMappingTest {
 
     static Stream<Arguments> valid() {
         return Stream.of(
-                Arguments.of(Optional.empty(), Map.of(CeleryProtocol.TASK_ORDERS, MessageKind.ORDER,
-                        CeleryProtocol.TASK_PAYMENTS, MessageKind.PAYMENT)),
+                Arguments.of(
+                        Optional.empty(),
+                        Map.of(
+                                CeleryProtocol.TASK_ORDERS,
+                                MessageKind.ORDER,
+                                CeleryProtocol.TASK_PAYMENTS,
+                                MessageKind.PAYMENT)),
                 Arguments.of(Optional.of(List.of("")), TaskMapping.defaults().tasks()),
-                Arguments.of(Optional.of(List.of("a.b=processOrder", " c = processPayment ")),
+                Arguments.of(
+                        Optional.of(List.of("a.b=processOrder", " c = processPayment ")),
                         Map.of("a.b", MessageKind.ORDER, "c", MessageKind.PAYMENT)));
     }
 

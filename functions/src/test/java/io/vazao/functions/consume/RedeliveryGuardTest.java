@@ -4,26 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.AMQP;
+import io.vazao.functions.broker.DeadLetterPublisher;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.rabbitmq.client.AMQP;
-
-import io.vazao.functions.broker.DeadLetterPublisher;
 
 class RedeliveryGuardTest {
 
     @ParameterizedTest(name = "{0} redeliveries, limit {1} -> over {2}")
     @CsvSource({
-            "0, 5, false",
-            "4, 5, false",
-            "5, 5, true",
-            "9, 5, true",
-            "1, 1, true",
-            "100, 0, false", // 0 turns the limit off
+        "0, 5, false",
+        "4, 5, false",
+        "5, 5, true",
+        "9, 5, true",
+        "1, 1, true",
+        "100, 0, false", // 0 turns the limit off
     })
     void theLimitCountsRedeliveries(long redeliveries, int limit, boolean over) {
         assertEquals(over, RedeliveryGuard.over(redeliveries, limit));
@@ -35,10 +32,13 @@ class RedeliveryGuardTest {
         AMQP.BasicProperties withId = new AMQP.BasicProperties.Builder().messageId("ORD-1").build();
         assertEquals("id:ORD-1", RedeliveryGuard.identity(withId, body));
         String byBody = RedeliveryGuard.identity(new AMQP.BasicProperties(), body);
-        assertTrue(byBody.startsWith("sha256:") && byBody.length() == "sha256:".length() + 64, byBody);
+        assertTrue(
+                byBody.startsWith("sha256:") && byBody.length() == "sha256:".length() + 64, byBody);
         assertEquals(byBody, RedeliveryGuard.identity(null, body));
-        assertNotEquals(byBody, RedeliveryGuard.identity(null, "other".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(RedeliveryGuard.identity(null, new byte[0]), RedeliveryGuard.identity(null, null));
+        assertNotEquals(
+                byBody, RedeliveryGuard.identity(null, "other".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                RedeliveryGuard.identity(null, new byte[0]), RedeliveryGuard.identity(null, null));
     }
 
     @ParameterizedTest(name = "detail of {0} chars -> {1} chars")

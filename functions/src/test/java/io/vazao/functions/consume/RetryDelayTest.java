@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,11 +22,17 @@ class RetryDelayTest {
     @Test
     void neverNegativeNeverAboveTheCapNeverShrinking() {
         Gen<Integer> bases = integers().between(0, 10_000);
-        qtAtLeast(1000).forAll(bases, integers().between(1, 200)).checkAssert((baseMillis, failed) -> {
-            RetryDelay d = new RetryDelay(Duration.ofMillis(baseMillis), Duration.ofSeconds(10));
-            long now = d.afterFailedAttemptMillis(failed);
-            assertThat(now).isBetween(0L, 10_000L);
-            assertThat(d.afterFailedAttemptMillis(failed + 1)).isGreaterThanOrEqualTo(now);
-        });
+        qtAtLeast(1000)
+                .forAll(bases, integers().between(1, 200))
+                .checkAssert(
+                        (baseMillis, failed) -> {
+                            RetryDelay d =
+                                    new RetryDelay(
+                                            Duration.ofMillis(baseMillis), Duration.ofSeconds(10));
+                            long now = d.afterFailedAttemptMillis(failed);
+                            assertThat(now).isBetween(0L, 10_000L);
+                            assertThat(d.afterFailedAttemptMillis(failed + 1))
+                                    .isGreaterThanOrEqualTo(now);
+                        });
     }
 }

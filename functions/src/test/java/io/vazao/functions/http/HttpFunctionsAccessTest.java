@@ -23,16 +23,46 @@ class HttpFunctionsAccessTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                new Row("off: function is not found", false, "/processOrder", null, Decision.NOT_FOUND),
-                new Row("off: even with a token", false, "/processPayment", "Bearer " + TOKEN, Decision.NOT_FOUND),
+                new Row(
+                        "off: function is not found",
+                        false,
+                        "/processOrder",
+                        null,
+                        Decision.NOT_FOUND),
+                new Row(
+                        "off: even with a token",
+                        false,
+                        "/processPayment",
+                        "Bearer " + TOKEN,
+                        Decision.NOT_FOUND),
                 new Row("off: metrics served", false, "/q/metrics", null, Decision.PASS),
                 new Row("off: health served", false, "/q/health/ready", null, Decision.PASS),
                 new Row("on: no credentials", true, "/processOrder", null, Decision.UNAUTHORIZED),
-                new Row("on: wrong token", true, "/processOrder", "Bearer x" + TOKEN, Decision.UNAUTHORIZED),
-                new Row("on: basic instead of bearer", true, "/processOrder", "Basic " + TOKEN, Decision.UNAUTHORIZED),
+                new Row(
+                        "on: wrong token",
+                        true,
+                        "/processOrder",
+                        "Bearer x" + TOKEN,
+                        Decision.UNAUTHORIZED),
+                new Row(
+                        "on: basic instead of bearer",
+                        true,
+                        "/processOrder",
+                        "Basic " + TOKEN,
+                        Decision.UNAUTHORIZED),
                 new Row("on: right token", true, "/processOrder", "Bearer " + TOKEN, Decision.PASS),
-                new Row("on: scheme in lower case", true, "/processPayment", "bearer " + TOKEN, Decision.PASS),
-                new Row("on: /q-lookalike is a function path", true, "/qx", null, Decision.UNAUTHORIZED),
+                new Row(
+                        "on: scheme in lower case",
+                        true,
+                        "/processPayment",
+                        "bearer " + TOKEN,
+                        Decision.PASS),
+                new Row(
+                        "on: /q-lookalike is a function path",
+                        true,
+                        "/qx",
+                        null,
+                        Decision.UNAUTHORIZED),
                 new Row("on: health needs nothing", true, "/q/health", null, Decision.PASS));
     }
 

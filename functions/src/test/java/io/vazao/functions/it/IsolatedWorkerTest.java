@@ -23,7 +23,8 @@ abstract class IsolatedWorkerTest {
 
     @AfterEach
     void cleanUp() {
-        try (Rabbit rabbit = new Rabbit(); RedisProbe redis = new RedisProbe()) {
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
             rabbit.deleteQueues(queue, Topology.deadLetterQueue(queue));
             redis.deletePrefix(prefix);
         }

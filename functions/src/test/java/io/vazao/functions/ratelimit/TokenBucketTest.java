@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -21,30 +20,37 @@ class TokenBucketTest {
     void localBucketNeverGrantsMoreThanCapacityPlusRefill() {
         Gen<List<Integer>> gaps = lists().of(integers().between(0, 50_000)).ofSizeBetween(1, 200);
         Gen<Integer> wants = integers().between(1, 64);
-        qtAtLeast(1000).forAll(decimals(1, 5000), wants, gaps).checkAssert((rate, wanted, gapsMicros) -> {
-            TokenBudget b = TokenBudget.of(rate, 16);
-            LocalTokenBucket bucket = new LocalTokenBucket();
-            long now = 0;
-            long granted = 0;
-            for (int gap : gapsMicros) {
-                now += TimeUnit.MICROSECONDS.toNanos(gap);
-                int g = bucket.take(b.rate(), b.capacity(), wanted, now);
-                assertThat(g).isBetween(0, wanted);
-                granted += g;
-            }
-            double allowed = b.capacity() + rate * now / 1e9;
-            assertThat((double) granted).isLessThanOrEqualTo(allowed + 1e-6);
-        });
+        qtAtLeast(1000)
+                .forAll(decimals(1, 5000), wants, gaps)
+                .checkAssert(
+                        (rate, wanted, gapsMicros) -> {
+                            TokenBudget b = TokenBudget.of(rate, 16);
+                            LocalTokenBucket bucket = new LocalTokenBucket();
+                            long now = 0;
+                            long granted = 0;
+                            for (int gap : gapsMicros) {
+                                now += TimeUnit.MICROSECONDS.toNanos(gap);
+                                int g = bucket.take(b.rate(), b.capacity(), wanted, now);
+                                assertThat(g).isBetween(0, wanted);
+                                granted += g;
+                            }
+                            double allowed = b.capacity() + rate * now / 1e9;
+                            assertThat((double) granted).isLessThanOrEqualTo(allowed + 1e-6);
+                        });
     }
 
     @Test
     void budgetBatchesAreSmallAndCapacityHoldsABatch() {
-        qtAtLeast(1000).forAll(decimals(0.1, 1e6), integers().between(1, 1000)).checkAssert((rate, prefetch) -> {
-            TokenBudget b = TokenBudget.of(rate, prefetch);
-            assertThat(b.batch()).isBetween(1, prefetch);
-            assertThat(b.capacity()).isGreaterThanOrEqualTo(b.batch());
-            assertThat(b.capacity()).isLessThanOrEqualTo(Math.max(b.batch(), rate / 10) + 1e-9);
-        });
+        qtAtLeast(1000)
+                .forAll(decimals(0.1, 1e6), integers().between(1, 1000))
+                .checkAssert(
+                        (rate, prefetch) -> {
+                            TokenBudget b = TokenBudget.of(rate, prefetch);
+                            assertThat(b.batch()).isBetween(1, prefetch);
+                            assertThat(b.capacity()).isGreaterThanOrEqualTo(b.batch());
+                            assertThat(b.capacity())
+                                    .isLessThanOrEqualTo(Math.max(b.batch(), rate / 10) + 1e-9);
+                        });
     }
 
     @Test
@@ -52,10 +58,12 @@ class TokenBucketTest {
         AtomicLong clock = new AtomicLong();
         LocalTokenBucket sharedState = new LocalTokenBucket();
         // A shared source with the same arithmetic as the Redis script, on a fake clock.
-        TokenSource source = (key, budget, wanted) -> {
-            int g = sharedState.take(budget.rate(), budget.capacity(), wanted, clock.get());
-            return new TokenSource.Grant(g, sharedState.waitMillis(budget.rate(), budget.capacity(), wanted));
-        };
+        TokenSource source =
+                (key, budget, wanted) -> {
+                    int g = sharedState.take(budget.rate(), budget.capacity(), wanted, clock.get());
+                    return new TokenSource.Grant(
+                            g, sharedState.waitMillis(budget.rate(), budget.capacity(), wanted));
+                };
         RateLimiter limiter = new RateLimiter(source, "k", 16, clock::get);
         limiter.setLimit(100.0);
         int passed = 0;
@@ -74,10 +82,11 @@ class TokenBucketTest {
     void whenTheSharedBucketIsUnreachableTheLastLimitIsSplitOverTheLiveWorkers() {
         AtomicLong clock = new AtomicLong();
         AtomicInteger calls = new AtomicInteger();
-        TokenSource down = (key, budget, wanted) -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException("connection refused");
-        };
+        TokenSource down =
+                (key, budget, wanted) -> {
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("connection refused");
+                };
         RateLimiter limiter = new RateLimiter(down, "k", 16, clock::get);
         limiter.setLimit(300.0);
         limiter.setLiveWorkers(3);
@@ -97,9 +106,15 @@ class TokenBucketTest {
 
     @Test
     void noLimitMeansNoWaiting() throws Exception {
-        RateLimiter limiter = new RateLimiter((k, b, w) -> {
-            throw new AssertionError("no limit: the shared bucket must not be asked");
-        }, "k", 16, System::nanoTime);
+        RateLimiter limiter =
+                new RateLimiter(
+                        (k, b, w) -> {
+                            throw new AssertionError(
+                                    "no limit: the shared bucket must not be asked");
+                        },
+                        "k",
+                        16,
+                        System::nanoTime);
         for (int i = 0; i < 10_000; i++) {
             limiter.acquire();
         }

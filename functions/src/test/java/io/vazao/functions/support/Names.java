@@ -5,8 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Names of the resources a test creates, unique per run so tests never touch each other's. */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     public static String random() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);

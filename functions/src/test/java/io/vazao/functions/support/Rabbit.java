@@ -1,5 +1,11 @@
 package io.vazao.functions.support;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.vazao.contract.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,15 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
-
-import io.vazao.contract.Topology;
-
-/** The real RabbitMQ on 127.0.0.1, seen from a test: publish with confirms, count, fetch, clean up. */
+/**
+ * The real RabbitMQ on 127.0.0.1, seen from a test: publish with confirms, count, fetch, clean up.
+ */
 public final class Rabbit implements AutoCloseable {
 
     private final Connection connection;
@@ -33,7 +33,8 @@ public final class Rabbit implements AutoCloseable {
             channel = connection.createChannel();
             channel.confirmSelect();
         } catch (IOException | TimeoutException e) {
-            throw new IllegalStateException("RabbitMQ on 127.0.0.1:5672 is needed for this test", e);
+            throw new IllegalStateException(
+                    "RabbitMQ on 127.0.0.1:5672 is needed for this test", e);
         }
     }
 
@@ -44,8 +45,11 @@ public final class Rabbit implements AutoCloseable {
 
     public void publish(String exchange, String routingKey, List<byte[]> bodies) {
         try {
-            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
-                    .contentType("application/json").deliveryMode(2).build();
+            AMQP.BasicProperties props =
+                    new AMQP.BasicProperties.Builder()
+                            .contentType("application/json")
+                            .deliveryMode(2)
+                            .build();
             int n = 0;
             for (byte[] body : bodies) {
                 channel.basicPublish(exchange, routingKey, true, props, body);
@@ -97,7 +101,8 @@ public final class Rabbit implements AutoCloseable {
         try (Channel ch = connection.createChannel()) {
             GetResponse r;
             while ((r = ch.basicGet(queue, true)) != null) {
-                Map<String, Object> headers = r.getProps().getHeaders() == null ? Map.of() : r.getProps().getHeaders();
+                Map<String, Object> headers =
+                        r.getProps().getHeaders() == null ? Map.of() : r.getProps().getHeaders();
                 out.add(new Delivered(r.getBody(), headers));
             }
         } catch (IOException | TimeoutException e) {

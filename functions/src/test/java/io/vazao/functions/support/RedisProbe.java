@@ -3,12 +3,13 @@ package io.vazao.functions.support;
 import io.vazao.testsupport.TestKeys;
 import java.util.Map;
 import java.util.Set;
-
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
-/** The real Redis on 127.0.0.1 seen from a test; cleans up only keys under the test's own prefix. */
+/**
+ * The real Redis on 127.0.0.1 seen from a test; cleans up only keys under the test's own prefix.
+ */
 public final class RedisProbe implements AutoCloseable {
 
     private final RedisClient redis = RedisClient.create("127.0.0.1", 6379);

@@ -12,15 +12,19 @@ import java.util.regex.Pattern;
 /** Reads a worker process's counters from its Prometheus endpoint. */
 public final class WorkerMetricsScrape {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private WorkerMetricsScrape() {
-    }
+    private WorkerMetricsScrape() {}
 
     public static int status(int port, String path) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return r.statusCode();
         } catch (IOException e) {
             return -1;
@@ -32,8 +36,12 @@ public final class WorkerMetricsScrape {
 
     public static String get(int port, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             throw new IllegalStateException("worker on port " + port + " did not answer", e);
         } catch (InterruptedException e) {
@@ -45,10 +53,16 @@ public final class WorkerMetricsScrape {
     /** vazao_messages_processed_total of the queue, from the worker on {@code port}. */
     public static long processed(int port, String queue) {
         String text = get(port, "/q/metrics");
-        Matcher m = Pattern.compile("^vazao_messages_processed_total\\{queue=\"" + Pattern.quote(queue)
-                + "\"} ([0-9.E+]+)$", Pattern.MULTILINE).matcher(text);
+        Matcher m =
+                Pattern.compile(
+                                "^vazao_messages_processed_total\\{queue=\""
+                                        + Pattern.quote(queue)
+                                        + "\"} ([0-9.E+]+)$",
+                                Pattern.MULTILINE)
+                        .matcher(text);
         if (!m.find()) {
-            throw new IllegalStateException("no processed counter for " + queue + " on port " + port);
+            throw new IllegalStateException(
+                    "no processed counter for " + queue + " on port " + port);
         }
         return (long) Double.parseDouble(m.group(1));
     }

@@ -30,15 +30,23 @@ public final class WorkerProcess implements AutoCloseable {
     /** Starts {@code java -jar quarkus-run.jar} with the given environment on top of this one's. */
     public static WorkerProcess start(String name, Map<String, String> env) {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the integration tests after package");
+            throw new IllegalStateException(
+                    JAR + " is missing: run the integration tests after package");
         }
         try {
             Path logs = Files.createDirectories(Path.of("target", "it-workers"));
             Path log = logs.resolve(name + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                    JAR.toAbsolutePath().toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            List<String> cmd =
+                    new ArrayList<>(
+                            List.of(
+                                    java,
+                                    "-Xmx256m",
+                                    "-XX:TieredStopAtLevel=1",
+                                    "-jar",
+                                    JAR.toAbsolutePath().toString()));
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> all = new HashMap<>(env);
             all.putIfAbsent("QUARKUS_HTTP_PORT", "0");
             pb.environment().putAll(all);

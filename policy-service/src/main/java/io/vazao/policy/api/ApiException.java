@@ -27,7 +27,10 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException unknownQueue(String queue) {
-        return new ApiException(404, "unknown queue", List.of(new Violation("queue", "no policy for queue " + queue)));
+        return new ApiException(
+                404,
+                "unknown queue",
+                List.of(new Violation("queue", "no policy for queue " + queue)));
     }
 
     public int status() {

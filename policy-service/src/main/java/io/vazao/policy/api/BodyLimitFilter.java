@@ -33,7 +33,10 @@ public class BodyLimitFilter {
         }
         if (declared > config.api().maxBodyBytes()) {
             ApiException e = JsonBody.tooLarge(config.api().maxBodyBytes());
-            return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body()).build();
+            return Response.status(e.status())
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(e.body())
+                    .build();
         }
         return null;
     }

@@ -16,16 +16,19 @@ public final class ConditionalUpdate {
 
     static final int MAX_ATTEMPTS = 8;
 
-    private ConditionalUpdate() {
-    }
+    private ConditionalUpdate() {}
 
     /**
-     * @param read    the current value and its version (throws when there is nothing to update)
-     * @param change  the new value from the current one (throws on invalid input)
-     * @param writeIf writes when the stored version is still the given one: the new version, or empty
+     * @param read the current value and its version (throws when there is nothing to update)
+     * @param change the new value from the current one (throws on invalid input)
+     * @param writeIf writes when the stored version is still the given one: the new version, or
+     *     empty
      */
-    public static <T> Versioned<T> apply(String ifMatch, Supplier<Versioned<T>> read, UnaryOperator<T> change,
-                                         BiFunction<String, T, Optional<String>> writeIf) {
+    public static <T> Versioned<T> apply(
+            String ifMatch,
+            Supplier<Versioned<T>> read,
+            UnaryOperator<T> change,
+            BiFunction<String, T, Optional<String>> writeIf) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Versioned<T> current = read.get();
             if (!IfMatch.permits(ifMatch, current.tag())) {
@@ -40,7 +43,14 @@ public final class ConditionalUpdate {
                 throw IfMatch.stale();
             }
         }
-        throw new ApiException(409, "conflict", List.of(new Violation("body",
-                "changed by others " + MAX_ATTEMPTS + " times while being applied; try again")));
+        throw new ApiException(
+                409,
+                "conflict",
+                List.of(
+                        new Violation(
+                                "body",
+                                "changed by others "
+                                        + MAX_ATTEMPTS
+                                        + " times while being applied; try again")));
     }
 }

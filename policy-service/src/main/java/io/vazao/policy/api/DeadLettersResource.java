@@ -45,8 +45,13 @@ public class DeadLettersResource {
     private final ManagementApi management;
     private final VazaoConfig config;
 
-    public DeadLettersResource(PolicyStore store, DeadLetterReader reader, ReplayJobs replays, DeadLetterLocks locks,
-                               ManagementApi management, VazaoConfig config) {
+    public DeadLettersResource(
+            PolicyStore store,
+            DeadLetterReader reader,
+            ReplayJobs replays,
+            DeadLetterLocks locks,
+            ManagementApi management,
+            VazaoConfig config) {
         this.store = store;
         this.reader = reader;
         this.replays = replays;
@@ -55,20 +60,23 @@ public class DeadLettersResource {
         this.config = config;
     }
 
-    public record Purged(String queue, String deadLetterQueue, boolean purged) {
-    }
+    public record Purged(String queue, String deadLetterQueue, boolean purged) {}
 
     @GET
-    @Operation(summary = "Count the dead letters by reason and show a page of them, without removing any")
-    public DeadLetterReport list(@PathParam("queue") String queue,
-                                 @QueryParam("offset") @DefaultValue("0") long offset,
-                                 @QueryParam("limit") @DefaultValue("20") int limit) {
+    @Operation(
+            summary =
+                    "Count the dead letters by reason and show a page of them, without removing any")
+    public DeadLetterReport list(
+            @PathParam("queue") String queue,
+            @QueryParam("offset") @DefaultValue("0") long offset,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
         managed(queue);
         if (offset < 0) {
             throw ApiException.badRequest("invalid page", "offset", "must be >= 0");
         }
         if (limit < 0 || limit > MAX_PAGE) {
-            throw ApiException.badRequest("invalid page", "limit", "must be between 0 and " + MAX_PAGE);
+            throw ApiException.badRequest(
+                    "invalid page", "limit", "must be between 0 and " + MAX_PAGE);
         }
         try {
             DeadLetterReader.Read read = reader.read(queue, offset, limit);
@@ -79,7 +87,8 @@ public class DeadLettersResource {
                 throw busy(b.holder());
             }
             // No worker has declared it yet: nothing was ever dead-lettered.
-            return new DeadLetterTally(offset, limit, 0).report(queue, Topology.deadLetterQueue(queue), 0, true);
+            return new DeadLetterTally(offset, limit, 0)
+                    .report(queue, Topology.deadLetterQueue(queue), 0, true);
         } catch (IOException e) {
             throw brokerDown(e.getMessage());
         }
@@ -87,19 +96,28 @@ public class DeadLettersResource {
 
     @POST
     @Path("/replay")
-    @Operation(summary = "Start moving dead letters back to the work queue (all, one reason, or up to max; at a rate)")
-    public Response replay(@PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           byte[] body) {
+    @Operation(
+            summary =
+                    "Start moving dead letters back to the work queue (all, one reason, or up to max; at a rate)")
+    public Response replay(
+            @PathParam("queue") String queue,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         managed(queue);
-        var request = ReplayRequestParser.parse(body == null || body.length == 0 ? null
-                : JsonBody.object(contentType, body, config.api().maxBodyBytes()));
+        var request =
+                ReplayRequestParser.parse(
+                        body == null || body.length == 0
+                                ? null
+                                : JsonBody.object(contentType, body, config.api().maxBodyBytes()));
         ReplayJobs.Start start = replays.start(queue, request);
         if (start instanceof ReplayJobs.Start.Busy b) {
             throw busy(b.holder());
         }
         ReplayJob job = ((ReplayJobs.Start.Started) start).job();
-        return Response.status(202).entity(job)
-                .header("Location", "/api/v1/queues/" + queue + "/dead-letters/replay/" + job.id()).build();
+        return Response.status(202)
+                .entity(job)
+                .header("Location", "/api/v1/queues/" + queue + "/dead-letters/replay/" + job.id())
+                .build();
     }
 
     @GET
@@ -127,9 +145,11 @@ public class DeadLettersResource {
     public Purged purge(@PathParam("queue") String queue) {
         managed(queue);
         String holder = "purge " + UUID.randomUUID();
-        locks.tryTake(queue, holder).ifPresent(h -> {
-            throw busy(h);
-        });
+        locks.tryTake(queue, holder)
+                .ifPresent(
+                        h -> {
+                            throw busy(h);
+                        });
         boolean purged;
         try {
             purged = management.purge(Topology.deadLetterQueue(queue));
@@ -149,15 +169,19 @@ public class DeadLettersResource {
     }
 
     private static ApiException busy(String holder) {
-        return new ApiException(409, "dead-letter queue busy",
+        return new ApiException(
+                409,
+                "dead-letter queue busy",
                 List.of(new Violation("queue", "another operation holds it: " + holder)));
     }
 
     private static ApiException unknownJob(String id) {
-        return new ApiException(404, "unknown replay", List.of(new Violation("id", "no replay " + id)));
+        return new ApiException(
+                404, "unknown replay", List.of(new Violation("id", "no replay " + id)));
     }
 
     private static ApiException brokerDown(String why) {
-        return new ApiException(503, "broker unavailable", List.of(new Violation("broker", String.valueOf(why))));
+        return new ApiException(
+                503, "broker unavailable", List.of(new Violation("broker", String.valueOf(why))));
     }
 }

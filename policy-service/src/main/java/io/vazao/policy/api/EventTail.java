@@ -31,13 +31,17 @@ public class EventTail {
     }
 
     public Multi<ScalingEvent> events() {
-        return Multi.createFrom().publisher(broadcast)
-                .onSubscription().invoke(() -> {
-                    if (subscribers.getAndIncrement() == 0) {
-                        firstSubscribedAt = System.currentTimeMillis();
-                    }
-                })
-                .onTermination().invoke(() -> subscribers.decrementAndGet());
+        return Multi.createFrom()
+                .publisher(broadcast)
+                .onSubscription()
+                .invoke(
+                        () -> {
+                            if (subscribers.getAndIncrement() == 0) {
+                                firstSubscribedAt = System.currentTimeMillis();
+                            }
+                        })
+                .onTermination()
+                .invoke(() -> subscribers.decrementAndGet());
     }
 
     @Scheduled(every = "0.5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -47,11 +51,13 @@ public class EventTail {
             return;
         }
         try {
-            // Stream ids start with the append time in ms: the first poll starts from when the first
+            // Stream ids start with the append time in ms: the first poll starts from when the
+            // first
             // subscriber arrived (less a margin for clock skew between this host and Redis).
-            var entries = lastId == null
-                    ? log.from(Math.max(0, firstSubscribedAt - 250) + "-0", 500)
-                    : log.after(lastId, 500);
+            var entries =
+                    lastId == null
+                            ? log.from(Math.max(0, firstSubscribedAt - 250) + "-0", 500)
+                            : log.after(lastId, 500);
             for (var m : entries) {
                 lastId = m.id();
                 ScalingEvent e = EventLog.parse(m);

@@ -3,9 +3,9 @@ package io.vazao.policy.api;
 import io.smallrye.mutiny.Multi;
 import io.vazao.contract.Json;
 import io.vazao.contract.ScalingEvent;
-import io.vazao.policy.store.EventLog;
 import io.vazao.policy.auth.SessionStreams;
 import io.vazao.policy.auth.Sessions;
+import io.vazao.policy.store.EventLog;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,12 +38,13 @@ public class EventsResource {
         this.streams = streams;
     }
 
-    public record Events(List<ScalingEvent> events) {
-    }
+    public record Events(List<ScalingEvent> events) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recent events, newest first (limit 1-1000, default 100; optional queue filter)")
+    @Operation(
+            summary =
+                    "Recent events, newest first (limit 1-1000, default 100; optional queue filter)")
     public Events events(@QueryParam("limit") String limit, @QueryParam("queue") String queue) {
         int n = 100;
         if (limit != null) {
@@ -53,7 +54,8 @@ public class EventsResource {
                 throw ApiException.badRequest("invalid query", "limit", "must be an integer");
             }
             if (n < 1 || n > MAX_LIMIT) {
-                throw ApiException.badRequest("invalid query", "limit", "must be between 1 and " + MAX_LIMIT);
+                throw ApiException.badRequest(
+                        "invalid query", "limit", "must be between 1 and " + MAX_LIMIT);
             }
         }
         String q = queue == null || queue.isEmpty() ? null : queue;
@@ -67,10 +69,17 @@ public class EventsResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: 'scaling' with each new event's JSON")
-    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                           @CookieParam(Sessions.COOKIE) String session) {
+    public Multi<OutboundSseEvent> stream(
+            @Context Sse sse,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(Sessions.COOKIE) String session) {
         return streams.whileSignedIn(authorization, session, tail.events().onOverflow().drop())
-                .map(e -> sse.newEventBuilder().name("scaling").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(String.class, Json.write(e)).build());
+                .map(
+                        e ->
+                                sse.newEventBuilder()
+                                        .name("scaling")
+                                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                        .data(String.class, Json.write(e))
+                                        .build());
     }
 }

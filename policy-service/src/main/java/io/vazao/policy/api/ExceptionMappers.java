@@ -27,20 +27,25 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response unreadable(IllegalArgumentException e) {
         LOG.warnf("event=api_unreadable_data error=\"%s\"", e.getMessage());
-        return json(500, new ApiError("stored data unreadable", java.util.List.of(new Violation("redis", e.getMessage()))));
+        return json(
+                500,
+                new ApiError(
+                        "stored data unreadable",
+                        java.util.List.of(new Violation("redis", e.getMessage()))));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String error = switch (status) {
-            case 404 -> "not found";
-            case 405 -> "method not allowed";
-            case 406 -> "not acceptable";
-            case 413 -> "body too large";
-            case 415 -> "unsupported media type";
-            default -> status >= 500 ? "internal error" : "bad request";
-        };
+        String error =
+                switch (status) {
+                    case 404 -> "not found";
+                    case 405 -> "method not allowed";
+                    case 406 -> "not acceptable";
+                    case 413 -> "body too large";
+                    case 415 -> "unsupported media type";
+                    default -> status >= 500 ? "internal error" : "bad request";
+                };
         return json(status, ApiError.of(error));
     }
 

@@ -12,17 +12,16 @@ public final class IfMatch {
 
     public static final String HEADER = "If-Match";
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     public static String etag(String tag) {
         return "\"" + tag + "\"";
     }
 
     /**
-     * Whether the {@code If-Match} header (null when not sent) allows writing over version
-     * {@code currentTag}. The settings' defaults (nothing stored) have a version too, so the exact
-     * tag always matches; {@code *} needs something stored.
+     * Whether the {@code If-Match} header (null when not sent) allows writing over version {@code
+     * currentTag}. The settings' defaults (nothing stored) have a version too, so the exact tag
+     * always matches; {@code *} needs something stored.
      */
     public static boolean permits(String header, String currentTag) {
         if (header == null) {
@@ -35,7 +34,9 @@ public final class IfMatch {
                 if (exists) {
                     return true;
                 }
-            } else if (candidate.length() >= 2 && candidate.startsWith("\"") && candidate.endsWith("\"")
+            } else if (candidate.length() >= 2
+                    && candidate.startsWith("\"")
+                    && candidate.endsWith("\"")
                     && candidate.substring(1, candidate.length() - 1).equals(currentTag)) {
                 return true; // weak tags (W/"...") never match: a write needs the exact version
             }
@@ -44,7 +45,12 @@ public final class IfMatch {
     }
 
     public static ApiException stale() {
-        return new ApiException(412, "precondition failed", List.of(new Violation(HEADER,
-                "the resource has changed since it was read (or does not exist); read it again for its current ETag")));
+        return new ApiException(
+                412,
+                "precondition failed",
+                List.of(
+                        new Violation(
+                                HEADER,
+                                "the resource has changed since it was read (or does not exist); read it again for its current ETag")));
     }
 }

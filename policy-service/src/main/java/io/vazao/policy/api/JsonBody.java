@@ -17,21 +17,23 @@ import java.util.Locale;
  */
 public final class JsonBody {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonParser.Feature.ALLOW_COMMENTS)
-            .build();
+    private static final ObjectMapper STRICT =
+            JsonMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .disable(JsonParser.Feature.ALLOW_COMMENTS)
+                    .build();
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     public static JsonNode object(String contentType, byte[] body, int maxBytes) {
         if (body != null && body.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
         if (!isJson(contentType)) {
-            throw new ApiException(415, "unsupported media type",
+            throw new ApiException(
+                    415,
+                    "unsupported media type",
                     java.util.List.of(new Violation("Content-Type", "must be application/json")));
         }
         if (body == null || body.length == 0) {
@@ -41,7 +43,10 @@ public final class JsonBody {
         try {
             node = STRICT.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed JSON", "body", "must be well-formed JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest(
+                    "malformed JSON",
+                    "body",
+                    "must be well-formed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiException.badRequest("malformed JSON", "body", "could not be read");
         }
@@ -52,7 +57,9 @@ public final class JsonBody {
     }
 
     public static ApiException tooLarge(int maxBytes) {
-        return new ApiException(413, "body too large",
+        return new ApiException(
+                413,
+                "body too large",
                 java.util.List.of(new Violation("body", "must be at most " + maxBytes + " bytes")));
     }
 
@@ -62,6 +69,7 @@ public final class JsonBody {
             return false;
         }
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        return type.equals("application/json")
+                || (type.startsWith("application/") && type.endsWith("+json"));
     }
 }

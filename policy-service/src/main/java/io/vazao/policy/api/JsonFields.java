@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     static Integer integer(JsonNode node, String field, long min, long max, List<Violation> out) {
         Long value = longValue(node, field, min, max, out);
@@ -35,7 +34,8 @@ final class JsonFields {
     }
 
     /** A number greater than {@code exclusiveMin} and at most {@code max}. */
-    static Double positive(JsonNode node, String field, double exclusiveMin, double max, List<Violation> out) {
+    static Double positive(
+            JsonNode node, String field, double exclusiveMin, double max, List<Violation> out) {
         if (node == null || node.isNull()) {
             out.add(new Violation(field, "must not be null"));
             return null;
@@ -77,6 +77,8 @@ final class JsonFields {
     }
 
     static String format(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return d == Math.rint(d) && Math.abs(d) < 1e15
+                ? Long.toString((long) d)
+                : Double.toString(d);
     }
 }

@@ -40,8 +40,7 @@ public class PoliciesResource {
     }
 
     /** The body of {@code GET /api/v1/policies}. */
-    public record PolicyList(Map<String, Policy> policies) {
-    }
+    public record PolicyList(Map<String, Policy> policies) {}
 
     @GET
     @Operation(summary = "Every managed queue's policy")
@@ -59,44 +58,85 @@ public class PoliciesResource {
 
     @PUT
     @Path("/{queue}")
-    @Operation(summary = "Create or replace a queue's policy (the queue becomes managed); If-Match: replace only that version")
-    public Response put(@PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                        @HeaderParam(IfMatch.HEADER) String ifMatch,
-                        @RequestBody(description = "weight, minWorkers and maxWorkers required; see docs/api.md for every field's rule", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) byte[] body) {
+    @Operation(
+            summary =
+                    "Create or replace a queue's policy (the queue becomes managed); If-Match: replace only that version")
+    public Response put(
+            @PathParam("queue") String queue,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @RequestBody(
+                            description =
+                                    "weight, minWorkers and maxWorkers required; see docs/api.md for every field's rule",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = Policy.class)))
+                    byte[] body) {
         QueueNames.requireValid(queue);
-        Policy policy = PolicyValidator.replacement(JsonBody.object(contentType, body, config.api().maxBodyBytes()));
+        Policy policy =
+                PolicyValidator.replacement(
+                        JsonBody.object(contentType, body, config.api().maxBodyBytes()));
         AtomicBoolean existed = new AtomicBoolean();
-        Versioned<Policy> written = ConditionalUpdate.apply(ifMatch, () -> {
-            Optional<Versioned<Policy>> current = store.versionedPolicy(queue);
-            existed.set(current.isPresent());
-            return current.orElse(new Versioned<>(null, Versioned.ABSENT));
-        }, old -> policy, (tag, p) -> store.putPolicyIf(queue, tag, p));
-        return Response.status(existed.get() ? 200 : 201).entity(policy).tag(new EntityTag(written.tag())).build();
+        Versioned<Policy> written =
+                ConditionalUpdate.apply(
+                        ifMatch,
+                        () -> {
+                            Optional<Versioned<Policy>> current = store.versionedPolicy(queue);
+                            existed.set(current.isPresent());
+                            return current.orElse(new Versioned<>(null, Versioned.ABSENT));
+                        },
+                        old -> policy,
+                        (tag, p) -> store.putPolicyIf(queue, tag, p));
+        return Response.status(existed.get() ? 200 : 201)
+                .entity(policy)
+                .tag(new EntityTag(written.tag()))
+                .build();
     }
 
     @PATCH
     @Path("/{queue}")
-    @Operation(summary = "Change some fields of a queue's policy (atomically; If-Match: only that version)")
-    public Response patch(@PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                          @HeaderParam(IfMatch.HEADER) String ifMatch,
-                          @RequestBody(description = "any subset of the policy fields", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Policy.class))) byte[] body) {
+    @Operation(
+            summary =
+                    "Change some fields of a queue's policy (atomically; If-Match: only that version)")
+    public Response patch(
+            @PathParam("queue") String queue,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @RequestBody(
+                            description = "any subset of the policy fields",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = Policy.class)))
+                    byte[] body) {
         var json = JsonBody.object(contentType, body, config.api().maxBodyBytes());
-        Versioned<Policy> written = ConditionalUpdate.apply(ifMatch, () -> versioned(queue),
-                current -> PolicyValidator.patch(current, json), (tag, p) -> store.putPolicyIf(queue, tag, p));
+        Versioned<Policy> written =
+                ConditionalUpdate.apply(
+                        ifMatch,
+                        () -> versioned(queue),
+                        current -> PolicyValidator.patch(current, json),
+                        (tag, p) -> store.putPolicyIf(queue, tag, p));
         return Response.ok(written.value()).tag(new EntityTag(written.tag())).build();
     }
 
     @DELETE
     @Path("/{queue}")
-    @Operation(summary = "Stop managing a queue: removes its policy and its published target (If-Match: only that version)")
-    public Response delete(@PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+    @Operation(
+            summary =
+                    "Stop managing a queue: removes its policy and its published target (If-Match: only that version)")
+    public Response delete(
+            @PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
         Versioned<Policy> current = versioned(queue);
         if (!IfMatch.permits(ifMatch, current.tag())) {
             throw IfMatch.stale();
         }
-        PolicyStore.Deleted outcome = ifMatch == null
-                ? (store.deletePolicy(queue) ? PolicyStore.Deleted.DELETED : PolicyStore.Deleted.ABSENT)
-                : store.deletePolicyIf(queue, current.tag());
+        PolicyStore.Deleted outcome =
+                ifMatch == null
+                        ? (store.deletePolicy(queue)
+                                ? PolicyStore.Deleted.DELETED
+                                : PolicyStore.Deleted.ABSENT)
+                        : store.deletePolicyIf(queue, current.tag());
         return switch (outcome) {
             case DELETED -> Response.noContent().build();
             case CHANGED -> throw IfMatch.stale();

@@ -18,13 +18,22 @@ import java.util.Set;
 public final class PolicyValidator {
 
     public static final int MAX_WORKERS_LIMIT = 10_000;
-    static final Set<String> FIELDS = Set.of("weight", "minWorkers", "maxWorkers", "messagesPerWorker",
-            "targetDrainSeconds", "expectedRatePerWorker", "rateLimitPerSecond", "paused",
-            "scaleDownStabilizationSeconds", "mode", "retry");
+    static final Set<String> FIELDS =
+            Set.of(
+                    "weight",
+                    "minWorkers",
+                    "maxWorkers",
+                    "messagesPerWorker",
+                    "targetDrainSeconds",
+                    "expectedRatePerWorker",
+                    "rateLimitPerSecond",
+                    "paused",
+                    "scaleDownStabilizationSeconds",
+                    "mode",
+                    "retry");
     static final List<String> REQUIRED_ON_PUT = List.of("weight", "minWorkers", "maxWorkers");
 
-    private PolicyValidator() {
-    }
+    private PolicyValidator() {}
 
     /** The policy a PUT body describes; throws 400 with every violation otherwise. */
     public static Policy replacement(JsonNode body) {
@@ -38,7 +47,10 @@ public final class PolicyValidator {
         return check(result, violations);
     }
 
-    /** {@code current} with the fields a PATCH body names; throws 400 with every violation otherwise. */
+    /**
+     * {@code current} with the fields a PATCH body names; throws 400 with every violation
+     * otherwise.
+     */
     public static Policy patch(Policy current, JsonNode body) {
         List<Violation> violations = new ArrayList<>();
         if (body.isEmpty()) {
@@ -49,7 +61,9 @@ public final class PolicyValidator {
 
     private static Policy check(Policy policy, List<Violation> violations) {
         if (violations.isEmpty() && policy.minWorkers() > policy.maxWorkers()) {
-            violations.add(new Violation("minWorkers", "must be <= maxWorkers (" + policy.maxWorkers() + ")"));
+            violations.add(
+                    new Violation(
+                            "minWorkers", "must be <= maxWorkers (" + policy.maxWorkers() + ")"));
         }
         if (!violations.isEmpty()) {
             throw ApiException.badRequest("invalid policy", violations);
@@ -76,15 +90,42 @@ public final class PolicyValidator {
             String field = e.getKey();
             JsonNode v = e.getValue();
             switch (field) {
-                case "weight" -> weight = orElse(JsonFields.positive(v, field, 0, 1000, out), weight);
-                case "minWorkers" -> minWorkers = orElse(JsonFields.integer(v, field, 0, MAX_WORKERS_LIMIT, out), minWorkers);
-                case "maxWorkers" -> maxWorkers = orElse(JsonFields.integer(v, field, 1, MAX_WORKERS_LIMIT, out), maxWorkers);
-                case "messagesPerWorker" -> messagesPerWorker = orElse(JsonFields.integer(v, field, 1, 1_000_000, out), messagesPerWorker);
-                case "targetDrainSeconds" -> targetDrainSeconds = orElse(JsonFields.integer(v, field, 1, 86_400, out), targetDrainSeconds);
-                case "expectedRatePerWorker" -> expectedRate = v.isNull() ? null : JsonFields.positive(v, field, 0, 1_000_000, out);
-                case "rateLimitPerSecond" -> rateLimit = v.isNull() ? null : JsonFields.positive(v, field, 0, 1_000_000_000, out);
+                case "weight" ->
+                        weight = orElse(JsonFields.positive(v, field, 0, 1000, out), weight);
+                case "minWorkers" ->
+                        minWorkers =
+                                orElse(
+                                        JsonFields.integer(v, field, 0, MAX_WORKERS_LIMIT, out),
+                                        minWorkers);
+                case "maxWorkers" ->
+                        maxWorkers =
+                                orElse(
+                                        JsonFields.integer(v, field, 1, MAX_WORKERS_LIMIT, out),
+                                        maxWorkers);
+                case "messagesPerWorker" ->
+                        messagesPerWorker =
+                                orElse(
+                                        JsonFields.integer(v, field, 1, 1_000_000, out),
+                                        messagesPerWorker);
+                case "targetDrainSeconds" ->
+                        targetDrainSeconds =
+                                orElse(
+                                        JsonFields.integer(v, field, 1, 86_400, out),
+                                        targetDrainSeconds);
+                case "expectedRatePerWorker" ->
+                        expectedRate =
+                                v.isNull()
+                                        ? null
+                                        : JsonFields.positive(v, field, 0, 1_000_000, out);
+                case "rateLimitPerSecond" ->
+                        rateLimit =
+                                v.isNull()
+                                        ? null
+                                        : JsonFields.positive(v, field, 0, 1_000_000_000, out);
                 case "paused" -> paused = orElse(JsonFields.bool(v, field, out), paused);
-                case "scaleDownStabilizationSeconds" -> stabilization = orElse(JsonFields.integer(v, field, 0, 3_600, out), stabilization);
+                case "scaleDownStabilizationSeconds" ->
+                        stabilization =
+                                orElse(JsonFields.integer(v, field, 0, 3_600, out), stabilization);
                 case "mode" -> {
                     String text = JsonFields.text(v, field, out);
                     if (text != null) {
@@ -99,8 +140,18 @@ public final class PolicyValidator {
                 default -> out.add(new Violation(field, "unknown field"));
             }
         }
-        return new Policy(weight, minWorkers, maxWorkers, messagesPerWorker, targetDrainSeconds, expectedRate,
-                rateLimit, paused, stabilization, mode, retry);
+        return new Policy(
+                weight,
+                minWorkers,
+                maxWorkers,
+                messagesPerWorker,
+                targetDrainSeconds,
+                expectedRate,
+                rateLimit,
+                paused,
+                stabilization,
+                mode,
+                retry);
     }
 
     private static <T> T orElse(T value, T fallback) {

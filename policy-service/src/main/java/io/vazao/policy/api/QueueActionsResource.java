@@ -34,8 +34,7 @@ public class QueueActionsResource {
         this.management = management;
     }
 
-    public record Purged(String queue, boolean purged) {
-    }
+    public record Purged(String queue, boolean purged) {}
 
     @POST
     @Path("/purge")
@@ -44,11 +43,14 @@ public class QueueActionsResource {
         existing(queue);
         try {
             if (!management.purge(queue)) {
-                throw new ApiException(404, "queue not declared on the broker",
+                throw new ApiException(
+                        404,
+                        "queue not declared on the broker",
                         List.of(new Violation("queue", "RabbitMQ has no queue " + queue)));
             }
         } catch (BrokerUnavailableException e) {
-            throw new ApiException(503, "broker unavailable", List.of(new Violation("broker", e.getMessage())));
+            throw new ApiException(
+                    503, "broker unavailable", List.of(new Violation("broker", e.getMessage())));
         }
         LOG.infof("event=queue_purged queue=%s", queue);
         return new Purged(queue, true);
@@ -56,23 +58,32 @@ public class QueueActionsResource {
 
     @POST
     @Path("/pause")
-    @Operation(summary = "Pause the queue (policy.paused = true, atomically; If-Match: only that version): the engine gives a paused queue no workers")
-    public Response pause(@PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+    @Operation(
+            summary =
+                    "Pause the queue (policy.paused = true, atomically; If-Match: only that version): the engine gives a paused queue no workers")
+    public Response pause(
+            @PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return setPaused(queue, ifMatch, true);
     }
 
     @POST
     @Path("/resume")
     @Operation(summary = "Resume a paused queue (atomically; If-Match: only that version)")
-    public Response resume(@PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+    public Response resume(
+            @PathParam("queue") String queue, @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return setPaused(queue, ifMatch, false);
     }
 
     private Response setPaused(String queue, String ifMatch, boolean paused) {
         existing(queue);
-        Versioned<Policy> written = ConditionalUpdate.apply(ifMatch,
-                () -> store.versionedPolicy(queue).orElseThrow(() -> ApiException.unknownQueue(queue)),
-                current -> current.withPaused(paused), (tag, p) -> store.putPolicyIf(queue, tag, p));
+        Versioned<Policy> written =
+                ConditionalUpdate.apply(
+                        ifMatch,
+                        () ->
+                                store.versionedPolicy(queue)
+                                        .orElseThrow(() -> ApiException.unknownQueue(queue)),
+                        current -> current.withPaused(paused),
+                        (tag, p) -> store.putPolicyIf(queue, tag, p));
         return Response.ok(written.value()).tag(new EntityTag(written.tag())).build();
     }
 

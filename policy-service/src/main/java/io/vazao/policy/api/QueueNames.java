@@ -7,8 +7,7 @@ public final class QueueNames {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
-    private QueueNames() {
-    }
+    private QueueNames() {}
 
     public static boolean valid(String name) {
         return name != null && NAME.matcher(name).matches();
@@ -16,7 +15,9 @@ public final class QueueNames {
 
     public static void requireValid(String name) {
         if (!valid(name)) {
-            throw ApiException.badRequest("invalid queue name", "queue",
+            throw ApiException.badRequest(
+                    "invalid queue name",
+                    "queue",
                     "must be 1-200 characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
     }

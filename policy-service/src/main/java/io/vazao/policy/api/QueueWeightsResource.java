@@ -41,9 +41,18 @@ public class QueueWeightsResource {
     }
 
     @POST
-    @Operation(summary = "Set weights; they must sum to 1 within 1e-6, queues not named keep theirs")
-    public Map<String, Double> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                    @RequestBody(description = "{\"queue\": weight, ...}: numbers in (0, 1] summing to 1 within 1e-6", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Map.class))) byte[] body) {
+    @Operation(
+            summary = "Set weights; they must sum to 1 within 1e-6, queues not named keep theirs")
+    public Map<String, Double> post(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestBody(
+                            description =
+                                    "{\"queue\": weight, ...}: numbers in (0, 1] summing to 1 within 1e-6",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = Map.class)))
+                    byte[] body) {
         var json = JsonBody.object(contentType, body, config.api().maxBodyBytes());
         Map<String, Policy> policies = store.policies().policies();
         Map<String, Double> weights = WeightsValidator.validate(json, policies.keySet());

@@ -12,8 +12,7 @@ public final class ReplayRequestParser {
     static final double MAX_RATE = 100_000;
     private static final Set<String> FIELDS = Set.of("reason", "max", "ratePerSecond");
 
-    private ReplayRequestParser() {
-    }
+    private ReplayRequestParser() {}
 
     /** No body at all replays everything as fast as possible. */
     public static ReplayRequest parse(JsonNode body) {
@@ -21,11 +20,16 @@ public final class ReplayRequestParser {
             return ReplayRequest.all();
         }
         List<Violation> out = new ArrayList<>();
-        body.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                out.add(new Violation(f, "unknown field (allowed: reason, max, ratePerSecond)"));
-            }
-        });
+        body.fieldNames()
+                .forEachRemaining(
+                        f -> {
+                            if (!FIELDS.contains(f)) {
+                                out.add(
+                                        new Violation(
+                                                f,
+                                                "unknown field (allowed: reason, max, ratePerSecond)"));
+                            }
+                        });
         String reason = null;
         if (present(body, "reason")) {
             reason = JsonFields.text(body.get("reason"), "reason", out);
@@ -33,9 +37,15 @@ public final class ReplayRequestParser {
                 out.add(new Violation("reason", "must not be blank"));
             }
         }
-        Long max = present(body, "max") ? JsonFields.longValue(body.get("max"), "max", 1, Long.MAX_VALUE, out) : null;
-        Double rate = present(body, "ratePerSecond")
-                ? JsonFields.positive(body.get("ratePerSecond"), "ratePerSecond", 0, MAX_RATE, out) : null;
+        Long max =
+                present(body, "max")
+                        ? JsonFields.longValue(body.get("max"), "max", 1, Long.MAX_VALUE, out)
+                        : null;
+        Double rate =
+                present(body, "ratePerSecond")
+                        ? JsonFields.positive(
+                                body.get("ratePerSecond"), "ratePerSecond", 0, MAX_RATE, out)
+                        : null;
         if (!out.isEmpty()) {
             throw ApiException.badRequest("invalid replay", out);
         }

@@ -8,50 +8,85 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code retry} field of a policy: an object with {@code attempts} (1..100), {@code firstDelayMillis}
- * (0..3,600,000), {@code multiplier} (1..10), {@code maxDelayMillis} (&gt;= firstDelayMillis, at most
- * 86,400,000) and {@code retriedReasons} (default {@code ["failed"]}); the first two are required.
+ * The {@code retry} field of a policy: an object with {@code attempts} (1..100), {@code
+ * firstDelayMillis} (0..3,600,000), {@code multiplier} (1..10), {@code maxDelayMillis} (&gt;=
+ * firstDelayMillis, at most 86,400,000) and {@code retriedReasons} (default {@code ["failed"]});
+ * the first two are required.
  */
 final class RetryPolicyValidator {
 
     static final int MAX_ATTEMPTS = 100;
     static final long MAX_DELAY_MILLIS = 86_400_000;
-    private static final Set<String> FIELDS = Set.of("attempts", "firstDelayMillis", "multiplier", "maxDelayMillis",
-            "retriedReasons");
+    private static final Set<String> FIELDS =
+            Set.of(
+                    "attempts",
+                    "firstDelayMillis",
+                    "multiplier",
+                    "maxDelayMillis",
+                    "retriedReasons");
 
-    private RetryPolicyValidator() {
-    }
+    private RetryPolicyValidator() {}
 
-    /** The retry policy, or null with the violations (field names prefixed {@code retry.}) added to {@code out}. */
+    /**
+     * The retry policy, or null with the violations (field names prefixed {@code retry.}) added to
+     * {@code out}.
+     */
     static RetryPolicy parse(JsonNode node, List<Violation> out) {
         if (!node.isObject()) {
             out.add(new Violation("retry", "must be an object or null"));
             return null;
         }
         List<Violation> mine = new ArrayList<>();
-        node.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                mine.add(new Violation("retry." + f, "unknown field"));
-            }
-        });
+        node.fieldNames()
+                .forEachRemaining(
+                        f -> {
+                            if (!FIELDS.contains(f)) {
+                                mine.add(new Violation("retry." + f, "unknown field"));
+                            }
+                        });
         for (String required : List.of("attempts", "firstDelayMillis")) {
             if (!node.has(required)) {
                 mine.add(new Violation("retry." + required, "is required"));
             }
         }
-        Integer attempts = node.has("attempts")
-                ? JsonFields.integer(node.get("attempts"), "retry.attempts", 1, MAX_ATTEMPTS, mine) : null;
-        Long first = node.has("firstDelayMillis")
-                ? JsonFields.longValue(node.get("firstDelayMillis"), "retry.firstDelayMillis", 0, 3_600_000, mine) : null;
-        Double multiplier = node.has("multiplier") ? atLeastOne(node.get("multiplier"), mine) : Double.valueOf(2.0);
-        Long max = node.has("maxDelayMillis")
-                ? JsonFields.longValue(node.get("maxDelayMillis"), "retry.maxDelayMillis", 0, MAX_DELAY_MILLIS, mine) : null;
-        List<String> reasons = node.has("retriedReasons") ? reasons(node.get("retriedReasons"), mine)
-                : List.of(RetryPolicy.REASON_FAILED);
+        Integer attempts =
+                node.has("attempts")
+                        ? JsonFields.integer(
+                                node.get("attempts"), "retry.attempts", 1, MAX_ATTEMPTS, mine)
+                        : null;
+        Long first =
+                node.has("firstDelayMillis")
+                        ? JsonFields.longValue(
+                                node.get("firstDelayMillis"),
+                                "retry.firstDelayMillis",
+                                0,
+                                3_600_000,
+                                mine)
+                        : null;
+        Double multiplier =
+                node.has("multiplier")
+                        ? atLeastOne(node.get("multiplier"), mine)
+                        : Double.valueOf(2.0);
+        Long max =
+                node.has("maxDelayMillis")
+                        ? JsonFields.longValue(
+                                node.get("maxDelayMillis"),
+                                "retry.maxDelayMillis",
+                                0,
+                                MAX_DELAY_MILLIS,
+                                mine)
+                        : null;
+        List<String> reasons =
+                node.has("retriedReasons")
+                        ? reasons(node.get("retriedReasons"), mine)
+                        : List.of(RetryPolicy.REASON_FAILED);
         if (mine.isEmpty()) {
             long cap = max == null ? Math.max(first, 10_000) : max;
             if (cap < first) {
-                mine.add(new Violation("retry.maxDelayMillis", "must be >= firstDelayMillis (" + first + ")"));
+                mine.add(
+                        new Violation(
+                                "retry.maxDelayMillis",
+                                "must be >= firstDelayMillis (" + first + ")"));
             } else {
                 return new RetryPolicy(attempts, first, multiplier, cap, reasons);
             }
@@ -81,10 +116,19 @@ final class RetryPolicyValidator {
                 return null;
             }
             if (RetryPolicy.MALFORMED_REASONS.contains(r)) {
-                out.add(new Violation("retry.retriedReasons", r + " is a malformed body: it is never retried"));
+                out.add(
+                        new Violation(
+                                "retry.retriedReasons",
+                                r + " is a malformed body: it is never retried"));
             } else if (!RetryPolicy.RETRYABLE_REASONS.contains(r)) {
-                out.add(new Violation("retry.retriedReasons", "unknown reason " + r + " (retryable: "
-                        + String.join(", ", RetryPolicy.RETRYABLE_REASONS) + ")"));
+                out.add(
+                        new Violation(
+                                "retry.retriedReasons",
+                                "unknown reason "
+                                        + r
+                                        + " (retryable: "
+                                        + String.join(", ", RetryPolicy.RETRYABLE_REASONS)
+                                        + ")"));
             } else if (!reasons.contains(r)) {
                 reasons.add(r);
             }

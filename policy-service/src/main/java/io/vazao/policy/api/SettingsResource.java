@@ -9,8 +9,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,20 +34,36 @@ public class SettingsResource {
     }
 
     @GET
-    @Operation(summary = "The current settings (defaults when none are stored); the ETag is their version")
+    @Operation(
+            summary =
+                    "The current settings (defaults when none are stored); the ETag is their version")
     public Response get() {
         Versioned<Settings> v = store.versionedSettings();
         return Response.ok(v.value()).tag(new EntityTag(v.tag())).build();
     }
 
     @PUT
-    @Operation(summary = "Change settings (atomically; If-Match: only that version); fields left out keep their current value")
-    public Response put(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @HeaderParam(IfMatch.HEADER) String ifMatch,
-                        @RequestBody(description = "any subset of the settings fields", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Settings.class))) byte[] body) {
+    @Operation(
+            summary =
+                    "Change settings (atomically; If-Match: only that version); fields left out keep their current value")
+    public Response put(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @RequestBody(
+                            description = "any subset of the settings fields",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = Settings.class)))
+                    byte[] body) {
         var json = JsonBody.object(contentType, body, config.api().maxBodyBytes());
         long workerHeartbeat = config.workers().heartbeatInterval().toMillis();
-        Versioned<Settings> written = ConditionalUpdate.apply(ifMatch, store::versionedSettings,
-                current -> SettingsValidator.apply(current, json, workerHeartbeat), store::putSettingsIf);
+        Versioned<Settings> written =
+                ConditionalUpdate.apply(
+                        ifMatch,
+                        store::versionedSettings,
+                        current -> SettingsValidator.apply(current, json, workerHeartbeat),
+                        store::putSettingsIf);
         return Response.ok(written.value()).tag(new EntityTag(written.tag())).build();
     }
 }

@@ -3,10 +3,10 @@ package io.vazao.policy.api;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.vazao.contract.Json;
-import io.vazao.policy.status.Status;
-import io.vazao.policy.status.StatusBoard;
 import io.vazao.policy.auth.SessionStreams;
 import io.vazao.policy.auth.Sessions;
+import io.vazao.policy.status.Status;
+import io.vazao.policy.status.StatusBoard;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -45,13 +45,24 @@ public class StatusResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Server-sent events: 'status' with the status JSON, after every tick")
-    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                           @CookieParam(Sessions.COOKIE) String session) {
+    public Multi<OutboundSseEvent> stream(
+            @Context Sse sse,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(Sessions.COOKIE) String session) {
         Status first = board.current();
-        Multi<Status> updates = Multi.createBy().concatenating()
-                .streams(Multi.createFrom().item(first), board.updates().onOverflow().drop());
+        Multi<Status> updates =
+                Multi.createBy()
+                        .concatenating()
+                        .streams(
+                                Multi.createFrom().item(first),
+                                board.updates().onOverflow().drop());
         return streams.whileSignedIn(authorization, session, updates)
-                .map(s -> sse.newEventBuilder().name("status").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(String.class, Json.write(s)).build());
+                .map(
+                        s ->
+                                sse.newEventBuilder()
+                                        .name("status")
+                                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                        .data(String.class, Json.write(s))
+                                        .build());
     }
 }

@@ -9,16 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed-compatible weights body {@code {"business_queue_1": 0.4, "business_queue_2": 0.6}}: every
- * key a managed queue, every value a number in (0, 1] (never a boolean), and the values summing to 1
- * within {@link #TOLERANCE}. Queues the body does not name keep their weight.
+ * The seed-compatible weights body {@code {"business_queue_1": 0.4, "business_queue_2": 0.6}}:
+ * every key a managed queue, every value a number in (0, 1] (never a boolean), and the values
+ * summing to 1 within {@link #TOLERANCE}. Queues the body does not name keep their weight.
  */
 public final class WeightsValidator {
 
     public static final double TOLERANCE = 1e-6;
 
-    private WeightsValidator() {
-    }
+    private WeightsValidator() {}
 
     public static Map<String, Double> validate(JsonNode body, Set<String> managedQueues) {
         List<Violation> out = new ArrayList<>();

@@ -32,8 +32,7 @@ public class WorkersResource {
         this.clock = clock;
     }
 
-    public record Workers(List<ObjectNode> workers) {
-    }
+    public record Workers(List<ObjectNode> workers) {}
 
     @GET
     @Operation(summary = "Heartbeat fields of every worker, with ageMillis and stale")

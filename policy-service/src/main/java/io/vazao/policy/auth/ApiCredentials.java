@@ -11,8 +11,8 @@ import java.util.Base64;
 import org.jboss.logging.Logger;
 
 /**
- * The secrets the API accepts: the bearer token (configured, or read from / generated into the token
- * file at first start) and the Basic user and password (the password defaults to the token).
+ * The secrets the API accepts: the bearer token (configured, or read from / generated into the
+ * token file at first start) and the Basic user and password (the password defaults to the token).
  */
 @Startup
 @ApplicationScoped
@@ -36,9 +36,12 @@ public class ApiCredentials {
             token = configured.get();
             LOG.info("event=api_token source=configuration");
         } else {
-            TokenFile.Loaded loaded = TokenFile.loadOrCreate(TokenFile.expand(config.api().tokenFile()));
+            TokenFile.Loaded loaded =
+                    TokenFile.loadOrCreate(TokenFile.expand(config.api().tokenFile()));
             token = loaded.token();
-            LOG.infof("event=api_token source=file path=%s generated=%s", loaded.path().toAbsolutePath(), loaded.generated());
+            LOG.infof(
+                    "event=api_token source=file path=%s generated=%s",
+                    loaded.path().toAbsolutePath(), loaded.generated());
         }
         user = config.api().user();
         password = config.api().password().filter(p -> !p.isEmpty()).orElse(token);
@@ -48,11 +51,22 @@ public class ApiCredentials {
 
     /** A configuration error, so that Quarkus prints the message alone and exits non-zero. */
     private static void refuseWeak(String what, String secret) {
-        SecretRules.weakness(secret).ifPresent(why -> {
-            LOG.errorf("event=api_secret_refused secret=%s reason=\"%s\"", what, why);
-            throw new ConfigurationException("Refusing to start: " + what + " " + why + "; "
-                    + SecretRules.HOW_TO_GENERATE + " (at least " + SecretRules.MIN_LENGTH + " characters).");
-        });
+        SecretRules.weakness(secret)
+                .ifPresent(
+                        why -> {
+                            LOG.errorf(
+                                    "event=api_secret_refused secret=%s reason=\"%s\"", what, why);
+                            throw new ConfigurationException(
+                                    "Refusing to start: "
+                                            + what
+                                            + " "
+                                            + why
+                                            + "; "
+                                            + SecretRules.HOW_TO_GENERATE
+                                            + " (at least "
+                                            + SecretRules.MIN_LENGTH
+                                            + " characters).");
+                        });
     }
 
     public boolean tokenMatches(String presented) {
@@ -71,7 +85,10 @@ public class ApiCredentials {
         if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
+                decoded =
+                        new String(
+                                Base64.getDecoder().decode(h.substring(6).trim()),
+                                StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 return false;
             }

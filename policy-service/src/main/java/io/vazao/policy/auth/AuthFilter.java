@@ -46,8 +46,14 @@ public class AuthFilter {
         }
         if (path.equals("/api/v1/session") && ctx.getMethod().equals("POST")) {
             // Logging in is how a browser gets credentials; a page of another origin may not do it.
-            return CrossSiteCheck.foreignOrigin(ctx.getHeaderString(SEC_FETCH_SITE), ctx.getHeaderString(ORIGIN),
-                    request.scheme(), host(request), false).map(AuthFilter::refused).orElse(null);
+            return CrossSiteCheck.foreignOrigin(
+                            ctx.getHeaderString(SEC_FETCH_SITE),
+                            ctx.getHeaderString(ORIGIN),
+                            request.scheme(),
+                            host(request),
+                            false)
+                    .map(AuthFilter::refused)
+                    .orElse(null);
         }
         String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
@@ -63,15 +69,23 @@ public class AuthFilter {
             if (!sessions.valid(cookie.getValue())) {
                 return unauthorized("session expired or unknown");
             }
-            return CrossSiteCheck.cookieRequest(ctx.getMethod(), ctx.getHeaderString(HttpHeaders.CONTENT_TYPE),
-                    ctx.getHeaderString(SEC_FETCH_SITE), ctx.getHeaderString(ORIGIN), request.scheme(),
-                    host(request))
-                    .map(AuthFilter::refused).orElse(null);
+            return CrossSiteCheck.cookieRequest(
+                            ctx.getMethod(),
+                            ctx.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                            ctx.getHeaderString(SEC_FETCH_SITE),
+                            ctx.getHeaderString(ORIGIN),
+                            request.scheme(),
+                            host(request))
+                    .map(AuthFilter::refused)
+                    .orElse(null);
         }
         return unauthorized("credentials required");
     }
 
-    /** Host and port the client addressed: the Host header, or HTTP/2's :authority (h2c upgrades have no Host). */
+    /**
+     * Host and port the client addressed: the Host header, or HTTP/2's :authority (h2c upgrades
+     * have no Host).
+     */
     static String host(HttpServerRequest request) {
         var authority = request.authority();
         if (authority == null) {
@@ -83,8 +97,12 @@ public class AuthFilter {
     static Response refused(CrossSiteCheck.Refusal r) {
         return Response.status(r.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(r.status() == 415 ? "unsupported media type" : "cross-site request refused",
-                        List.of(new Violation(r.field(), r.rule()))))
+                .entity(
+                        new ApiError(
+                                r.status() == 415
+                                        ? "unsupported media type"
+                                        : "cross-site request refused",
+                                List.of(new Violation(r.field(), r.rule()))))
                 .build();
     }
 

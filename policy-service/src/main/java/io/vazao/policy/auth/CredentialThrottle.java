@@ -23,10 +23,16 @@ public class CredentialThrottle {
 
     public CredentialThrottle(VazaoConfig config, Clock clock) {
         var t = config.api().throttle();
-        this.throttle = new FailureThrottle(new FailureThrottle.Limits(t.maxFailures(), t.window(), t.lockout()), clock);
+        this.throttle =
+                new FailureThrottle(
+                        new FailureThrottle.Limits(t.maxFailures(), t.window(), t.lockout()),
+                        clock);
     }
 
-    /** The client a failure is counted against: its address (the forwarded one when proxy forwarding is on). */
+    /**
+     * The client a failure is counted against: its address (the forwarded one when proxy forwarding
+     * is on).
+     */
     public static String client(HttpServerRequest request) {
         var address = request.remoteAddress();
         return address == null ? "unknown" : address.hostAddress();
@@ -38,18 +44,28 @@ public class CredentialThrottle {
         if (seconds == 0) {
             return Optional.empty();
         }
-        return Optional.of(Response.status(429)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError("too many failed attempts", List.of(new Violation("Authorization",
-                        "wrong credentials too often from this client; retry after " + seconds + " s"))))
-                .build());
+        return Optional.of(
+                Response.status(429)
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(
+                                new ApiError(
+                                        "too many failed attempts",
+                                        List.of(
+                                                new Violation(
+                                                        "Authorization",
+                                                        "wrong credentials too often from this client; retry after "
+                                                                + seconds
+                                                                + " s"))))
+                        .build());
     }
 
     public void failed(String client) {
         throttle.failure(client);
         if (throttle.retryAfterMillis(client) > 0) {
-            LOG.warnf("event=client_throttled client=%s retry_after_s=%d", client, throttle.retryAfterSeconds(client));
+            LOG.warnf(
+                    "event=client_throttled client=%s retry_after_s=%d",
+                    client, throttle.retryAfterSeconds(client));
         }
     }
 

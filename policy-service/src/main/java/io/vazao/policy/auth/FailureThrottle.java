@@ -12,19 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FailureThrottle {
 
-    /** Beyond this many tracked clients, entries with nothing left to remember are dropped first. */
+    /**
+     * Beyond this many tracked clients, entries with nothing left to remember are dropped first.
+     */
     private static final int MAX_CLIENTS = 10_000;
 
     public record Limits(int maxFailures, Duration window, Duration lockout) {
         public Limits {
-            if (maxFailures < 1 || window.isNegative() || window.isZero() || lockout.isNegative() || lockout.isZero()) {
-                throw new IllegalArgumentException("throttle needs maxFailures >= 1 and positive window and lockout");
+            if (maxFailures < 1
+                    || window.isNegative()
+                    || window.isZero()
+                    || lockout.isNegative()
+                    || lockout.isZero()) {
+                throw new IllegalArgumentException(
+                        "throttle needs maxFailures >= 1 and positive window and lockout");
             }
         }
     }
 
-    private record Entry(int failures, long windowStart, long blockedUntil) {
-    }
+    private record Entry(int failures, long windowStart, long blockedUntil) {}
 
     private final Map<String, Entry> clients = new ConcurrentHashMap<>();
     private final Limits limits;
@@ -50,15 +56,28 @@ public final class FailureThrottle {
     public void failure(String client) {
         long now = clock.millis();
         if (clients.size() >= MAX_CLIENTS) {
-            clients.values().removeIf(e -> e.blockedUntil() <= now && e.windowStart() + limits.window().toMillis() <= now);
+            clients.values()
+                    .removeIf(
+                            e ->
+                                    e.blockedUntil() <= now
+                                            && e.windowStart() + limits.window().toMillis() <= now);
         }
-        clients.compute(client, (k, e) -> {
-            boolean fresh = e == null || e.windowStart() + limits.window().toMillis() <= now;
-            int failures = fresh ? 1 : e.failures() + 1;
-            long start = fresh ? now : e.windowStart();
-            long blocked = failures >= limits.maxFailures() ? now + limits.lockout().toMillis() : (e == null ? 0 : e.blockedUntil());
-            return new Entry(failures >= limits.maxFailures() ? 0 : failures, failures >= limits.maxFailures() ? now : start, blocked);
-        });
+        clients.compute(
+                client,
+                (k, e) -> {
+                    boolean fresh =
+                            e == null || e.windowStart() + limits.window().toMillis() <= now;
+                    int failures = fresh ? 1 : e.failures() + 1;
+                    long start = fresh ? now : e.windowStart();
+                    long blocked =
+                            failures >= limits.maxFailures()
+                                    ? now + limits.lockout().toMillis()
+                                    : (e == null ? 0 : e.blockedUntil());
+                    return new Entry(
+                            failures >= limits.maxFailures() ? 0 : failures,
+                            failures >= limits.maxFailures() ? now : start,
+                            blocked);
+                });
     }
 
     public void success(String client) {

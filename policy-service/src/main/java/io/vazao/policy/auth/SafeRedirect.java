@@ -7,15 +7,15 @@ import java.util.Optional;
 /**
  * The page to return to after signing in ({@code next=}): only a path on this origin. The value is
  * parsed as a URI reference, not matched by its first characters: browsers read a backslash as a
- * slash, so {@code /\evil.example} (or its encoded form) means {@code //evil.example}, another host.
+ * slash, so {@code /\evil.example} (or its encoded form) means {@code //evil.example}, another
+ * host.
  */
 public final class SafeRedirect {
 
     public static final String HOME = "/";
     private static final int MAX_LENGTH = 2_000;
 
-    private SafeRedirect() {
-    }
+    private SafeRedirect() {}
 
     /** {@code next} when it is a same-origin path, else {@link #HOME}. */
     public static String target(String next) {
@@ -23,11 +23,16 @@ public final class SafeRedirect {
     }
 
     public static Optional<String> sameOriginPath(String next) {
-        if (next == null || next.isEmpty() || next.length() > MAX_LENGTH || !next.startsWith("/") || next.startsWith("//")) {
+        if (next == null
+                || next.isEmpty()
+                || next.length() > MAX_LENGTH
+                || !next.startsWith("/")
+                || next.startsWith("//")) {
             return Optional.empty();
         }
         for (char c : next.toCharArray()) {
-            // Backslashes and controls (tab, newline) are rewritten or dropped by browsers' URL parsers.
+            // Backslashes and controls (tab, newline) are rewritten or dropped by browsers' URL
+            // parsers.
             if (c == '\\' || c < 0x21 || c == 0x7f) {
                 return Optional.empty();
             }
@@ -38,8 +43,11 @@ public final class SafeRedirect {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-        if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawPath() == null
-                || !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
+        if (uri.getScheme() != null
+                || uri.getRawAuthority() != null
+                || uri.getRawPath() == null
+                || !uri.getRawPath().startsWith("/")
+                || uri.getRawPath().startsWith("//")) {
             return Optional.empty();
         }
         String decodedPath = uri.getPath();

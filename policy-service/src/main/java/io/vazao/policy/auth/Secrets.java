@@ -7,12 +7,11 @@ import java.security.NoSuchAlgorithmException;
 /** Constant-time comparison of secrets. */
 public final class Secrets {
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /**
-     * Compares SHA-256 digests with {@link MessageDigest#isEqual}: the time taken depends on neither
-     * the position of the first difference nor the length of the secret.
+     * Compares SHA-256 digests with {@link MessageDigest#isEqual}: the time taken depends on
+     * neither the position of the first difference nor the length of the secret.
      */
     public static boolean matches(String presented, String expected) {
         if (presented == null || expected == null) {

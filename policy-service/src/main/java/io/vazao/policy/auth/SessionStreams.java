@@ -25,9 +25,13 @@ public class SessionStreams {
         if (authorization != null || sessionId == null) {
             return stream; // the filter let it in by its Authorization header, which cannot expire
         }
-        Multi<Optional<T>> checks = Multi.createFrom().ticks().every(CHECK_EVERY).map(tick -> Optional.empty());
-        return Multi.createBy().merging().streams(stream.map(Optional::of), checks)
-                .select().first(item -> item.isPresent() || sessions.valid(sessionId))
+        Multi<Optional<T>> checks =
+                Multi.createFrom().ticks().every(CHECK_EVERY).map(tick -> Optional.empty());
+        return Multi.createBy()
+                .merging()
+                .streams(stream.map(Optional::of), checks)
+                .select()
+                .first(item -> item.isPresent() || sessions.valid(sessionId))
                 .filter(Optional::isPresent)
                 .map(Optional::get);
     }

@@ -22,16 +22,16 @@ public final class TokenFile {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenFile() {
-    }
+    private TokenFile() {}
 
     /** The result: the token and whether it was generated now. */
-    public record Loaded(String token, Path path, boolean generated) {
-    }
+    public record Loaded(String token, Path path, boolean generated) {}
 
     public static Path expand(String configured) {
         if (configured.equals("~") || configured.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home"), configured.substring(1).replaceFirst("^/", ""));
+            return Path.of(
+                    System.getProperty("user.home"),
+                    configured.substring(1).replaceFirst("^/", ""));
         }
         return Path.of(configured);
     }
@@ -48,7 +48,9 @@ public final class TokenFile {
             }
             String token = generate();
             try {
-                Files.write(Files.createFile(path, posix("rw-------")), token.getBytes(StandardCharsets.UTF_8),
+                Files.write(
+                        Files.createFile(path, posix("rw-------")),
+                        token.getBytes(StandardCharsets.UTF_8),
                         StandardOpenOption.TRUNCATE_EXISTING);
             } catch (FileAlreadyExistsException raced) {
                 return new Loaded(read(path).orElseThrow(() -> raced), path, false);
@@ -74,10 +76,15 @@ public final class TokenFile {
     }
 
     private static FileAttribute<?>[] posix(String permissions) {
-        boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        boolean posix =
+                java.nio.file.FileSystems.getDefault()
+                        .supportedFileAttributeViews()
+                        .contains("posix");
         return posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString(permissions))
+                }
                 : new FileAttribute<?>[0];
     }
-
 }

@@ -6,8 +6,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.vazao.contract.Topology;
-import io.vazao.policy.deadletter.BrokerConnections;
 import io.vazao.policy.config.VazaoConfig;
+import io.vazao.policy.deadletter.BrokerConnections;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,12 +31,24 @@ public class AmqpPassiveDeclare implements QueueSource {
 
     @Inject
     public AmqpPassiveDeclare(VazaoConfig config) {
-        this(config.amqp().enabled(), config.amqp().host(), config.amqp().port(), config.amqp().user(),
-                config.amqp().password(), config.amqp().vhost(), (int) config.amqp().timeout().toMillis());
+        this(
+                config.amqp().enabled(),
+                config.amqp().host(),
+                config.amqp().port(),
+                config.amqp().user(),
+                config.amqp().password(),
+                config.amqp().vhost(),
+                (int) config.amqp().timeout().toMillis());
     }
 
-    public AmqpPassiveDeclare(boolean enabled, String host, int port, String user, String password, String vhost,
-                              int timeoutMillis) {
+    public AmqpPassiveDeclare(
+            boolean enabled,
+            String host,
+            int port,
+            String user,
+            String password,
+            String vhost,
+            int timeoutMillis) {
         this.enabled = enabled;
         factory = BrokerConnections.factory(host, port, user, password, vhost, timeoutMillis);
     }
@@ -46,7 +58,8 @@ public class AmqpPassiveDeclare implements QueueSource {
     }
 
     @Override
-    public synchronized Map<String, QueueFigures> read(List<String> queues) throws BrokerUnavailableException {
+    public synchronized Map<String, QueueFigures> read(List<String> queues)
+            throws BrokerUnavailableException {
         if (!enabled) {
             throw new BrokerUnavailableException("AMQP fallback disabled");
         }
@@ -68,8 +81,17 @@ public class AmqpPassiveDeclare implements QueueSource {
                         channel = c.createChannel();
                     }
                     QueueCount dlq = declare(channel, Topology.deadLetterQueue(queue));
-                    out.put(queue, new QueueFigures(main.messages, 0, main.consumers, null, null,
-                            dlq == null ? 0L : dlq.messages, true, true));
+                    out.put(
+                            queue,
+                            new QueueFigures(
+                                    main.messages,
+                                    0,
+                                    main.consumers,
+                                    null,
+                                    null,
+                                    dlq == null ? 0L : dlq.messages,
+                                    true,
+                                    true));
                 }
             } finally {
                 closeQuietly(channel);
@@ -77,13 +99,14 @@ public class AmqpPassiveDeclare implements QueueSource {
             return out;
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
             drop();
-            throw new BrokerUnavailableException("AMQP unreachable: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new BrokerUnavailableException(
+                    "AMQP unreachable: "
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 
-    private record QueueCount(long messages, int consumers) {
-    }
+    private record QueueCount(long messages, int consumers) {}
 
     /** Null when the queue does not exist (the broker then closes the channel). */
     private static QueueCount declare(Channel channel, String queue) throws IOException {
@@ -91,8 +114,10 @@ public class AmqpPassiveDeclare implements QueueSource {
             AMQP.Queue.DeclareOk ok = channel.queueDeclarePassive(queue);
             return new QueueCount(ok.getMessageCount(), ok.getConsumerCount());
         } catch (IOException e) {
-            if (e.getCause() instanceof ShutdownSignalException s && !s.isHardError()
-                    && s.getReason() instanceof AMQP.Channel.Close close && close.getReplyCode() == 404) {
+            if (e.getCause() instanceof ShutdownSignalException s
+                    && !s.isHardError()
+                    && s.getReason() instanceof AMQP.Channel.Close close
+                    && close.getReplyCode() == 404) {
                 return null;
             }
             throw e;

@@ -42,7 +42,8 @@ public class BrokerReader {
         try {
             Map<String, QueueFigures> figures = management.read(queues);
             transition(BrokerReading.MANAGEMENT, null);
-            return new BrokerReading(BrokerReading.MANAGEMENT, withLiveCounts(figures, queues), null);
+            return new BrokerReading(
+                    BrokerReading.MANAGEMENT, withLiveCounts(figures, queues), null);
         } catch (BrokerUnavailableException e) {
             problem = e.getMessage();
         }
@@ -57,7 +58,8 @@ public class BrokerReader {
         }
     }
 
-    private Map<String, QueueFigures> withLiveCounts(Map<String, QueueFigures> statistics, List<String> queues) {
+    private Map<String, QueueFigures> withLiveCounts(
+            Map<String, QueueFigures> statistics, List<String> queues) {
         Map<String, QueueFigures> live;
         try {
             live = amqp.read(queues);
@@ -65,12 +67,25 @@ public class BrokerReader {
             return statistics;
         }
         Map<String, QueueFigures> merged = new LinkedHashMap<>();
-        statistics.forEach((queue, stats) -> {
-            QueueFigures now = live.get(queue);
-            merged.put(queue, now == null || !now.declared() || !stats.declared() ? stats
-                    : new QueueFigures(now.ready(), stats.unacked(), now.consumers(), stats.publishRate(),
-                            stats.ackRate(), now.dlqMessages() != null ? now.dlqMessages() : stats.dlqMessages(), true, true));
-        });
+        statistics.forEach(
+                (queue, stats) -> {
+                    QueueFigures now = live.get(queue);
+                    merged.put(
+                            queue,
+                            now == null || !now.declared() || !stats.declared()
+                                    ? stats
+                                    : new QueueFigures(
+                                            now.ready(),
+                                            stats.unacked(),
+                                            now.consumers(),
+                                            stats.publishRate(),
+                                            stats.ackRate(),
+                                            now.dlqMessages() != null
+                                                    ? now.dlqMessages()
+                                                    : stats.dlqMessages(),
+                                            true,
+                                            true));
+                });
         return merged;
     }
 
@@ -79,7 +94,9 @@ public class BrokerReader {
             if (problem == null) {
                 LOG.infof("event=broker_source source=%s previous=%s", source, lastSource);
             } else {
-                LOG.warnf("event=broker_source source=%s previous=%s problem=\"%s\"", source, lastSource, problem);
+                LOG.warnf(
+                        "event=broker_source source=%s previous=%s problem=\"%s\"",
+                        source, lastSource, problem);
             }
             lastSource = source;
         }

@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * One tick's view of the broker.
  *
- * @param source  {@link #MANAGEMENT}, {@link #AMQP}, or {@link #UNREACHABLE} (then {@code queues} is empty)
- * @param queues  figures per queue
+ * @param source {@link #MANAGEMENT}, {@link #AMQP}, or {@link #UNREACHABLE} (then {@code queues} is
+ *     empty)
+ * @param queues figures per queue
  * @param problem why the preferred source was not used, or null
  */
 public record BrokerReading(String source, Map<String, QueueFigures> queues, String problem) {

@@ -40,17 +40,28 @@ public class ManagementApi implements QueueSource {
 
     @Inject
     public ManagementApi(VazaoConfig config) {
-        this(config.management().url(), config.management().vhost(), config.management().user(),
-                config.management().password(), config.management().timeout());
+        this(
+                config.management().url(),
+                config.management().vhost(),
+                config.management().user(),
+                config.management().password(),
+                config.management().timeout());
     }
 
     public ManagementApi(String url, String vhost, String user, String password, Duration timeout) {
         this.base = url.replaceAll("/+$", "");
         this.vhost = encode(vhost);
         this.timeout = timeout;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.authorization =
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.http =
+                HttpClient.newBuilder()
+                        .connectTimeout(timeout)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
     }
 
     @Override
@@ -72,39 +83,62 @@ public class ManagementApi implements QueueSource {
 
     /** Empties a queue; false when the queue does not exist on the broker. */
     public boolean purge(String queue) throws BrokerUnavailableException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/queues/" + vhost + "/" + encode(queue) + "/contents"))
-                .timeout(timeout).header("Authorization", authorization).DELETE().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        base
+                                                + "/api/queues/"
+                                                + vhost
+                                                + "/"
+                                                + encode(queue)
+                                                + "/contents"))
+                        .timeout(timeout)
+                        .header("Authorization", authorization)
+                        .DELETE()
+                        .build();
         HttpResponse<String> response = await(send(request));
         if (response.statusCode() == 404) {
             return false;
         }
         if (response.statusCode() / 100 != 2) {
-            throw new BrokerUnavailableException("management API answered " + response.statusCode() + " to purge");
+            throw new BrokerUnavailableException(
+                    "management API answered " + response.statusCode() + " to purge");
         }
         return true;
     }
 
     /** Whether the management API answers at all (health check). */
     public void ping() throws BrokerUnavailableException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/overview?columns=management_version"))
-                .timeout(timeout).header("Authorization", authorization).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(base + "/api/overview?columns=management_version"))
+                        .timeout(timeout)
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build();
         HttpResponse<String> response = await(send(request));
         if (response.statusCode() != 200) {
-            throw new BrokerUnavailableException("management API answered " + response.statusCode());
+            throw new BrokerUnavailableException(
+                    "management API answered " + response.statusCode());
         }
     }
 
     private HttpRequest get(String queue) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/queues/" + vhost + "/" + encode(queue)))
-                .timeout(timeout).header("Authorization", authorization).header("Accept", "application/json")
-                .GET().build();
+        return HttpRequest.newBuilder(
+                        URI.create(base + "/api/queues/" + vhost + "/" + encode(queue)))
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
     }
 
     private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> future) throws BrokerUnavailableException {
+    private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> future)
+            throws BrokerUnavailableException {
         try {
             return future.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -112,8 +146,10 @@ public class ManagementApi implements QueueSource {
             throw new BrokerUnavailableException("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new BrokerUnavailableException("management API unreachable: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
+            throw new BrokerUnavailableException(
+                    "management API unreachable: "
+                            + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new BrokerUnavailableException("management API timed out");
@@ -136,12 +172,14 @@ public class ManagementApi implements QueueSource {
         }
     }
 
-    static QueueFigures figures(HttpResponse<String> response, Long dlqMessages) throws BrokerUnavailableException {
+    static QueueFigures figures(HttpResponse<String> response, Long dlqMessages)
+            throws BrokerUnavailableException {
         if (response.statusCode() == 404) {
             return new QueueFigures(0, 0, 0, 0.0, 0.0, dlqMessages, false, false);
         }
         if (response.statusCode() != 200) {
-            throw new BrokerUnavailableException("management API answered " + response.statusCode());
+            throw new BrokerUnavailableException(
+                    "management API answered " + response.statusCode());
         }
         try {
             return parse(Json.mapper().readTree(response.body()), dlqMessages);
@@ -156,9 +194,19 @@ public class ManagementApi implements QueueSource {
         double publish = stats.path("publish_details").path("rate").asDouble(0);
         JsonNode ack = stats.path("ack_details").path("rate");
         // Consumers in auto-ack mode never ack: their deliveries are the service rate.
-        double ackRate = ack.isMissingNode() ? stats.path("deliver_get_details").path("rate").asDouble(0) : ack.asDouble(0);
-        return new QueueFigures(q.path("messages_ready").asLong(0), q.path("messages_unacknowledged").asLong(0),
-                q.path("consumers").asInt(0), publish, ackRate, dlqMessages, true, false);
+        double ackRate =
+                ack.isMissingNode()
+                        ? stats.path("deliver_get_details").path("rate").asDouble(0)
+                        : ack.asDouble(0);
+        return new QueueFigures(
+                q.path("messages_ready").asLong(0),
+                q.path("messages_unacknowledged").asLong(0),
+                q.path("consumers").asInt(0),
+                publish,
+                ackRate,
+                dlqMessages,
+                true,
+                false);
     }
 
     static String encode(String s) {

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * How fast each queue's counted ready figure grew since the previous tick: a lower bound of the
  * arrival rate that is current, where the broker's publish-rate statistic is up to one collection
- * interval (5 s by default) old. A burst that lands between two statistics samples still reads
- * "0/s arrivals" there; its growth here is what lets the target rise on the next tick.
+ * interval (5 s by default) old. A burst that lands between two statistics samples still reads "0/s
+ * arrivals" there; its growth here is what lets the target rise on the next tick.
  *
  * <p>Only counted figures ({@link QueueFigures#readyCounted()}) are compared: the difference of two
  * sampled statistics a tick apart would be several seconds of growth divided by one. Not
@@ -16,14 +16,13 @@ import java.util.Set;
  */
 public final class ReadyGrowthMeter {
 
-    private record Sample(long ready, long atMillis) {
-    }
+    private record Sample(long ready, long atMillis) {}
 
     private final Map<String, Sample> last = new HashMap<>();
 
     /**
-     * Messages per second {@code ready} grew since the last counted figure of {@code queue}; 0 when it
-     * did not grow; null when there is no earlier counted figure to compare with.
+     * Messages per second {@code ready} grew since the last counted figure of {@code queue}; 0 when
+     * it did not grow; null when there is no earlier counted figure to compare with.
      */
     public Double growth(String queue, QueueFigures figures, long nowMillis) {
         if (figures == null || !figures.declared() || !figures.readyCounted()) {

@@ -17,12 +17,21 @@ import io.vazao.policy.status.Status;
  * contract's mapper (SSE events, the file_sd file), where Quarkus cannot see them. The contract's
  * types are registered by io.vazao.contract.JsonRecords.
  */
-@RegisterForReflection(targets = {
-        Status.class, QueueStatus.class, ApiError.class, Violation.class, FileSdTargets.TargetGroup.class,
-        EventsResource.Events.class, PoliciesResource.PolicyList.class, QueueActionsResource.Purged.class,
-        SessionResource.SessionInfo.class, SessionResource.LoginRequest.class, WorkersResource.Workers.class})
+@RegisterForReflection(
+        targets = {
+            Status.class,
+            QueueStatus.class,
+            ApiError.class,
+            Violation.class,
+            FileSdTargets.TargetGroup.class,
+            EventsResource.Events.class,
+            PoliciesResource.PolicyList.class,
+            QueueActionsResource.Purged.class,
+            SessionResource.SessionInfo.class,
+            SessionResource.LoginRequest.class,
+            WorkersResource.Workers.class
+        })
 public final class JsonTypes {
 
-    private JsonTypes() {
-    }
+    private JsonTypes() {}
 }

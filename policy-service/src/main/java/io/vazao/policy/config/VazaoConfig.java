@@ -1,11 +1,11 @@
 package io.vazao.policy.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
-import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +19,8 @@ public interface VazaoConfig {
     String keyPrefix();
 
     /**
-     * Queues that get a default policy at first start when they have none, as {@code queue[:weight]}.
-     * The default is the replaced system's two queues with their 40/60 weights.
+     * Queues that get a default policy at first start when they have none, as {@code
+     * queue[:weight]}. The default is the replaced system's two queues with their 40/60 weights.
      */
     @WithDefault(Topology.SEED_WEIGHTS)
     List<String> bootstrapQueues();
@@ -39,7 +39,10 @@ public interface VazaoConfig {
 
     /** What the service must know about the workers it manages. */
     interface Workers {
-        /** The workers' heartbeat interval (their {@code vazao.heartbeat.interval}); settings' timeout must be at least twice it. */
+        /**
+         * The workers' heartbeat interval (their {@code vazao.heartbeat.interval}); settings'
+         * timeout must be at least twice it.
+         */
         @WithDefault(Heartbeat.DEFAULT_INTERVAL)
         Duration heartbeatInterval();
     }
@@ -110,8 +113,9 @@ public interface VazaoConfig {
         Duration sessionTtl();
 
         /**
-         * The session cookie's {@code Secure} flag: unset = set when the request came over TLS (as the
-         * HTTP layer sees it, including forwarded headers when proxy forwarding is on); true = always.
+         * The session cookie's {@code Secure} flag: unset = set when the request came over TLS (as
+         * the HTTP layer sees it, including forwarded headers when proxy forwarding is on); true =
+         * always.
          */
         Optional<Boolean> secureCookie();
 
@@ -133,7 +137,10 @@ public interface VazaoConfig {
     }
 
     interface Loop {
-        /** Turns the control loop off (the API still serves); useful for API-only deployments and tests. */
+        /**
+         * Turns the control loop off (the API still serves); useful for API-only deployments and
+         * tests.
+         */
         @WithDefault("true")
         boolean enabled();
 
@@ -145,7 +152,9 @@ public interface VazaoConfig {
 
     /** The control loop's lease in Redis: one replica ticks, the others stand by. */
     interface Lease {
-        /** How long the lease lives without renewal: a dead leader is replaced after at most this. */
+        /**
+         * How long the lease lives without renewal: a dead leader is replaced after at most this.
+         */
         @WithDefault("1200ms")
         Duration ttl();
 

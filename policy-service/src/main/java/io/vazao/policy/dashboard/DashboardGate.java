@@ -28,7 +28,8 @@ public class DashboardGate {
     private final Sessions sessions;
     private final CredentialThrottle throttle;
 
-    public DashboardGate(ApiCredentials credentials, Sessions sessions, CredentialThrottle throttle) {
+    public DashboardGate(
+            ApiCredentials credentials, Sessions sessions, CredentialThrottle throttle) {
         this.credentials = credentials;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -44,19 +45,24 @@ public class DashboardGate {
             rc.next();
             return;
         }
-        var response = rc.response()
-                .setStatusCode(401)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader("WWW-Authenticate", "Bearer realm=\"vazao\"");
+        var response =
+                rc.response()
+                        .setStatusCode(401)
+                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .putHeader("WWW-Authenticate", "Bearer realm=\"vazao\"");
         if (access == Access.PAGE) {
-            // A 401 still, so scripts and tests see the truth; browsers follow the refresh to the login form.
+            // A 401 still, so scripts and tests see the truth; browsers follow the refresh to the
+            // login form.
             String login = DashboardPaths.loginLocation(rc.normalizedPath());
-            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end("""
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                    .end(
+                            """
                     <!doctype html>
                     <html lang="en"><head><meta charset="utf-8"><title>vazao · sign in</title>
                     <meta http-equiv="refresh" content="0; url=%s"></head>
                     <body><p>Sign in first: <a href="%s">sign in</a>.</p></body></html>
-                    """.formatted(login, login));
+                    """
+                                    .formatted(login, login));
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
                     .end("sign in first: " + DashboardPaths.LOGIN_PAGE + "\n");
@@ -68,7 +74,9 @@ public class DashboardGate {
         if (authorization != null) {
             // Guessing through the page counts as much as guessing through the API.
             String client = CredentialThrottle.client(request);
-            boolean ok = throttle.refusal(client).isEmpty() && credentials.authorizationMatches(authorization);
+            boolean ok =
+                    throttle.refusal(client).isEmpty()
+                            && credentials.authorizationMatches(authorization);
             if (ok) {
                 throttle.succeeded(client);
             } else {

@@ -18,8 +18,7 @@ public final class DashboardPaths {
 
     public static final String LOGIN_PAGE = "/login.html";
 
-    private DashboardPaths() {
-    }
+    private DashboardPaths() {}
 
     public static Access classify(String path) {
         if (path == null || path.isEmpty() || path.equals("/") || path.equals("/index.html")) {
@@ -34,6 +33,8 @@ public final class DashboardPaths {
     /** Where an unauthenticated browser is sent, returning to {@code path} after signing in. */
     public static String loginLocation(String path) {
         String back = path == null || path.isEmpty() || path.equals("/index.html") ? "/" : path;
-        return LOGIN_PAGE + "?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
+        return LOGIN_PAGE
+                + "?next="
+                + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

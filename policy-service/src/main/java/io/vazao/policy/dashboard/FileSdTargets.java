@@ -18,15 +18,14 @@ public final class FileSdTargets {
 
     /** Label names Prometheus attaches to every series scraped from a worker. */
     public static final String LABEL_QUEUE = "queue";
+
     public static final String LABEL_WORKER_ID = "worker_id";
 
-    private FileSdTargets() {
-    }
+    private FileSdTargets() {}
 
     /** One entry of a file_sd file, as Prometheus reads it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TargetGroup(List<String> targets, Map<String, String> labels) {
-    }
+    public record TargetGroup(List<String> targets, Map<String, String> labels) {}
 
     /**
      * @param workers live heartbeats
@@ -36,13 +35,14 @@ public final class FileSdTargets {
         return workers.stream()
                 .filter(w -> w.port() > 0)
                 .sorted(Comparator.comparing(Heartbeat::queue).thenComparing(Heartbeat::workerId))
-                .map(w -> {
-                    Map<String, String> labels = new LinkedHashMap<>();
-                    labels.put(LABEL_QUEUE, w.queue());
-                    labels.put(LABEL_WORKER_ID, w.workerId());
-                    String host = address.filter(a -> !a.isBlank()).orElse(w.host());
-                    return new TargetGroup(List.of(hostPort(host, w.port())), labels);
-                })
+                .map(
+                        w -> {
+                            Map<String, String> labels = new LinkedHashMap<>();
+                            labels.put(LABEL_QUEUE, w.queue());
+                            labels.put(LABEL_WORKER_ID, w.workerId());
+                            String host = address.filter(a -> !a.isBlank()).orElse(w.host());
+                            return new TargetGroup(List.of(hostPort(host, w.port())), labels);
+                        })
                 .toList();
     }
 
@@ -52,6 +52,8 @@ public final class FileSdTargets {
 
     static String hostPort(String host, int port) {
         // IPv6 literals need brackets in a host:port target.
-        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]:" + port : host + ":" + port;
+        return host.indexOf(':') >= 0 && !host.startsWith("[")
+                ? "[" + host + "]:" + port
+                : host + ":" + port;
     }
 }

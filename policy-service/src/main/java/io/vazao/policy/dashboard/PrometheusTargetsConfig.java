@@ -5,13 +5,15 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where the policy service tells Prometheus about local workers (prefix {@code vazao.prometheus}). */
+/**
+ * Where the policy service tells Prometheus about local workers (prefix {@code vazao.prometheus}).
+ */
 @ConfigMapping(prefix = "vazao.prometheus")
 public interface PrometheusTargetsConfig {
 
     /**
-     * The Prometheus {@code file_sd} JSON file listing every live worker's metrics endpoint; absent =
-     * no file is written (on Kubernetes, Prometheus discovers pods itself).
+     * The Prometheus {@code file_sd} JSON file listing every live worker's metrics endpoint; absent
+     * = no file is written (on Kubernetes, Prometheus discovers pods itself).
      */
     Optional<String> fileSdPath();
 

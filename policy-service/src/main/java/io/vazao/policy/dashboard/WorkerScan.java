@@ -16,16 +16,15 @@ import java.util.TreeMap;
 
 /**
  * Reads every managed queue's weight, worker index and heartbeats from Redis and sorts the workers
- * into live and stale. A worker is stale when its index entry is older than the heartbeat timeout or its
- * heartbeat hash has already expired: it stopped reporting without deregistering.
+ * into live and stale. A worker is stale when its index entry is older than the heartbeat timeout
+ * or its heartbeat hash has already expired: it stopped reporting without deregistering.
  */
 final class WorkerScan {
 
-    record Result(List<Heartbeat> live, Map<String, Integer> staleByQueue, Map<String, Double> weights) {
-    }
+    record Result(
+            List<Heartbeat> live, Map<String, Integer> staleByQueue, Map<String, Double> weights) {}
 
-    private WorkerScan() {
-    }
+    private WorkerScan() {}
 
     static Result read(RedisDataSource redis, RedisKeys keys, long now) {
         long timeout = heartbeatTimeout(redis, keys);
@@ -33,9 +32,11 @@ final class WorkerScan {
         Map<String, Integer> stale = new TreeMap<>();
         Map<String, Double> weights = new TreeMap<>();
         for (String queue : managedQueues(redis, keys)) {
-            weight(redis.value(String.class).get(keys.policy(queue))).ifPresent(w -> weights.put(queue, w));
+            weight(redis.value(String.class).get(keys.policy(queue)))
+                    .ifPresent(w -> weights.put(queue, w));
             int staleCount = 0;
-            for (ScoredValue<String> entry : redis.sortedSet(String.class).zrangeWithScores(keys.workers(queue), 0, -1)) {
+            for (ScoredValue<String> entry :
+                    redis.sortedSet(String.class).zrangeWithScores(keys.workers(queue), 0, -1)) {
                 Heartbeat hb = parse(redis.hash(String.class).hgetall(keys.worker(entry.value())));
                 long lastSeen = hb != null ? hb.lastSeen() : (long) entry.score();
                 if (hb == null || now - lastSeen > timeout) {
@@ -51,7 +52,10 @@ final class WorkerScan {
 
     private static List<String> managedQueues(RedisDataSource redis, RedisKeys keys) {
         List<String> queues = new ArrayList<>();
-        for (String key : redis.key().scan(new KeyScanArgs().match(keys.policyPattern()).count(100)).toIterable()) {
+        for (String key :
+                redis.key()
+                        .scan(new KeyScanArgs().match(keys.policyPattern()).count(100))
+                        .toIterable()) {
             String queue = keys.queueOfPolicyKey(key);
             if (queue != null && !queue.isEmpty()) {
                 queues.add(queue);

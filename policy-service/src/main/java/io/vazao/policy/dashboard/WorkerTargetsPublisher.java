@@ -21,9 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every few seconds: reads the workers' heartbeats and the policies, exports how many workers are
- * stale per queue ({@code vazao_workers_stale{queue}}) and each queue's weight
- * ({@code vazao_policy_weight{queue}}), and, when {@code vazao.prometheus.file-sd-path} is set, writes
- * the live workers' metrics endpoints as a Prometheus file_sd target file, so Prometheus scrapes
+ * stale per queue ({@code vazao_workers_stale{queue}}) and each queue's weight ({@code
+ * vazao_policy_weight{queue}}), and, when {@code vazao.prometheus.file-sd-path} is set, writes the
+ * live workers' metrics endpoints as a Prometheus file_sd target file, so Prometheus scrapes
  * exactly the workers that heartbeat.
  */
 @ApplicationScoped
@@ -40,15 +40,21 @@ public class WorkerTargetsPublisher {
     private volatile String lastWritten;
     private volatile boolean failing;
 
-    public WorkerTargetsPublisher(RedisDataSource redis, PrometheusTargetsConfig config, MeterRegistry registry,
-                                  @ConfigProperty(name = "vazao.key-prefix", defaultValue = RedisKeys.DEFAULT_PREFIX) String prefix) {
+    public WorkerTargetsPublisher(
+            RedisDataSource redis,
+            PrometheusTargetsConfig config,
+            MeterRegistry registry,
+            @ConfigProperty(name = "vazao.key-prefix", defaultValue = RedisKeys.DEFAULT_PREFIX)
+                    String prefix) {
         this.redis = redis;
         this.config = config;
         this.registry = registry;
         this.keys = new RedisKeys(prefix);
     }
 
-    @Scheduled(every = "${vazao.prometheus.scan-interval:5s}", delayed = "2s",
+    @Scheduled(
+            every = "${vazao.prometheus.scan-interval:5s}",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
         WorkerScan.Result result;
@@ -67,40 +73,69 @@ public class WorkerTargetsPublisher {
         }
         exportStale(result.staleByQueue());
         exportWeights(result.weights());
-        config.fileSdPath().filter(p -> !p.isBlank())
-                .ifPresent(p -> write(Path.of(p), FileSdTargets.render(result.live(), config.workerAddress())));
+        config.fileSdPath()
+                .filter(p -> !p.isBlank())
+                .ifPresent(
+                        p ->
+                                write(
+                                        Path.of(p),
+                                        FileSdTargets.render(
+                                                result.live(), config.workerAddress())));
     }
 
     private void exportStale(Map<String, Integer> staleByQueue) {
-        staleGauges.forEach((queue, value) -> {
-            if (!staleByQueue.containsKey(queue)) {
-                value.set(0);
-            }
-        });
-        staleByQueue.forEach((queue, count) -> staleGauges.computeIfAbsent(queue, q -> {
-            AtomicInteger holder = new AtomicInteger();
-            Gauge.builder("vazao.workers.stale", holder, AtomicInteger::get)
-                    .tag("queue", q)
-                    .description("Workers in the queue's index whose heartbeat is older than the timeout")
-                    .register(registry);
-            return holder;
-        }).set(count));
+        staleGauges.forEach(
+                (queue, value) -> {
+                    if (!staleByQueue.containsKey(queue)) {
+                        value.set(0);
+                    }
+                });
+        staleByQueue.forEach(
+                (queue, count) ->
+                        staleGauges
+                                .computeIfAbsent(
+                                        queue,
+                                        q -> {
+                                            AtomicInteger holder = new AtomicInteger();
+                                            Gauge.builder(
+                                                            "vazao.workers.stale",
+                                                            holder,
+                                                            AtomicInteger::get)
+                                                    .tag("queue", q)
+                                                    .description(
+                                                            "Workers in the queue's index whose heartbeat is older than the timeout")
+                                                    .register(registry);
+                                            return holder;
+                                        })
+                                .set(count));
     }
 
     private void exportWeights(Map<String, Double> weights) {
-        weightGauges.forEach((queue, value) -> {
-            if (!weights.containsKey(queue)) {
-                value.set(Double.NaN); // a queue that lost its policy is no longer managed
-            }
-        });
-        weights.forEach((queue, weight) -> weightGauges.computeIfAbsent(queue, q -> {
-            AtomicReference<Double> holder = new AtomicReference<>(weight);
-            Gauge.builder("vazao.policy.weight", holder, AtomicReference::get)
-                    .tag("queue", q)
-                    .description("The queue's weight: its share of the worker budget under contention")
-                    .register(registry);
-            return holder;
-        }).set(weight));
+        weightGauges.forEach(
+                (queue, value) -> {
+                    if (!weights.containsKey(queue)) {
+                        value.set(Double.NaN); // a queue that lost its policy is no longer managed
+                    }
+                });
+        weights.forEach(
+                (queue, weight) ->
+                        weightGauges
+                                .computeIfAbsent(
+                                        queue,
+                                        q -> {
+                                            AtomicReference<Double> holder =
+                                                    new AtomicReference<>(weight);
+                                            Gauge.builder(
+                                                            "vazao.policy.weight",
+                                                            holder,
+                                                            AtomicReference::get)
+                                                    .tag("queue", q)
+                                                    .description(
+                                                            "The queue's weight: its share of the worker budget under contention")
+                                                    .register(registry);
+                                            return holder;
+                                        })
+                                .set(weight));
     }
 
     private void write(Path path, String content) {
@@ -114,7 +149,11 @@ public class WorkerTargetsPublisher {
             Path tmp = Files.createTempFile(dir, ".workers", ".tmp");
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        tmp,
+                        path,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
             }

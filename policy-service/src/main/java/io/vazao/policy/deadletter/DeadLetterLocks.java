@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One operation per dead-letter queue at a time: a read holds messages unacked for a moment, and a
  * replay running beside it would take those for an empty queue (or a read would miss those the
- * replay holds). A read lasts milliseconds, so a newcomer waits up to {@link #PATIENCE_MILLIS} for the
- * holder before it is refused (a replay lasts as long as it lasts). The holder is named so a refusal
- * can say who has it.
+ * replay holds). A read lasts milliseconds, so a newcomer waits up to {@link #PATIENCE_MILLIS} for
+ * the holder before it is refused (a replay lasts as long as it lasts). The holder is named so a
+ * refusal can say who has it.
  */
 @ApplicationScoped
 public class DeadLetterLocks {
@@ -22,7 +22,10 @@ public class DeadLetterLocks {
 
     private final Map<String, String> holders = new ConcurrentHashMap<>();
 
-    /** Takes the queue for {@code holder}: empty when it got it, else who still held it after the wait. */
+    /**
+     * Takes the queue for {@code holder}: empty when it got it, else who still held it after the
+     * wait.
+     */
     public Optional<String> tryTake(String queue, String holder) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
         while (true) {

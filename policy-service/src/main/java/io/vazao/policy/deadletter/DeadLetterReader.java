@@ -16,7 +16,8 @@ public class DeadLetterReader {
     private final DeadLetterBrowser browser;
 
     @Inject
-    public DeadLetterReader(BrokerConnections connections, DeadLetterLocks locks, DeadLetterConfig config) {
+    public DeadLetterReader(
+            BrokerConnections connections, DeadLetterLocks locks, DeadLetterConfig config) {
         this.connections = connections;
         this.locks = locks;
         this.browser = new DeadLetterBrowser(config.scanLimit(), config.previewBytes());
@@ -24,14 +25,11 @@ public class DeadLetterReader {
 
     /** What {@link #read} found: the report, no dead-letter queue, or who holds it. */
     public sealed interface Read {
-        record Found(DeadLetterReport report) implements Read {
-        }
+        record Found(DeadLetterReport report) implements Read {}
 
-        record Missing() implements Read {
-        }
+        record Missing() implements Read {}
 
-        record Busy(String holder) implements Read {
-        }
+        record Busy(String holder) implements Read {}
     }
 
     public Read read(String queue, long offset, int limit) throws IOException {
@@ -41,7 +39,9 @@ public class DeadLetterReader {
             return new Read.Busy(busy.get());
         }
         try (Connection c = connections.open("dead-letters")) {
-            return browser.read(c, queue, offset, limit).<Read>map(Read.Found::new).orElse(new Read.Missing());
+            return browser.read(c, queue, offset, limit)
+                    .<Read>map(Read.Found::new)
+                    .orElse(new Read.Missing());
         } finally {
             locks.release(queue, holder);
         }

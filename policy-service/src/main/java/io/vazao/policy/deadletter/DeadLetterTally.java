@@ -35,12 +35,17 @@ public final class DeadLetterTally {
     }
 
     /** One more message, in queue order. */
-    public void add(Map<String, Object> headers, String messageId, Long timestampMillis, byte[] body) {
+    public void add(
+            Map<String, Object> headers, String messageId, Long timestampMillis, byte[] body) {
         Map<String, Object> h = headers == null ? Map.of() : headers;
-        String reason = DeadLetterHeaders.text(h, DeadLetterHeaders.REASON).orElse(DeadLetterHeaders.UNKNOWN_REASON);
+        String reason =
+                DeadLetterHeaders.text(h, DeadLetterHeaders.REASON)
+                        .orElse(DeadLetterHeaders.UNKNOWN_REASON);
         byReason.merge(reason, 1L, Long::sum);
-        Long at = DeadLetterHeaders.text(h, DeadLetterHeaders.DEAD_LETTERED_AT).map(DeadLetterTally::longOrNull)
-                .orElse(timestampMillis);
+        Long at =
+                DeadLetterHeaders.text(h, DeadLetterHeaders.DEAD_LETTERED_AT)
+                        .map(DeadLetterTally::longOrNull)
+                        .orElse(timestampMillis);
         if (at != null) {
             oldest = oldest == null ? at : Math.min(oldest, at);
             newest = newest == null ? at : Math.max(newest, at);
@@ -55,31 +60,66 @@ public final class DeadLetterTally {
         return seen;
     }
 
-    public DeadLetterReport report(String queue, String deadLetterQueue, long depth, boolean complete) {
+    public DeadLetterReport report(
+            String queue, String deadLetterQueue, long depth, boolean complete) {
         Map<String, Long> sorted = new LinkedHashMap<>();
         byReason.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(
+                        Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                                .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return new DeadLetterReport(queue, deadLetterQueue, depth, seen, complete, sorted, oldest, newest, offset,
+        return new DeadLetterReport(
+                queue,
+                deadLetterQueue,
+                depth,
+                seen,
+                complete,
+                sorted,
+                oldest,
+                newest,
+                offset,
                 List.copyOf(page));
     }
 
-    private DeadLetter view(long position, Map<String, Object> h, String messageId, String reason, Long at, byte[] body) {
+    private DeadLetter view(
+            long position,
+            Map<String, Object> h,
+            String messageId,
+            String reason,
+            Long at,
+            byte[] body) {
         Map<String, String> text = new TreeMap<>();
         h.forEach((k, v) -> text.put(k, String.valueOf(v)));
-        Integer attempts = DeadLetterHeaders.text(h, DeadLetterHeaders.ATTEMPTS).map(DeadLetterTally::longOrNull)
-                .map(Long::intValue).orElse(null);
-        int replayed = DeadLetterHeaders.text(h, DeadLetterHeaders.REPLAYED).map(DeadLetterTally::longOrNull)
-                .map(Long::intValue).orElse(0);
-        return new DeadLetter(position, messageId, reason, attempts,
-                DeadLetterHeaders.text(h, DeadLetterHeaders.DETAIL).orElse(null), at, replayed, text, body.length,
+        Integer attempts =
+                DeadLetterHeaders.text(h, DeadLetterHeaders.ATTEMPTS)
+                        .map(DeadLetterTally::longOrNull)
+                        .map(Long::intValue)
+                        .orElse(null);
+        int replayed =
+                DeadLetterHeaders.text(h, DeadLetterHeaders.REPLAYED)
+                        .map(DeadLetterTally::longOrNull)
+                        .map(Long::intValue)
+                        .orElse(0);
+        return new DeadLetter(
+                position,
+                messageId,
+                reason,
+                attempts,
+                DeadLetterHeaders.text(h, DeadLetterHeaders.DETAIL).orElse(null),
+                at,
+                replayed,
+                text,
+                body.length,
                 preview(body, previewBytes));
     }
 
     static String preview(byte[] body, int maxBytes) {
         int n = Math.min(body.length, Math.max(0, maxBytes));
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try {
             String s = decoder.decode(ByteBuffer.wrap(body, 0, n)).toString();
             // A multi-byte character cut at the limit decodes as a replacement character: drop it.

@@ -31,11 +31,13 @@ public class ReplayJobs {
     private final DeadLetterLocks locks;
     private final Clock clock;
     private final Map<String, Running> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "vazao-replay");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "vazao-replay");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     @Inject
     public ReplayJobs(BrokerConnections connections, DeadLetterLocks locks, Clock clock) {
@@ -46,11 +48,9 @@ public class ReplayJobs {
 
     /** The outcome of asking for a replay: the job, or who holds the queue. */
     public sealed interface Start {
-        record Started(ReplayJob job) implements Start {
-        }
+        record Started(ReplayJob job) implements Start {}
 
-        record Busy(String holder) implements Start {
-        }
+        record Busy(String holder) implements Start {}
     }
 
     public Start start(String queue, ReplayRequest request) {
@@ -62,8 +62,9 @@ public class ReplayJobs {
         Running job = new Running(id, queue, request, clock.millis());
         forgetOldest();
         jobs.put(id, job);
-        LOG.infof("event=replay-started queue=%s job=%s reason=%s max=%s rate=%s", queue, id, request.reason(),
-                request.max(), request.ratePerSecond());
+        LOG.infof(
+                "event=replay-started queue=%s job=%s reason=%s max=%s rate=%s",
+                queue, id, request.reason(), request.max(), request.ratePerSecond());
         executor.execute(() -> run(job));
         return new Start.Started(job.view());
     }
@@ -86,17 +87,29 @@ public class ReplayJobs {
     private void run(Running job) {
         String holder = "replay " + job.id;
         try (Connection c = connections.open("replay")) {
-            ReplayProgress end = new Replayer(System::nanoTime).replay(c, job.queue, job.request, job.cancel,
-                    job.progress::set);
+            ReplayProgress end =
+                    new Replayer(System::nanoTime)
+                            .replay(c, job.queue, job.request, job.cancel, job.progress::set);
             job.progress.set(end);
-            job.finish(job.cancel.get() ? ReplayJob.CANCELLED : ReplayJob.DONE, null, clock.millis());
-            LOG.infof("event=replay-finished queue=%s job=%s state=%s moved=%d skipped=%d seconds=%.1f rate=%.1f",
-                    job.queue, job.id, job.state, end.moved(), end.skipped(), end.elapsedMillis() / 1000.0, end.rate());
+            job.finish(
+                    job.cancel.get() ? ReplayJob.CANCELLED : ReplayJob.DONE, null, clock.millis());
+            LOG.infof(
+                    "event=replay-finished queue=%s job=%s state=%s moved=%d skipped=%d seconds=%.1f rate=%.1f",
+                    job.queue,
+                    job.id,
+                    job.state,
+                    end.moved(),
+                    end.skipped(),
+                    end.elapsedMillis() / 1000.0,
+                    end.rate());
         } catch (IOException | RuntimeException e) {
-            job.finish(ReplayJob.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+            job.finish(
+                    ReplayJob.FAILED,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     clock.millis());
-            LOG.warnf("event=replay-failed queue=%s job=%s moved=%d error=\"%s\"", job.queue, job.id,
-                    job.progress.get().moved(), job.error);
+            LOG.warnf(
+                    "event=replay-failed queue=%s job=%s moved=%d error=\"%s\"",
+                    job.queue, job.id, job.progress.get().moved(), job.error);
         } finally {
             locks.release(job.queue, holder);
         }
@@ -104,11 +117,15 @@ public class ReplayJobs {
 
     private void forgetOldest() {
         while (jobs.size() >= KEPT) {
-            jobs.values().stream().filter(j -> j.state != null && !ReplayJob.RUNNING.equals(j.state))
+            jobs.values().stream()
+                    .filter(j -> j.state != null && !ReplayJob.RUNNING.equals(j.state))
                     .min(java.util.Comparator.comparingLong(j -> j.startedAt))
-                    .ifPresentOrElse(j -> jobs.remove(j.id), () -> {
-                        throw new IllegalStateException("more than " + KEPT + " replays running");
-                    });
+                    .ifPresentOrElse(
+                            j -> jobs.remove(j.id),
+                            () -> {
+                                throw new IllegalStateException(
+                                        "more than " + KEPT + " replays running");
+                            });
         }
     }
 
@@ -124,7 +141,8 @@ public class ReplayJobs {
         final ReplayRequest request;
         final long startedAt;
         final AtomicBoolean cancel = new AtomicBoolean();
-        final AtomicReference<ReplayProgress> progress = new AtomicReference<>(new ReplayProgress(0, 0, 0));
+        final AtomicReference<ReplayProgress> progress =
+                new AtomicReference<>(new ReplayProgress(0, 0, 0));
         volatile String state = ReplayJob.RUNNING;
         volatile String error;
         volatile Long finishedAt;
@@ -144,8 +162,19 @@ public class ReplayJobs {
 
         ReplayJob view() {
             ReplayProgress p = progress.get();
-            return new ReplayJob(id, queue, request.reason(), request.max(), request.ratePerSecond(), state, p.moved(),
-                    p.skipped(), Math.round(p.rate() * 10) / 10.0, startedAt, finishedAt, error);
+            return new ReplayJob(
+                    id,
+                    queue,
+                    request.reason(),
+                    request.max(),
+                    request.ratePerSecond(),
+                    state,
+                    p.moved(),
+                    p.skipped(),
+                    Math.round(p.rate() * 10) / 10.0,
+                    startedAt,
+                    finishedAt,
+                    error);
         }
     }
 }

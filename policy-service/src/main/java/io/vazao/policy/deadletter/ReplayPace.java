@@ -6,7 +6,10 @@ package io.vazao.policy.deadletter;
  */
 public record ReplayPace(Double ratePerSecond) {
 
-    /** Nanoseconds to wait before message {@code sent} (the number already sent), given the time since the start. */
+    /**
+     * Nanoseconds to wait before message {@code sent} (the number already sent), given the time
+     * since the start.
+     */
     public long waitNanos(long sent, long elapsedNanos) {
         if (ratePerSecond == null || ratePerSecond <= 0) {
             return 0;

@@ -3,7 +3,7 @@ package io.vazao.policy.deadletter;
 /**
  * Where a replay stands.
  *
- * @param moved   published to the work queue (confirmed) and removed from the dead-letter queue
+ * @param moved published to the work queue (confirmed) and removed from the dead-letter queue
  * @param skipped read but left in the dead-letter queue because of another reason
  * @param elapsedMillis time since the replay started
  */

@@ -3,8 +3,8 @@ package io.vazao.policy.deadletter;
 /**
  * What to replay.
  *
- * @param reason        only dead letters with this {@code x-vazao-reason}; null = every reason
- * @param max           at most this many; null = all
+ * @param reason only dead letters with this {@code x-vazao-reason}; null = every reason
+ * @param max at most this many; null = all
  * @param ratePerSecond at most this many per second; null = as fast as confirms come back
  */
 public record ReplayRequest(String reason, Long max, Double ratePerSecond) {

@@ -33,8 +33,13 @@ public final class Replayer {
     }
 
     /** Replays until done, the maximum, or {@code cancel}; reports progress after every message. */
-    public ReplayProgress replay(Connection connection, String queue, ReplayRequest request, AtomicBoolean cancel,
-                                 Consumer<ReplayProgress> progress) throws IOException {
+    public ReplayProgress replay(
+            Connection connection,
+            String queue,
+            ReplayRequest request,
+            AtomicBoolean cancel,
+            Consumer<ReplayProgress> progress)
+            throws IOException {
         String dlq = Topology.deadLetterQueue(queue);
         ReplayPace pace = new ReplayPace(request.ratePerSecond());
         AtomicBoolean returned = new AtomicBoolean();
@@ -54,8 +59,9 @@ public final class Replayer {
                 }
                 long tag = r.getEnvelope().getDeliveryTag();
                 Map<String, Object> headers = r.getProps().getHeaders();
-                String reason = DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON)
-                        .orElse(DeadLetterHeaders.UNKNOWN_REASON);
+                String reason =
+                        DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON)
+                                .orElse(DeadLetterHeaders.UNKNOWN_REASON);
                 if (!request.matches(reason)) {
                     lastHeld = tag;
                     skipped++;
@@ -76,24 +82,35 @@ public final class Replayer {
         }
     }
 
-    private void publishConfirmed(Channel ch, String queue, GetResponse r, AtomicBoolean returned) throws IOException {
+    private void publishConfirmed(Channel ch, String queue, GetResponse r, AtomicBoolean returned)
+            throws IOException {
         Map<String, Object> headers = r.getProps().getHeaders();
-        String exchange = DeadLetterHeaders.text(headers, DeadLetterHeaders.EXCHANGE).orElse(Topology.EXCHANGE);
-        String routingKey = DeadLetterHeaders.text(headers, DeadLetterHeaders.ROUTING_KEY)
-                .orElse(DeadLetterHeaders.defaultRoutingKey(queue));
+        String exchange =
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.EXCHANGE)
+                        .orElse(Topology.EXCHANGE);
+        String routingKey =
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.ROUTING_KEY)
+                        .orElse(DeadLetterHeaders.defaultRoutingKey(queue));
         returned.set(false);
         ch.basicPublish(exchange, routingKey, true, replayed(r.getProps()), r.getBody());
         try {
             ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
         } catch (TimeoutException e) {
-            throw new IOException("the broker did not confirm a replayed message within " + CONFIRM_TIMEOUT_MILLIS + " ms");
+            throw new IOException(
+                    "the broker did not confirm a replayed message within "
+                            + CONFIRM_TIMEOUT_MILLIS
+                            + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for a confirm");
         }
         if (returned.get()) {
-            throw new IOException("no queue is bound to exchange " + exchange + " with routing key " + routingKey
-                    + ": the message stays in the dead-letter queue");
+            throw new IOException(
+                    "no queue is bound to exchange "
+                            + exchange
+                            + " with routing key "
+                            + routingKey
+                            + ": the message stays in the dead-letter queue");
         }
     }
 
@@ -103,13 +120,17 @@ public final class Replayer {
         if (original.getHeaders() != null) {
             headers.putAll(original.getHeaders());
         }
-        int before = DeadLetterHeaders.text(headers, DeadLetterHeaders.REPLAYED).map(s -> {
-            try {
-                return Integer.parseInt(s.trim());
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }).orElse(0);
+        int before =
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.REPLAYED)
+                        .map(
+                                s -> {
+                                    try {
+                                        return Integer.parseInt(s.trim());
+                                    } catch (NumberFormatException e) {
+                                        return 0;
+                                    }
+                                })
+                        .orElse(0);
         DeadLetterHeaders.DEAD_LETTER_ONLY.forEach(headers::remove);
         headers.put(DeadLetterHeaders.REPLAYED, before + 1);
         return original.builder().headers(headers).deliveryMode(2).build();

@@ -29,16 +29,24 @@ public class BrokerReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             management.ping();
-            return HealthCheckResponse.named("broker").up().withData("source", "management").build();
+            return HealthCheckResponse.named("broker")
+                    .up()
+                    .withData("source", "management")
+                    .build();
         } catch (BrokerUnavailableException managementDown) {
             try {
                 amqp.read(List.of());
-                return HealthCheckResponse.named("broker").up().withData("source", "amqp")
-                        .withData("management", managementDown.getMessage()).build();
-            } catch (BrokerUnavailableException amqpDown) {
-                return HealthCheckResponse.named("broker").down()
+                return HealthCheckResponse.named("broker")
+                        .up()
+                        .withData("source", "amqp")
                         .withData("management", managementDown.getMessage())
-                        .withData("amqp", amqpDown.getMessage()).build();
+                        .build();
+            } catch (BrokerUnavailableException amqpDown) {
+                return HealthCheckResponse.named("broker")
+                        .down()
+                        .withData("management", managementDown.getMessage())
+                        .withData("amqp", amqpDown.getMessage())
+                        .build();
             }
         }
     }

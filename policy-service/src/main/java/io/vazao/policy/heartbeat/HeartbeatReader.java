@@ -31,33 +31,37 @@ public class HeartbeatReader {
     }
 
     /**
-     * Every worker the index of {@code queue} names whose heartbeat hash still exists. With
-     * {@code dropStaleBefore} &gt; 0, index members last seen before that time are removed first.
+     * Every worker the index of {@code queue} names whose heartbeat hash still exists. With {@code
+     * dropStaleBefore} &gt; 0, index members last seen before that time are removed first.
      */
     public List<Heartbeat> workers(String queue, long dropStaleBefore) {
-        return RedisCalls.call("read heartbeats", () -> {
-            String index = keys.workers(queue);
-            if (dropStaleBefore > 0) {
-                zsets.zremrangebyscore(index, new ScoreRange<>(0.0, true, (double) dropStaleBefore, false));
-            }
-            List<Heartbeat> out = new ArrayList<>();
-            for (String id : zsets.zrange(index, 0, -1)) {
-                Map<String, String> hash = hashes.hgetall(keys.worker(id));
-                Heartbeat hb;
-                try {
-                    hb = Heartbeat.fromHash(hash);
-                } catch (IllegalArgumentException e) {
-                    hb = null;
-                }
-                if (hb == null) {
-                    if (hash == null || hash.isEmpty()) {
-                        zsets.zrem(index, id);
+        return RedisCalls.call(
+                "read heartbeats",
+                () -> {
+                    String index = keys.workers(queue);
+                    if (dropStaleBefore > 0) {
+                        zsets.zremrangebyscore(
+                                index,
+                                new ScoreRange<>(0.0, true, (double) dropStaleBefore, false));
                     }
-                    continue;
-                }
-                out.add(hb);
-            }
-            return out;
-        });
+                    List<Heartbeat> out = new ArrayList<>();
+                    for (String id : zsets.zrange(index, 0, -1)) {
+                        Map<String, String> hash = hashes.hgetall(keys.worker(id));
+                        Heartbeat hb;
+                        try {
+                            hb = Heartbeat.fromHash(hash);
+                        } catch (IllegalArgumentException e) {
+                            hb = null;
+                        }
+                        if (hb == null) {
+                            if (hash == null || hash.isEmpty()) {
+                                zsets.zrem(index, id);
+                            }
+                            continue;
+                        }
+                        out.add(hb);
+                    }
+                    return out;
+                });
     }
 }

@@ -9,13 +9,12 @@ import java.util.Set;
 
 /**
  * Measures how many messages one worker processes per second from the cumulative {@code processed}
- * counters of consecutive heartbeats. Used when the broker gives no ack rate (AMQP fallback).
- * Not thread-safe: owned by the control loop.
+ * counters of consecutive heartbeats. Used when the broker gives no ack rate (AMQP fallback). Not
+ * thread-safe: owned by the control loop.
  */
 public final class ServiceRateMeter {
 
-    private record Sample(long processed, long lastSeen) {
-    }
+    private record Sample(long processed, long lastSeen) {}
 
     private final Map<String, Sample> last = new HashMap<>();
 
@@ -28,8 +27,13 @@ public final class ServiceRateMeter {
         int measured = 0;
         for (Heartbeat hb : live) {
             Sample before = last.get(hb.workerId());
-            if (before != null && hb.lastSeen() > before.lastSeen() && hb.processed() >= before.processed()) {
-                sum += (hb.processed() - before.processed()) * 1000.0 / (hb.lastSeen() - before.lastSeen());
+            if (before != null
+                    && hb.lastSeen() > before.lastSeen()
+                    && hb.processed() >= before.processed()) {
+                sum +=
+                        (hb.processed() - before.processed())
+                                * 1000.0
+                                / (hb.lastSeen() - before.lastSeen());
                 measured++;
             }
             if (before == null || hb.lastSeen() > before.lastSeen()) {

@@ -36,7 +36,8 @@ public class KedaExternalScaler implements ExternalScaler {
     public Multi<IsActiveResponse> streamIsActive(ScaledObjectRef request) {
         return queue(request)
                 .call(targets::targetOf) // unknown queues fail here, before the stream opens
-                .onItem().transformToMulti(targets::activity)
+                .onItem()
+                .transformToMulti(targets::activity)
                 .map(this::active);
     }
 
@@ -44,25 +45,47 @@ public class KedaExternalScaler implements ExternalScaler {
     public Uni<GetMetricSpecResponse> getMetricSpec(ScaledObjectRef request) {
         return queue(request)
                 .call(targets::targetOf)
-                .map(queue -> GetMetricSpecResponse.newBuilder()
-                        .addMetricSpecs(MetricSpec.newBuilder()
-                                .setMetricName(ScalerRequests.metricName(queue))
-                                .setTargetSize(ScalerRequests.TARGET_SIZE)
-                                .setTargetSizeFloat(ScalerRequests.TARGET_SIZE))
-                        .build());
+                .map(
+                        queue ->
+                                GetMetricSpecResponse.newBuilder()
+                                        .addMetricSpecs(
+                                                MetricSpec.newBuilder()
+                                                        .setMetricName(
+                                                                ScalerRequests.metricName(queue))
+                                                        .setTargetSize(ScalerRequests.TARGET_SIZE)
+                                                        .setTargetSizeFloat(
+                                                                ScalerRequests.TARGET_SIZE))
+                                        .build());
     }
 
     @Override
     public Uni<GetMetricsResponse> getMetrics(GetMetricsRequest request) {
         return queue(request.getScaledObjectRef())
-                .chain(queue -> targets.targetOf(queue).map(target -> GetMetricsResponse.newBuilder()
-                        .addMetricValues(MetricValue.newBuilder()
-                                // answer under the name KEDA asked for, so its lookup matches
-                                .setMetricName(request.getMetricName().isBlank()
-                                        ? ScalerRequests.metricName(queue) : request.getMetricName())
-                                .setMetricValue(target)
-                                .setMetricValueFloat(target))
-                        .build()));
+                .chain(
+                        queue ->
+                                targets.targetOf(queue)
+                                        .map(
+                                                target ->
+                                                        GetMetricsResponse.newBuilder()
+                                                                .addMetricValues(
+                                                                        MetricValue.newBuilder()
+                                                                                // answer under the
+                                                                                // name KEDA asked
+                                                                                // for, so its
+                                                                                // lookup matches
+                                                                                .setMetricName(
+                                                                                        request.getMetricName()
+                                                                                                        .isBlank()
+                                                                                                ? ScalerRequests
+                                                                                                        .metricName(
+                                                                                                                queue)
+                                                                                                : request
+                                                                                                        .getMetricName())
+                                                                                .setMetricValue(
+                                                                                        target)
+                                                                                .setMetricValueFloat(
+                                                                                        target))
+                                                                .build()));
     }
 
     private static Uni<String> queue(ScaledObjectRef request) {

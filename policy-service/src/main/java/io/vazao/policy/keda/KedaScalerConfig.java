@@ -2,7 +2,6 @@ package io.vazao.policy.keda;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Settings of the KEDA external scaler (gRPC server port and address are Quarkus' own keys). */

@@ -2,7 +2,6 @@ package io.vazao.policy.keda;
 
 import io.grpc.Status;
 import io.vazao.policy.keda.grpc.ScaledObjectRef;
-
 import java.util.Locale;
 
 /** Reading KEDA's requests: which queue a ScaledObject's trigger is about, and its metric name. */
@@ -14,8 +13,7 @@ final class ScalerRequests {
     /** Each replica is worth one worker: the metric is the target itself. */
     static final long TARGET_SIZE = 1;
 
-    private ScalerRequests() {
-    }
+    private ScalerRequests() {}
 
     /** The queue named by the trigger's metadata, or INVALID_ARGUMENT naming what is missing. */
     static String queueOf(ScaledObjectRef ref) {
@@ -23,8 +21,12 @@ final class ScalerRequests {
         if (queue == null || queue.isBlank()) {
             String owner = ref == null ? "?" : ref.getNamespace() + "/" + ref.getName();
             throw Status.INVALID_ARGUMENT
-                    .withDescription("trigger metadata of ScaledObject " + owner + " has no '" + QUEUE_KEY
-                            + "': set metadata.queue to the RabbitMQ queue the workload consumes")
+                    .withDescription(
+                            "trigger metadata of ScaledObject "
+                                    + owner
+                                    + " has no '"
+                                    + QUEUE_KEY
+                                    + "': set metadata.queue to the RabbitMQ queue the workload consumes")
                     .asRuntimeException();
         }
         return queue.trim();
@@ -35,13 +37,19 @@ final class ScalerRequests {
      * its own {@code sN-} prefix.
      */
     static String metricName(String queue) {
-        String cleaned = queue.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String cleaned =
+                queue.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("(^-+|-+$)", "");
         return "vazao-target-" + (cleaned.isEmpty() ? "queue" : cleaned);
     }
 
     static Status unknownQueue(String queue) {
-        return Status.NOT_FOUND.withDescription("queue '" + queue
-                + "' is not managed by vazao: it has no policy and no target (create one with PUT /api/v1/policies/"
-                + queue + ")");
+        return Status.NOT_FOUND.withDescription(
+                "queue '"
+                        + queue
+                        + "' is not managed by vazao: it has no policy and no target (create one with PUT /api/v1/policies/"
+                        + queue
+                        + ")");
     }
 }

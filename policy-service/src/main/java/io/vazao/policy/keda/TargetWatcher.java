@@ -11,20 +11,18 @@ import io.vazao.contract.RedisKeys;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Follows the targets hash for the external scaler: reads it every poll interval, serves the last
- * reading (so a Redis outage, or a Redis that lost its data, serves the last known targets instead of
- * zeros), and pushes activity
- * changes to the open {@code StreamIsActive} calls.
+ * reading (so a Redis outage, or a Redis that lost its data, serves the last known targets instead
+ * of zeros), and pushes activity changes to the open {@code StreamIsActive} calls.
  */
 @ApplicationScoped
 public class TargetWatcher {
@@ -37,17 +35,21 @@ public class TargetWatcher {
     private final Vertx vertx;
 
     private final Object lock = new Object();
-    private final Map<String, Set<MultiEmitter<? super Boolean>>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Set<MultiEmitter<? super Boolean>>> listeners =
+            new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicLong readings = new AtomicLong();
     private volatile Map<String, Integer> known = Map.of();
     private volatile boolean reachable = true;
+
     /** Set by the first reading of the targets hash that succeeded. */
     private volatile boolean readOnce;
+
     private volatile List<String> lastInvalid = List.of();
     private long timer = -1;
 
-    TargetWatcher(ReactiveRedisDataSource redis, KedaScalerConfig config, Vertx vertx, RedisKeys keys) {
+    TargetWatcher(
+            ReactiveRedisDataSource redis, KedaScalerConfig config, Vertx vertx, RedisKeys keys) {
         this.redis = redis;
         this.config = config;
         this.vertx = vertx;
@@ -57,7 +59,9 @@ public class TargetWatcher {
     void start(@Observes StartupEvent event) {
         poll();
         timer = vertx.setPeriodic(Math.max(1, config.pollInterval().toMillis()), id -> poll());
-        LOG.infof("keda.scaler started targets=%s poll=%dms", keys.targets(), config.pollInterval().toMillis());
+        LOG.infof(
+                "keda.scaler started targets=%s poll=%dms",
+                keys.targets(), config.pollInterval().toMillis());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -82,8 +86,8 @@ public class TargetWatcher {
 
     /**
      * The queue's current target. A queue without a target but with a policy is at 0 (the control
-     * loop has not decided yet); a queue with neither is unknown and fails with NOT_FOUND; before the
-     * first reading of the targets every unknown target fails with UNAVAILABLE.
+     * loop has not decided yet); a queue with neither is unknown and fails with NOT_FOUND; before
+     * the first reading of the targets every unknown target fails with UNAVAILABLE.
      */
     public Uni<Integer> targetOf(String queue) {
         Integer target = known.get(queue);
@@ -91,64 +95,94 @@ public class TargetWatcher {
             return Uni.createFrom().item(target);
         }
         if (!readOnce) {
-            // Not 0: KEDA would scale the queue down before anything was known. UNAVAILABLE runs its fallback.
-            return Uni.createFrom().failure(Status.UNAVAILABLE
-                    .withDescription("the targets of queue '" + queue + "' have not been read yet").asRuntimeException());
+            // Not 0: KEDA would scale the queue down before anything was known. UNAVAILABLE runs
+            // its fallback.
+            return Uni.createFrom()
+                    .failure(
+                            Status.UNAVAILABLE
+                                    .withDescription(
+                                            "the targets of queue '"
+                                                    + queue
+                                                    + "' have not been read yet")
+                                    .asRuntimeException());
         }
-        return redis.key().exists(keys.policy(queue))
-                .ifNoItem().after(config.redisTimeout()).fail()
-                .onFailure().transform(e -> Status.UNAVAILABLE
-                        .withDescription("no known target for queue '" + queue + "' and Redis is unreachable: "
-                                + e.getMessage())
-                        .asRuntimeException())
-                .map(exists -> {
-                    if (!exists) {
-                        LOG.warnf("keda.request queue=%s result=unknown-queue", queue);
-                        throw ScalerRequests.unknownQueue(queue).asRuntimeException();
-                    }
-                    return 0;
-                });
+        return redis.key()
+                .exists(keys.policy(queue))
+                .ifNoItem()
+                .after(config.redisTimeout())
+                .fail()
+                .onFailure()
+                .transform(
+                        e ->
+                                Status.UNAVAILABLE
+                                        .withDescription(
+                                                "no known target for queue '"
+                                                        + queue
+                                                        + "' and Redis is unreachable: "
+                                                        + e.getMessage())
+                                        .asRuntimeException())
+                .map(
+                        exists -> {
+                            if (!exists) {
+                                LOG.warnf("keda.request queue=%s result=unknown-queue", queue);
+                                throw ScalerRequests.unknownQueue(queue).asRuntimeException();
+                            }
+                            return 0;
+                        });
     }
 
     /** The queue's activity now, then every change of it, until the caller cancels. */
     public Multi<Boolean> activity(String queue) {
-        return Multi.createFrom().emitter(emitter -> {
-            synchronized (lock) {
-                Set<MultiEmitter<? super Boolean>> set =
-                        listeners.computeIfAbsent(queue, q -> ConcurrentHashMap.newKeySet());
-                set.add(emitter);
-                emitter.onTermination(() -> set.remove(emitter));
-                emitter.emit(Targets.active(known.get(queue)));
-            }
-        });
+        return Multi.createFrom()
+                .emitter(
+                        emitter -> {
+                            synchronized (lock) {
+                                Set<MultiEmitter<? super Boolean>> set =
+                                        listeners.computeIfAbsent(
+                                                queue, q -> ConcurrentHashMap.newKeySet());
+                                set.add(emitter);
+                                emitter.onTermination(() -> set.remove(emitter));
+                                emitter.emit(Targets.active(known.get(queue)));
+                            }
+                        });
     }
 
     void poll() {
         if (!polling.compareAndSet(false, true)) {
             return; // the previous reading is still waiting for Redis
         }
-        redis.hash(String.class).hgetall(keys.targets())
-                .chain(raw -> raw.isEmpty()
-                        ? redis.key().exists(keys.generation()).map(marked -> marked ? raw : null)
-                        : Uni.createFrom().item(raw))
-                .ifNoItem().after(config.redisTimeout()).fail()
-                .subscribe().with(raw -> {
-                    try {
-                        if (raw == null) {
-                            unpublished();
-                            return;
-                        }
-                        apply(raw);
-                    } finally {
-                        done();
-                    }
-                }, failure -> {
-                    try {
-                        unreachable(failure);
-                    } finally {
-                        done();
-                    }
-                });
+        redis.hash(String.class)
+                .hgetall(keys.targets())
+                .chain(
+                        raw ->
+                                raw.isEmpty()
+                                        ? redis.key()
+                                                .exists(keys.generation())
+                                                .map(marked -> marked ? raw : null)
+                                        : Uni.createFrom().item(raw))
+                .ifNoItem()
+                .after(config.redisTimeout())
+                .fail()
+                .subscribe()
+                .with(
+                        raw -> {
+                            try {
+                                if (raw == null) {
+                                    unpublished();
+                                    return;
+                                }
+                                apply(raw);
+                            } finally {
+                                done();
+                            }
+                        },
+                        failure -> {
+                            try {
+                                unreachable(failure);
+                            } finally {
+                                done();
+                            }
+                        });
     }
 
     private void done() {
@@ -161,7 +195,8 @@ public class TargetWatcher {
         if (!parsed.invalidFields().equals(lastInvalid)) {
             lastInvalid = parsed.invalidFields();
             if (!lastInvalid.isEmpty()) {
-                LOG.warnf("keda.targets key=%s invalid-fields=%s (ignored: not a non-negative integer)",
+                LOG.warnf(
+                        "keda.targets key=%s invalid-fields=%s (ignored: not a non-negative integer)",
                         keys.targets(), lastInvalid);
             }
         }
@@ -174,8 +209,9 @@ public class TargetWatcher {
             List<Targets.ActivityChange> changes = Targets.transitions(known, parsed.targets());
             known = parsed.targets();
             for (Targets.ActivityChange change : changes) {
-                LOG.infof("keda.activity queue=%s active=%s target=%d", change.queue(), change.active(),
-                        known.getOrDefault(change.queue(), 0));
+                LOG.infof(
+                        "keda.activity queue=%s active=%s target=%d",
+                        change.queue(), change.active(), known.getOrDefault(change.queue(), 0));
                 Set<MultiEmitter<? super Boolean>> set = listeners.get(change.queue());
                 if (set != null) {
                     set.forEach(emitter -> emitter.emit(change.active()));
@@ -184,7 +220,9 @@ public class TargetWatcher {
         }
     }
 
-    /** No targets and no generation marker: Redis lost its data; the last known targets are served. */
+    /**
+     * No targets and no generation marker: Redis lost its data; the last known targets are served.
+     */
     private void unpublished() {
         readOnce = true;
         if (reachable) {
@@ -196,8 +234,12 @@ public class TargetWatcher {
     private void unreachable(Throwable failure) {
         if (reachable) {
             reachable = false;
-            LOG.warnf("keda.targets redis=unreachable serving=last-known queues=%d error=\"%s\"",
-                    known.size(), failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+            LOG.warnf(
+                    "keda.targets redis=unreachable serving=last-known queues=%d error=\"%s\"",
+                    known.size(),
+                    failure.getMessage() == null
+                            ? failure.getClass().getSimpleName()
+                            : failure.getMessage());
         }
     }
 }

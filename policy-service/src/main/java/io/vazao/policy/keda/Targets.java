@@ -13,29 +13,29 @@ import java.util.TreeSet;
  */
 final class Targets {
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** A readable targets hash: the valid entries, and the fields that were not a count. */
-    record Parsed(Map<String, Integer> targets, List<String> invalidFields) {
-    }
+    record Parsed(Map<String, Integer> targets, List<String> invalidFields) {}
 
     /** A queue whose activity (target above 0) differs from the previous reading. */
-    record ActivityChange(String queue, boolean active) {
-    }
+    record ActivityChange(String queue, boolean active) {}
 
-    /** Keeps the fields whose value is a non-negative integer; the rest are reported, not guessed. */
+    /**
+     * Keeps the fields whose value is a non-negative integer; the rest are reported, not guessed.
+     */
     static Parsed parse(Map<String, String> raw) {
         Map<String, Integer> valid = new TreeMap<>();
         List<String> invalid = new ArrayList<>();
-        raw.forEach((queue, value) -> {
-            Integer count = parseCount(value);
-            if (queue == null || queue.isBlank() || count == null) {
-                invalid.add(String.valueOf(queue));
-            } else {
-                valid.put(queue, count);
-            }
-        });
+        raw.forEach(
+                (queue, value) -> {
+                    Integer count = parseCount(value);
+                    if (queue == null || queue.isBlank() || count == null) {
+                        invalid.add(String.valueOf(queue));
+                    } else {
+                        valid.put(queue, count);
+                    }
+                });
         Collections.sort(invalid);
         return new Parsed(Collections.unmodifiableMap(valid), List.copyOf(invalid));
     }
@@ -44,7 +44,8 @@ final class Targets {
      * The queues whose activity differs between two readings, in queue order. A queue missing from
      * a reading counts as target 0.
      */
-    static List<ActivityChange> transitions(Map<String, Integer> before, Map<String, Integer> after) {
+    static List<ActivityChange> transitions(
+            Map<String, Integer> before, Map<String, Integer> after) {
         TreeSet<String> queues = new TreeSet<>(before.keySet());
         queues.addAll(after.keySet());
         List<ActivityChange> changes = new ArrayList<>();

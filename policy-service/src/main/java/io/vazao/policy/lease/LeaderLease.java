@@ -8,7 +8,10 @@ import java.util.OptionalLong;
  */
 public interface LeaderLease {
 
-    /** The fencing token while this replica holds the lease; empty while another does or Redis is unknown. */
+    /**
+     * The fencing token while this replica holds the lease; empty while another does or Redis is
+     * unknown.
+     */
     OptionalLong token();
 
     default boolean leading() {

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** A Lua script shipped next to the class that runs it (listed in the native image's resources). */
 public final class LuaScript {
 
-    private LuaScript() {
-    }
+    private LuaScript() {}
 
     public static String load(String name) {
         try (InputStream in = LuaScript.class.getResourceAsStream(name)) {

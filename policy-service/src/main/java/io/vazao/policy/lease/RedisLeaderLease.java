@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The control loop's lease as a Redis key with a time to live and a fencing token (acquire-lease.lua).
- * Renewed on its own thread, so a slow tick does not lose it. The token counts as held only until
- * the time to live has passed since the renewal was sent: a replica that was paused longer stops
- * ticking by itself, and if it was paused in the middle of a tick, its write is refused by the
- * token check in fenced-targets.lua.
+ * The control loop's lease as a Redis key with a time to live and a fencing token
+ * (acquire-lease.lua). Renewed on its own thread, so a slow tick does not lose it. The token counts
+ * as held only until the time to live has passed since the renewal was sent: a replica that was
+ * paused longer stops ticking by itself, and if it was paused in the middle of a tick, its write is
+ * refused by the token check in fenced-targets.lua.
  */
 @ApplicationScoped
 public class RedisLeaderLease implements LeaderLease {
@@ -32,7 +32,8 @@ public class RedisLeaderLease implements LeaderLease {
     private final RedisDataSource redis;
     private final RedisKeys keys;
     private final VazaoConfig config;
-    private final String holder = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String holder =
+            ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile long token = -1;
     private volatile long validUntilNanos;
     private boolean unreachable;
@@ -48,17 +49,20 @@ public class RedisLeaderLease implements LeaderLease {
         if (!config.loop().enabled()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vazao-lease");
-            t.setDaemon(true);
-            return t;
-        });
+        executor =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "vazao-lease");
+                            t.setDaemon(true);
+                            return t;
+                        });
         // The first attempt on the start-up thread: it also creates the Redis client, which two
         // background threads (this one and the loop's) must not race to create.
         renew();
         long every = config.lease().renewInterval().toMillis();
         executor.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
-        LOG.infof("event=lease_standby holder=%s ttl_ms=%d", holder, config.lease().ttl().toMillis());
+        LOG.infof(
+                "event=lease_standby holder=%s ttl_ms=%d", holder, config.lease().ttl().toMillis());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -71,7 +75,9 @@ public class RedisLeaderLease implements LeaderLease {
                 redis.execute("EVAL", RELEASE, "1", keys.leaderLease(), holder);
                 LOG.infof("event=lease_released holder=%s token=%d", holder, token);
             } catch (RuntimeException e) {
-                LOG.infof("event=lease_release_failed holder=%s error=\"%s\"", holder, RedisFailures.describe(e));
+                LOG.infof(
+                        "event=lease_release_failed holder=%s error=\"%s\"",
+                        holder, RedisFailures.describe(e));
             }
         }
     }
@@ -79,7 +85,9 @@ public class RedisLeaderLease implements LeaderLease {
     @Override
     public OptionalLong token() {
         long t = token;
-        return t >= 0 && System.nanoTime() - validUntilNanos < 0 ? OptionalLong.of(t) : OptionalLong.empty();
+        return t >= 0 && System.nanoTime() - validUntilNanos < 0
+                ? OptionalLong.of(t)
+                : OptionalLong.empty();
     }
 
     @Override
@@ -99,8 +107,16 @@ public class RedisLeaderLease implements LeaderLease {
         long sent = System.nanoTime();
         long ttl = config.lease().ttl().toMillis();
         try {
-            long got = redis.execute("EVAL", ACQUIRE, "2", keys.leaderLease(), keys.leaderFence(), holder,
-                    Long.toString(ttl)).toLong();
+            long got =
+                    redis.execute(
+                                    "EVAL",
+                                    ACQUIRE,
+                                    "2",
+                                    keys.leaderLease(),
+                                    keys.leaderFence(),
+                                    holder,
+                                    Long.toString(ttl))
+                            .toLong();
             unreachable = false;
             if (got >= 0) {
                 validUntilNanos = sent + TimeUnit.MILLISECONDS.toNanos(ttl);
@@ -109,7 +125,9 @@ public class RedisLeaderLease implements LeaderLease {
                 }
                 token = got;
             } else if (token >= 0) {
-                LOG.warnf("event=lease_lost holder=%s token=%d reason=held_by_another", holder, token);
+                LOG.warnf(
+                        "event=lease_lost holder=%s token=%d reason=held_by_another",
+                        holder, token);
                 token = -1;
             }
         } catch (Exception e) {
@@ -118,7 +136,9 @@ public class RedisLeaderLease implements LeaderLease {
             // would never lead again once Redis is back.
             if (!unreachable) {
                 unreachable = true;
-                LOG.warnf("event=lease_renew_failed holder=%s error=\"%s\"", holder, RedisFailures.describe(e));
+                LOG.warnf(
+                        "event=lease_renew_failed holder=%s error=\"%s\"",
+                        holder, RedisFailures.describe(e));
             }
         }
     }

@@ -43,10 +43,12 @@ public class Bootstrap {
             try {
                 weight = colon < 0 ? 1.0 : Double.parseDouble(entry.substring(colon + 1).trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("vazao.bootstrap-queues: bad weight in '" + entry + "'");
+                throw new IllegalArgumentException(
+                        "vazao.bootstrap-queues: bad weight in '" + entry + "'");
             }
             if (!QueueNames.valid(queue) || !(weight > 0) || Double.isInfinite(weight)) {
-                throw new IllegalArgumentException("vazao.bootstrap-queues: bad entry '" + entry + "'");
+                throw new IllegalArgumentException(
+                        "vazao.bootstrap-queues: bad entry '" + entry + "'");
             }
             out.put(queue, weight);
         }

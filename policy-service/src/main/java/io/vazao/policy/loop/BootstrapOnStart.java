@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** Tries the bootstrap at start; when Redis is not there yet, the control loop retries every tick. */
+/**
+ * Tries the bootstrap at start; when Redis is not there yet, the control loop retries every tick.
+ */
 @ApplicationScoped
 public class BootstrapOnStart {
 

@@ -6,28 +6,21 @@ import io.quarkus.runtime.StartupEvent;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.Policy;
-import io.vazao.contract.QueueInputs;
 import io.vazao.contract.ScalingEvent;
 import io.vazao.contract.Settings;
-import io.vazao.contract.Target;
-import io.vazao.engine.Decision;
 import io.vazao.engine.DecisionEngine;
 import io.vazao.engine.History;
 import io.vazao.engine.Outcome;
 import io.vazao.engine.QueueSnapshot;
-import io.vazao.engine.Recycle;
 import io.vazao.engine.Snapshot;
 import io.vazao.policy.broker.BrokerReader;
 import io.vazao.policy.broker.BrokerReading;
-import io.vazao.policy.broker.QueueFigures;
 import io.vazao.policy.broker.ReadyGrowthMeter;
 import io.vazao.policy.config.VazaoConfig;
 import io.vazao.policy.heartbeat.HeartbeatReader;
 import io.vazao.policy.heartbeat.ServiceRateMeter;
 import io.vazao.policy.lease.LeaderLease;
 import io.vazao.policy.metrics.PolicyMetrics;
-import io.vazao.policy.status.QueueStatus;
-import io.vazao.policy.status.Status;
 import io.vazao.policy.status.StatusBoard;
 import io.vazao.policy.store.ControlPlaneMemory;
 import io.vazao.policy.store.EventLog;
@@ -42,10 +35,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +57,7 @@ import org.jboss.logging.Logger;
 public class ControlLoop {
 
     private static final Logger LOG = Logger.getLogger(ControlLoop.class);
+
     /** Queue name of events that concern the whole configuration rather than one queue. */
     public static final String GLOBAL = PublicationPlanner.GLOBAL;
 
@@ -95,10 +87,21 @@ public class ControlLoop {
     private long tickMillis = Settings.DEFAULT_TICK_MILLIS;
     private ScheduledExecutorService executor;
 
-    public ControlLoop(VazaoConfig config, Bootstrap bootstrap, PolicyStore store, BrokerReader broker,
-                       HeartbeatReader heartbeats, TargetWriter targets, EventLog events, StatusBoard board,
-                       PolicyMetrics metrics, Clock clock, DecisionEngine engine, ControlPlaneMemory memory,
-                       LeaderLease lease, RecycleRequests recycling) {
+    public ControlLoop(
+            VazaoConfig config,
+            Bootstrap bootstrap,
+            PolicyStore store,
+            BrokerReader broker,
+            HeartbeatReader heartbeats,
+            TargetWriter targets,
+            EventLog events,
+            StatusBoard board,
+            PolicyMetrics metrics,
+            Clock clock,
+            DecisionEngine engine,
+            ControlPlaneMemory memory,
+            LeaderLease lease,
+            RecycleRequests recycling) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.store = store;
@@ -123,16 +126,21 @@ public class ControlLoop {
         start();
     }
 
-    /** Starts ticking (again, after {@link #stop()}: tests sharing one application stop and restart it). */
+    /**
+     * Starts ticking (again, after {@link #stop()}: tests sharing one application stop and restart
+     * it).
+     */
     synchronized void start() {
         if (executor != null && !executor.isShutdown()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vazao-control-loop");
-            t.setDaemon(true);
-            return t;
-        });
+        executor =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "vazao-control-loop");
+                            t.setDaemon(true);
+                            return t;
+                        });
         executor.schedule(this::run, 0, TimeUnit.MILLISECONDS);
         LOG.infof("event=loop_started prefix=%s", config.keyPrefix());
     }
@@ -165,7 +173,8 @@ public class ControlLoop {
         try {
             period = leadingNow() ? tick() : period;
         } catch (RuntimeException | Error e) {
-            // Whatever a tick throws, the loop goes on: a task that throws is never scheduled again.
+            // Whatever a tick throws, the loop goes on: a task that throws is never scheduled
+            // again.
             LOG.errorf(e, "event=tick_aborted error=\"%s\"", e);
         } finally {
             long delay = Math.max(0, period - (clock.millis() - started));
@@ -208,8 +217,13 @@ public class ControlLoop {
             }
             TickInputs inputs = read(settings, stored);
             Timer.Sample sample = Timer.start();
-            Outcome outcome = engine.decide(inputs.snapshot(), inputs.policies(), settings, history,
-                    Instant.ofEpochMilli(clock.millis()));
+            Outcome outcome =
+                    engine.decide(
+                            inputs.snapshot(),
+                            inputs.policies(),
+                            settings,
+                            history,
+                            Instant.ofEpochMilli(clock.millis()));
             sample.stop(metrics.decisionTimer());
             publish(inputs, outcome, clock.millis());
             history = outcome.history();
@@ -222,7 +236,9 @@ public class ControlLoop {
         } catch (StoreUnavailableException e) {
             if (!redisDown) {
                 redisDown = true;
-                LOG.warnf("event=redis_unreachable action=hold_last_state error=\"%s\"", e.getMessage());
+                LOG.warnf(
+                        "event=redis_unreachable action=hold_last_state error=\"%s\"",
+                        e.getMessage());
             }
         } catch (RuntimeException e) {
             // Full detail once per distinct failure, so a persistent fault does not flood the log.
@@ -236,9 +252,9 @@ public class ControlLoop {
     }
 
     /**
-     * After a restart the engine starts from the published targets, so nothing drops to 0 or min, and
-     * each counts as a recommendation made now: the scale-down window starts again rather than being
-     * forgotten.
+     * After a restart the engine starts from the published targets, so nothing drops to 0 or min,
+     * and each counts as a recommendation made now: the scale-down window starts again rather than
+     * being forgotten.
      */
     static History seedHistory(Map<String, Integer> published, Instant now) {
         return History.resume(published, now);
@@ -254,15 +270,24 @@ public class ControlLoop {
         Set<String> liveIds = new HashSet<>();
         List<QueueSnapshot> snapshots = new ArrayList<>();
         for (String q : queues) {
-            List<Heartbeat> workers = SnapshotBuilder.live(heartbeats.workers(q, now - timeout), now, timeout);
+            List<Heartbeat> workers =
+                    SnapshotBuilder.live(heartbeats.workers(q, now - timeout), now, timeout);
             live.put(q, workers);
             workers.forEach(w -> liveIds.add(w.workerId()));
-            Double grown = growthMeter.growth(q, reading.reachable() ? reading.queues().get(q) : null, now);
+            Double grown =
+                    growthMeter.growth(
+                            q, reading.reachable() ? reading.queues().get(q) : null, now);
             snapshots.add(SnapshotBuilder.queue(q, reading, workers, rateMeter, grown));
         }
         rateMeter.retain(liveIds);
         growthMeter.retain(policies.keySet());
-        return new TickInputs(settings, policies, stored.errors(), reading, live, new Snapshot(snapshots, hostCpu()),
+        return new TickInputs(
+                settings,
+                policies,
+                stored.errors(),
+                reading,
+                live,
+                new Snapshot(snapshots, hostCpu()),
                 store.processes());
     }
 
@@ -270,7 +295,8 @@ public class ControlLoop {
         if (!config.loop().localMode()) {
             return null;
         }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             double load = os.getCpuLoad();
             return load < 0 ? null : load * 100.0;
         }
@@ -289,7 +315,14 @@ public class ControlLoop {
             logAndCount(e);
         }
         for (Publication.QueueGauges g : out.gauges()) {
-            metrics.queue(g.queue(), g.ready(), g.unacked(), g.publishRate(), g.ackRate(), g.target(), g.live(),
+            metrics.queue(
+                    g.queue(),
+                    g.ready(),
+                    g.unacked(),
+                    g.publishRate(),
+                    g.ackRate(),
+                    g.target(),
+                    g.live(),
                     g.dlqMessages());
         }
         metrics.retain(in.policies().keySet());
@@ -301,12 +334,12 @@ public class ControlLoop {
         switch (e.kind()) {
             case SCALE_UP, SCALE_DOWN -> {
                 metrics.scalingEvent(e.queue(), e.kind() == EventKind.SCALE_UP ? "up" : "down");
-                LOG.infof("event=%s queue=%s from=%d to=%d reason=\"%s\"", e.kind().wire(), e.queue(), e.from(), e.to(),
-                        e.reason());
+                LOG.infof(
+                        "event=%s queue=%s from=%d to=%d reason=\"%s\"",
+                        e.kind().wire(), e.queue(), e.from(), e.to(), e.reason());
             }
             case CONFIG_ERROR -> LOG.warnf("event=config_error error=\"%s\"", e.reason());
-            default -> {
-            }
+            default -> {}
         }
     }
 }

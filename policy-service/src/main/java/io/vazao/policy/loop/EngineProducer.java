@@ -5,7 +5,9 @@ import io.vazao.engine.DecisionEngine;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The decision engine the control loop calls: a pure function, so one instance serves every tick. */
+/**
+ * The decision engine the control loop calls: a pure function, so one instance serves every tick.
+ */
 public class EngineProducer {
 
     @Produces

@@ -57,21 +57,37 @@ final class PublicationPlanner {
             boolean isHeld = d.kind() == EventKind.HOLD;
             QueueInputs read = snap == null ? null : snap.inputs();
             QueueInputs inputs = inputsShown(q, read, live);
-            String reason = reason(d, in.broker(), read == null) + (read == null ? "" : arrivalsNote(read, in.broker(), q));
+            String reason =
+                    reason(d, in.broker(), read == null)
+                            + (read == null ? "" : arrivalsNote(read, in.broker(), q));
             int previous = Math.max(0, d.previous());
             targets.put(q, new Target(q, d.target(), previous, reason, inputs, now, d.budget()));
             events.addAll(queueEvents(d, previous, isHeld, reason, inputs, live, now));
             Policy policy = in.policies().get(q);
             totalTarget += d.target();
             totalLive += live;
-            if (policy != null && !policy.paused() && Math.min(d.demand(), policy.maxWorkers()) > d.target()) {
+            if (policy != null
+                    && !policy.paused()
+                    && Math.min(d.demand(), policy.maxWorkers()) > d.target()) {
                 someQueueCut = true;
             }
             gauges.add(gauges(q, d.target(), live, isHeld ? null : inputs, in.broker()));
-            statuses.add(new QueueStatus(q, inputs == null ? null : inputs.ready(), inputs == null ? null : inputs.unacked(),
-                    inputs == null ? null : inputs.consumers(), inputs == null ? null : inputs.publishRate(),
-                    inputs == null ? null : inputs.ackRate(), d.target(), live, in.processes().get(q), reason, now,
-                    isHeld ? "held" : in.broker().source(), policy, d.budget()));
+            statuses.add(
+                    new QueueStatus(
+                            q,
+                            inputs == null ? null : inputs.ready(),
+                            inputs == null ? null : inputs.unacked(),
+                            inputs == null ? null : inputs.consumers(),
+                            inputs == null ? null : inputs.publishRate(),
+                            inputs == null ? null : inputs.ackRate(),
+                            d.target(),
+                            live,
+                            in.processes().get(q),
+                            reason,
+                            now,
+                            isHeld ? "held" : in.broker().source(),
+                            policy,
+                            d.budget()));
         }
         Set<String> errors = new LinkedHashSet<>(in.policyErrors());
         errors.addAll(outcome.configErrors());
@@ -81,51 +97,115 @@ final class PublicationPlanner {
         lastInputs.keySet().retainAll(managed);
         held.retainAll(managed);
         int budget = in.settings().maxTotalWorkers();
-        Status status = new Status(now, budget, totalTarget, totalLive, in.broker().reachable(), List.copyOf(errors),
-                statuses);
-        return new Publication(targets, events, gauges, status, someQueueCut && totalTarget >= budget);
+        Status status =
+                new Status(
+                        now,
+                        budget,
+                        totalTarget,
+                        totalLive,
+                        in.broker().reachable(),
+                        List.copyOf(errors),
+                        statuses);
+        return new Publication(
+                targets, events, gauges, status, someQueueCut && totalTarget >= budget);
     }
 
-    /** Held queues show the last inputs read (with the live count of now); others are remembered. */
+    /**
+     * Held queues show the last inputs read (with the live count of now); others are remembered.
+     */
     private QueueInputs inputsShown(String queue, QueueInputs read, int live) {
         if (read != null) {
             lastInputs.put(queue, read);
             return read;
         }
         QueueInputs last = lastInputs.get(queue);
-        return last == null ? null : new QueueInputs(last.ready(), last.unacked(), last.consumers(),
-                last.publishRate(), last.ackRate(), live, last.perWorkerRate(), "held");
+        return last == null
+                ? null
+                : new QueueInputs(
+                        last.ready(),
+                        last.unacked(),
+                        last.consumers(),
+                        last.publishRate(),
+                        last.ackRate(),
+                        live,
+                        last.perWorkerRate(),
+                        "held");
     }
 
-    private List<ScalingEvent> queueEvents(Decision d, int previous, boolean isHeld, String reason, QueueInputs inputs,
-                                           int live, long now) {
+    private List<ScalingEvent> queueEvents(
+            Decision d,
+            int previous,
+            boolean isHeld,
+            String reason,
+            QueueInputs inputs,
+            int live,
+            long now) {
         long depth = inputs == null ? 0 : inputs.depth();
         double rate = inputs == null ? 0 : inputs.publishRate();
         List<ScalingEvent> out = new ArrayList<>(1);
         if (d.kind() == EventKind.SCALE_UP || d.kind() == EventKind.SCALE_DOWN) {
-            out.add(new ScalingEvent(now, d.queue(), d.kind(), previous, d.target(), reason, depth, rate, live, null));
+            out.add(
+                    new ScalingEvent(
+                            now,
+                            d.queue(),
+                            d.kind(),
+                            previous,
+                            d.target(),
+                            reason,
+                            depth,
+                            rate,
+                            live,
+                            null));
         }
         if (isHeld && held.add(d.queue())) {
-            out.add(new ScalingEvent(now, d.queue(), EventKind.HOLD, previous, d.target(), reason, depth, rate, live, null));
+            out.add(
+                    new ScalingEvent(
+                            now,
+                            d.queue(),
+                            EventKind.HOLD,
+                            previous,
+                            d.target(),
+                            reason,
+                            depth,
+                            rate,
+                            live,
+                            null));
         } else if (!isHeld) {
             held.remove(d.queue());
         }
         return out;
     }
 
-    private static Publication.QueueGauges gauges(String q, int target, int live, QueueInputs inputs,
-                                                  BrokerReading broker) {
+    private static Publication.QueueGauges gauges(
+            String q, int target, int live, QueueInputs inputs, BrokerReading broker) {
         QueueFigures f = broker.reachable() ? broker.queues().get(q) : null;
-        return new Publication.QueueGauges(q, inputs == null ? null : inputs.ready(),
-                inputs == null ? null : inputs.unacked(), inputs == null || f == null ? null : f.publishRate(),
-                inputs == null || f == null ? null : f.ackRate(), target, live, f == null ? null : f.dlqMessages());
+        return new Publication.QueueGauges(
+                q,
+                inputs == null ? null : inputs.ready(),
+                inputs == null ? null : inputs.unacked(),
+                inputs == null || f == null ? null : f.publishRate(),
+                inputs == null || f == null ? null : f.ackRate(),
+                target,
+                live,
+                f == null ? null : f.dlqMessages());
     }
 
     private List<ScalingEvent> newConfigErrors(Set<String> errors, int totalLive, long now) {
         List<ScalingEvent> out = new ArrayList<>();
         for (String error : errors) {
             if (!configErrors.contains(error)) {
-                out.add(new ScalingEvent(now, GLOBAL, EventKind.CONFIG_ERROR, 0, 0, error, 0, 0, totalLive, null));
+                out.add(
+                        new ScalingEvent(
+                                now,
+                                GLOBAL,
+                                EventKind.CONFIG_ERROR,
+                                0,
+                                0,
+                                error,
+                                0,
+                                0,
+                                totalLive,
+                                null));
             }
         }
         configErrors = errors;
@@ -139,22 +219,38 @@ final class PublicationPlanner {
             current.add(r.workerId());
             if (!recycled.contains(r.workerId())) {
                 int live = in.liveWorkers().getOrDefault(r.queue(), List.of()).size();
-                out.add(new ScalingEvent(now, r.queue(), EventKind.RECYCLE, live, live, r.reason(), 0, 0, live,
-                        r.workerId()));
+                out.add(
+                        new ScalingEvent(
+                                now,
+                                r.queue(),
+                                EventKind.RECYCLE,
+                                live,
+                                live,
+                                r.reason(),
+                                0,
+                                0,
+                                live,
+                                r.workerId()));
             }
         }
         recycled = current;
         return out;
     }
 
-    /** Says so when the arrivals the engine was given are the ready growth, not the broker's statistic. */
+    /**
+     * Says so when the arrivals the engine was given are the ready growth, not the broker's
+     * statistic.
+     */
     private static String arrivalsNote(QueueInputs used, BrokerReading reading, String queue) {
         QueueFigures f = reading.queues().get(queue);
         if (f == null || !(used.publishRate() > SnapshotBuilder.arrivals(f, null))) {
             return "";
         }
-        return " [arrivals: ready grew " + Math.round(used.publishRate()) + "/s since the last tick; the broker's statistic says "
-                + Math.round(SnapshotBuilder.arrivals(f, null)) + "/s]";
+        return " [arrivals: ready grew "
+                + Math.round(used.publishRate())
+                + "/s since the last tick; the broker's statistic says "
+                + Math.round(SnapshotBuilder.arrivals(f, null))
+                + "/s]";
     }
 
     private static String reason(Decision d, BrokerReading reading, boolean unread) {
@@ -163,8 +259,10 @@ final class PublicationPlanner {
             return base + " [broker unreachable: " + reading.problem() + "]";
         }
         if (BrokerReading.AMQP.equals(reading.source())) {
-            return base + " [figures from AMQP passive declare (ready and consumers only; no unacked, no rates): "
-                    + reading.problem() + "]";
+            return base
+                    + " [figures from AMQP passive declare (ready and consumers only; no unacked, no rates): "
+                    + reading.problem()
+                    + "]";
         }
         return base;
     }

@@ -13,19 +13,19 @@ import java.util.List;
 
 /**
  * Turns what the shell read about one queue into the engine's {@link QueueSnapshot}: broker figures
- * plus live workers, with the instantaneous per-worker service rate (ack rate ÷ live workers, or the
- * heartbeat counters' rate when the broker gives no ack rate) and the arrival rate (the broker's
- * publish-rate statistic, or the counted ready figure's growth since the last tick when that is
- * higher: the statistic lags a burst by up to its collection interval). Pure apart from the rate
- * meter's memory.
+ * plus live workers, with the instantaneous per-worker service rate (ack rate ÷ live workers, or
+ * the heartbeat counters' rate when the broker gives no ack rate) and the arrival rate (the
+ * broker's publish-rate statistic, or the counted ready figure's growth since the last tick when
+ * that is higher: the statistic lags a burst by up to its collection interval). Pure apart from the
+ * rate meter's memory.
  */
 public final class SnapshotBuilder {
 
-    private SnapshotBuilder() {
-    }
+    private SnapshotBuilder() {}
 
     /** Workers with a heartbeat newer than the timeout, not draining. */
-    public static List<Heartbeat> live(List<Heartbeat> indexed, long now, long heartbeatTimeoutMillis) {
+    public static List<Heartbeat> live(
+            List<Heartbeat> indexed, long now, long heartbeatTimeoutMillis) {
         List<Heartbeat> out = new ArrayList<>();
         for (Heartbeat hb : indexed) {
             if (hb.ageMillis(now) <= heartbeatTimeoutMillis && hb.state() != WorkerState.DRAINING) {
@@ -35,16 +35,24 @@ public final class SnapshotBuilder {
         return out;
     }
 
-    /** The arrivals per second the engine is given: the statistic, or the ready growth when higher. */
+    /**
+     * The arrivals per second the engine is given: the statistic, or the ready growth when higher.
+     */
     public static double arrivals(QueueFigures f, Double readyGrowth) {
         double stated = f.publishRate() == null ? 0.0 : f.publishRate();
         return readyGrowth != null && readyGrowth > stated ? readyGrowth : stated;
     }
 
-    public static QueueSnapshot queue(String queue, BrokerReading broker, List<Heartbeat> live, ServiceRateMeter meter,
-                                      Double readyGrowth) {
-        List<WorkerSample> samples = live.stream()
-                .map(hb -> new WorkerSample(hb.workerId(), hb.cpu(), hb.rssBytes())).toList();
+    public static QueueSnapshot queue(
+            String queue,
+            BrokerReading broker,
+            List<Heartbeat> live,
+            ServiceRateMeter meter,
+            Double readyGrowth) {
+        List<WorkerSample> samples =
+                live.stream()
+                        .map(hb -> new WorkerSample(hb.workerId(), hb.cpu(), hb.rssBytes()))
+                        .toList();
         Double counterRate = meter.perWorkerRate(live);
         QueueFigures f = broker.reachable() ? broker.queues().get(queue) : null;
         if (f == null) {
@@ -57,9 +65,16 @@ public final class SnapshotBuilder {
             // Idle workers say nothing about capacity: no measurement rather than a rate of 0.
             perWorker = counterRate != null && counterRate > 0 ? counterRate : null;
         }
-        QueueInputs inputs = new QueueInputs(f.ready(), f.unacked(), f.consumers(),
-                arrivals(f, readyGrowth), f.ackRate() == null ? 0.0 : f.ackRate(),
-                live.size(), perWorker, broker.source());
+        QueueInputs inputs =
+                new QueueInputs(
+                        f.ready(),
+                        f.unacked(),
+                        f.consumers(),
+                        arrivals(f, readyGrowth),
+                        f.ackRate() == null ? 0.0 : f.ackRate(),
+                        live.size(),
+                        perWorker,
+                        broker.source());
         return new QueueSnapshot(queue, inputs, samples);
     }
 }

@@ -11,15 +11,19 @@ import java.util.Map;
 /**
  * Everything one tick read, before the engine runs.
  *
- * @param settings      the settings in force
- * @param policies      policy per managed queue, by queue name
- * @param policyErrors  stored policies that could not be read
- * @param broker        the broker reading
- * @param liveWorkers   live (fresh, not draining) workers per queue
- * @param snapshot      what the engine is given
- * @param processes     worker processes per queue as the local scaler reports them (empty under KEDA)
+ * @param settings the settings in force
+ * @param policies policy per managed queue, by queue name
+ * @param policyErrors stored policies that could not be read
+ * @param broker the broker reading
+ * @param liveWorkers live (fresh, not draining) workers per queue
+ * @param snapshot what the engine is given
+ * @param processes worker processes per queue as the local scaler reports them (empty under KEDA)
  */
-public record TickInputs(Settings settings, Map<String, Policy> policies, List<String> policyErrors,
-                         BrokerReading broker, Map<String, List<Heartbeat>> liveWorkers, Snapshot snapshot,
-                         Map<String, Integer> processes) {
-}
+public record TickInputs(
+        Settings settings,
+        Map<String, Policy> policies,
+        List<String> policyErrors,
+        BrokerReading broker,
+        Map<String, List<Heartbeat>> liveWorkers,
+        Snapshot snapshot,
+        Map<String, Integer> processes) {}

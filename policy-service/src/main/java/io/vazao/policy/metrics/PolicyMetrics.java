@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PolicyMetrics {
 
-    /** Latest figures of one queue; NaN means unknown (Prometheus shows NaN rather than a false 0). */
+    /**
+     * Latest figures of one queue; NaN means unknown (Prometheus shows NaN rather than a false 0).
+     */
     public static final class QueueValues {
         volatile double ready = Double.NaN;
         volatile double unacked = Double.NaN;
@@ -40,11 +42,16 @@ public class PolicyMetrics {
 
     public PolicyMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.decision = Timer.builder("vazao.decision").description("time the engine takes for one tick's decision")
+        this.decision =
+                Timer.builder("vazao.decision")
+                        .description("time the engine takes for one tick's decision")
+                        .register(registry);
+        Gauge.builder("vazao.budget.workers", this, m -> m.budget)
+                .description("maxTotalWorkers")
                 .register(registry);
-        Gauge.builder("vazao.budget.workers", this, m -> m.budget).description("maxTotalWorkers").register(registry);
         Gauge.builder("vazao.budget.exhausted", this, m -> m.exhausted)
-                .description("1 when the budget, not demand, limits the targets").register(registry);
+                .description("1 when the budget, not demand, limits the targets")
+                .register(registry);
     }
 
     public Timer decisionTimer() {
@@ -57,8 +64,15 @@ public class PolicyMetrics {
     }
 
     /** Figures of one queue; null arguments leave the previous value (unknown this tick). */
-    public void queue(String queue, Long ready, Long unacked, Double publishRate, Double ackRate, Integer target,
-                      Integer live, Long dlq) {
+    public void queue(
+            String queue,
+            Long ready,
+            Long unacked,
+            Double publishRate,
+            Double ackRate,
+            Integer target,
+            Integer live,
+            Long dlq) {
         QueueValues v = queues.computeIfAbsent(queue, this::register);
         if (ready != null) {
             v.ready = ready;
@@ -84,8 +98,11 @@ public class PolicyMetrics {
     }
 
     public void scalingEvent(String queue, String direction) {
-        Counter.builder("vazao.scaling.events").tags("queue", queue, "direction", direction)
-                .description("target changes by direction").register(registry).increment();
+        Counter.builder("vazao.scaling.events")
+                .tags("queue", queue, "direction", direction)
+                .description("target changes by direction")
+                .register(registry)
+                .increment();
     }
 
     /** Removes the gauges of queues that are no longer managed. */
@@ -101,13 +118,28 @@ public class PolicyMetrics {
     private QueueValues register(String queue) {
         QueueValues v = new QueueValues();
         Tags tags = Tags.of("queue", queue);
-        v.meters.add(Gauge.builder("vazao.queue.ready", v, x -> x.ready).tags(tags).register(registry));
-        v.meters.add(Gauge.builder("vazao.queue.unacked", v, x -> x.unacked).tags(tags).register(registry));
-        v.meters.add(Gauge.builder("vazao.queue.publish.rate", v, x -> x.publishRate).tags(tags).register(registry));
-        v.meters.add(Gauge.builder("vazao.queue.ack.rate", v, x -> x.ackRate).tags(tags).register(registry));
-        v.meters.add(Gauge.builder("vazao.target.workers", v, x -> x.target).tags(tags).register(registry));
-        v.meters.add(Gauge.builder("vazao.live.workers", v, x -> x.live).tags(tags).register(registry));
-        v.meters.add(Gauge.builder("vazao.dlq.messages", v, x -> x.dlq).tags(tags).register(registry));
+        v.meters.add(
+                Gauge.builder("vazao.queue.ready", v, x -> x.ready).tags(tags).register(registry));
+        v.meters.add(
+                Gauge.builder("vazao.queue.unacked", v, x -> x.unacked)
+                        .tags(tags)
+                        .register(registry));
+        v.meters.add(
+                Gauge.builder("vazao.queue.publish.rate", v, x -> x.publishRate)
+                        .tags(tags)
+                        .register(registry));
+        v.meters.add(
+                Gauge.builder("vazao.queue.ack.rate", v, x -> x.ackRate)
+                        .tags(tags)
+                        .register(registry));
+        v.meters.add(
+                Gauge.builder("vazao.target.workers", v, x -> x.target)
+                        .tags(tags)
+                        .register(registry));
+        v.meters.add(
+                Gauge.builder("vazao.live.workers", v, x -> x.live).tags(tags).register(registry));
+        v.meters.add(
+                Gauge.builder("vazao.dlq.messages", v, x -> x.dlq).tags(tags).register(registry));
         return v;
     }
 }

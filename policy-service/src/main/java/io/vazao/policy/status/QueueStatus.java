@@ -4,8 +4,8 @@ import io.vazao.contract.BudgetShare;
 import io.vazao.contract.Policy;
 
 /**
- * One queue in {@code GET /api/v1/status}. Broker figures are null when they are unknown (before the
- * first tick, or when the broker could not be read). {@code processes} is what the local scaler
+ * One queue in {@code GET /api/v1/status}. Broker figures are null when they are unknown (before
+ * the first tick, or when the broker could not be read). {@code processes} is what the local scaler
  * runs (null under KEDA): beside {@code target} and {@code liveWorkers} it shows a worker that is
  * starting or one that runs without heartbeating.
  */
@@ -23,5 +23,4 @@ public record QueueStatus(
         Long computedAt,
         String source,
         Policy policy,
-        BudgetShare budget) {
-}
+        BudgetShare budget) {}

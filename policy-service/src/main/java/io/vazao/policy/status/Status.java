@@ -10,5 +10,4 @@ public record Status(
         int totalLive,
         boolean brokerReachable,
         List<String> configErrors,
-        List<QueueStatus> queues) {
-}
+        List<QueueStatus> queues) {}

@@ -57,16 +57,49 @@ public class StatusBoard {
             if (t != null) {
                 total += t.target();
                 var in = t.inputs();
-                queues.add(new QueueStatus(e.getKey(), in == null ? null : in.ready(), in == null ? null : in.unacked(),
-                        in == null ? null : in.consumers(), in == null ? null : in.publishRate(),
-                        in == null ? null : in.ackRate(), t.target(), in == null ? null : in.liveWorkers(), null, t.reason(),
-                        t.computedAt(), in == null ? null : in.source(), e.getValue(), t.budget()));
+                queues.add(
+                        new QueueStatus(
+                                e.getKey(),
+                                in == null ? null : in.ready(),
+                                in == null ? null : in.unacked(),
+                                in == null ? null : in.consumers(),
+                                in == null ? null : in.publishRate(),
+                                in == null ? null : in.ackRate(),
+                                t.target(),
+                                in == null ? null : in.liveWorkers(),
+                                null,
+                                t.reason(),
+                                t.computedAt(),
+                                in == null ? null : in.source(),
+                                e.getValue(),
+                                t.budget()));
             } else {
-                queues.add(new QueueStatus(e.getKey(), null, null, null, null, null, null, null, null,
-                        "no decision yet", null, null, e.getValue(), null));
+                queues.add(
+                        new QueueStatus(
+                                e.getKey(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "no decision yet",
+                                null,
+                                null,
+                                e.getValue(),
+                                null));
             }
         }
-        return new Status(clock.millis(), settings.maxTotalWorkers(), total, 0, false, stored.errors(), queues);
+        return new Status(
+                clock.millis(),
+                settings.maxTotalWorkers(),
+                total,
+                0,
+                false,
+                stored.errors(),
+                queues);
     }
 
     private static Target readTarget(String json) {

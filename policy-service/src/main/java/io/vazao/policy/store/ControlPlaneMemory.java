@@ -45,26 +45,29 @@ public class ControlPlaneMemory {
      * in the defaults.
      */
     public synchronized boolean restoreIfLost() {
-        return RedisCalls.call("check generation", () -> {
-            if (values.get(keys.generation()) != null) {
-                return false;
-            }
-            boolean restore = settings != null;
-            int restored = 0;
-            if (restore) {
-                if (values.setnx(keys.settings(), Json.write(settings))) {
-                    restored++;
-                }
-                for (Map.Entry<String, Policy> e : policies.entrySet()) {
-                    if (values.setnx(keys.policy(e.getKey()), Json.write(e.getValue()))) {
-                        restored++;
+        return RedisCalls.call(
+                "check generation",
+                () -> {
+                    if (values.get(keys.generation()) != null) {
+                        return false;
                     }
-                }
-                LOG.warnf("event=control_plane_restored reason=generation_marker_missing policies=%d written=%d",
-                        policies.size(), restored);
-            }
-            values.set(keys.generation(), generation);
-            return restore;
-        });
+                    boolean restore = settings != null;
+                    int restored = 0;
+                    if (restore) {
+                        if (values.setnx(keys.settings(), Json.write(settings))) {
+                            restored++;
+                        }
+                        for (Map.Entry<String, Policy> e : policies.entrySet()) {
+                            if (values.setnx(keys.policy(e.getKey()), Json.write(e.getValue()))) {
+                                restored++;
+                            }
+                        }
+                        LOG.warnf(
+                                "event=control_plane_restored reason=generation_marker_missing policies=%d written=%d",
+                                policies.size(), restored);
+                    }
+                    values.set(keys.generation(), generation);
+                    return restore;
+                });
     }
 }

@@ -21,10 +21,15 @@ public class RecycleRequests {
     }
 
     public void request(String workerId) {
-        RedisCalls.call("request recycle", () -> {
-            redis.set(String.class).sadd(keys.recycle(), workerId);
-            redis.key().pexpire(keys.recycle(), Duration.ofMillis(RedisKeys.RECYCLE_TTL_MILLIS));
-            return null;
-        });
+        RedisCalls.call(
+                "request recycle",
+                () -> {
+                    redis.set(String.class).sadd(keys.recycle(), workerId);
+                    redis.key()
+                            .pexpire(
+                                    keys.recycle(),
+                                    Duration.ofMillis(RedisKeys.RECYCLE_TTL_MILLIS));
+                    return null;
+                });
     }
 }

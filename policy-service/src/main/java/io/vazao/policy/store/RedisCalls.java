@@ -2,11 +2,12 @@ package io.vazao.policy.store;
 
 import java.util.function.Supplier;
 
-/** Runs a Redis call, turning connection and server failures into {@link StoreUnavailableException}. */
+/**
+ * Runs a Redis call, turning connection and server failures into {@link StoreUnavailableException}.
+ */
 public final class RedisCalls {
 
-    private RedisCalls() {
-    }
+    private RedisCalls() {}
 
     public static <T> T call(String what, Supplier<T> action) {
         try {

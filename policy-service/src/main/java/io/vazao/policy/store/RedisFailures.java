@@ -3,8 +3,7 @@ package io.vazao.policy.store;
 /** Short descriptions of Redis failures, for one-line logs without stack traces. */
 public final class RedisFailures {
 
-    private RedisFailures() {
-    }
+    private RedisFailures() {}
 
     public static String describe(Throwable e) {
         Throwable root = e;

@@ -44,9 +44,17 @@ public class TargetWriter {
             return targets.isEmpty();
         }
         List<String> args = fencedWrite(keys, token.getAsLong(), targets);
-        boolean written = RedisCalls.call("write targets", () -> redis.execute("EVAL", args.toArray(String[]::new)).toInteger()) == 1;
+        boolean written =
+                RedisCalls.call(
+                                "write targets",
+                                () ->
+                                        redis.execute("EVAL", args.toArray(String[]::new))
+                                                .toInteger())
+                        == 1;
         if (!written) {
-            LOG.warnf("event=targets_refused token=%d reason=fenced queues=%d", token.getAsLong(), targets.size());
+            LOG.warnf(
+                    "event=targets_refused token=%d reason=fenced queues=%d",
+                    token.getAsLong(), targets.size());
             lease.lost(token.getAsLong());
             return false;
         }
@@ -55,19 +63,24 @@ public class TargetWriter {
     }
 
     private void removeUnmanaged(java.util.Set<String> managed) {
-        RedisCalls.call("remove unmanaged targets", () -> {
-            List<String> gone = redis.hash(String.class).hkeys(keys.targets()).stream()
-                    .filter(q -> !managed.contains(q)).toList();
-            if (!gone.isEmpty()) {
-                redis.hash(String.class).hdel(keys.targets(), gone.toArray(String[]::new));
-                redis.key().del(gone.stream().map(keys::target).toArray(String[]::new));
-            }
-            return null;
-        });
+        RedisCalls.call(
+                "remove unmanaged targets",
+                () -> {
+                    List<String> gone =
+                            redis.hash(String.class).hkeys(keys.targets()).stream()
+                                    .filter(q -> !managed.contains(q))
+                                    .toList();
+                    if (!gone.isEmpty()) {
+                        redis.hash(String.class).hdel(keys.targets(), gone.toArray(String[]::new));
+                        redis.key().del(gone.stream().map(keys::target).toArray(String[]::new));
+                    }
+                    return null;
+                });
     }
 
     /** EVAL arguments of fenced-targets.lua for these targets under this token. */
-    public static List<String> fencedWrite(RedisKeys keys, long token, Map<String, Target> targets) {
+    public static List<String> fencedWrite(
+            RedisKeys keys, long token, Map<String, Target> targets) {
         List<String> args = new ArrayList<>();
         args.add(FENCED_WRITE);
         args.add(Integer.toString(targets.size() + 2));
@@ -75,10 +88,11 @@ public class TargetWriter {
         args.add(keys.targets());
         targets.keySet().forEach(q -> args.add(keys.target(q)));
         args.add(Long.toString(token));
-        targets.forEach((q, t) -> {
-            args.add(q);
-            args.add(Integer.toString(t.target()));
-        });
+        targets.forEach(
+                (q, t) -> {
+                    args.add(q);
+                    args.add(Integer.toString(t.target()));
+                });
         targets.values().forEach(t -> args.add(Json.write(t)));
         return args;
     }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** API tests: own key prefix and queue names, a known token, the control loop off (Redis stays still). */
+/**
+ * API tests: own key prefix and queue names, a known token, the control loop off (Redis stays
+ * still).
+ */
 public class ApiTestProfile implements QuarkusTestProfile {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -23,9 +26,13 @@ public class ApiTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "vazao.key-prefix", PREFIX,
-                "vazao.bootstrap-queues", QUEUE_A + ":0.4," + QUEUE_B + ":0.6",
-                "vazao.api.token", TOKEN,
-                "vazao.loop.enabled", "false");
+                "vazao.key-prefix",
+                PREFIX,
+                "vazao.bootstrap-queues",
+                QUEUE_A + ":0.4," + QUEUE_B + ":0.6",
+                "vazao.api.token",
+                TOKEN,
+                "vazao.loop.enabled",
+                "false");
     }
 }

@@ -25,12 +25,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ApiTestProfile.class)
 class BootstrapTest {
 
-    @Inject
-    RedisDataSource redis;
-    @Inject
-    PolicyStore store;
-    @Inject
-    VazaoConfig config;
+    @Inject RedisDataSource redis;
+    @Inject PolicyStore store;
+    @Inject VazaoConfig config;
 
     @Test
     void createsWhatIsMissingAndKeepsWhatExists() {
@@ -38,8 +35,12 @@ class BootstrapTest {
         new Bootstrap(store, config).ensure();
         RedisKeys keys = new RedisKeys(ApiTestProfile.PREFIX);
         var values = redis.value(String.class);
-        assertEquals(Policy.defaults(0.4), Json.read(values.get(keys.policy(ApiTestProfile.QUEUE_A)), Policy.class));
-        assertEquals(Policy.defaults(0.6), Json.read(values.get(keys.policy(ApiTestProfile.QUEUE_B)), Policy.class));
+        assertEquals(
+                Policy.defaults(0.4),
+                Json.read(values.get(keys.policy(ApiTestProfile.QUEUE_A)), Policy.class));
+        assertEquals(
+                Policy.defaults(0.6),
+                Json.read(values.get(keys.policy(ApiTestProfile.QUEUE_B)), Policy.class));
         Policy seedA = Policy.defaults(0.4);
         assertEquals(1, seedA.minWorkers());
         assertEquals(10, seedA.maxWorkers());
@@ -49,7 +50,8 @@ class BootstrapTest {
         Policy changed = Policy.defaults(0.9);
         values.set(keys.policy(ApiTestProfile.QUEUE_A), Json.write(changed));
         new Bootstrap(store, config).ensure();
-        assertEquals(changed, Json.read(values.get(keys.policy(ApiTestProfile.QUEUE_A)), Policy.class));
+        assertEquals(
+                changed, Json.read(values.get(keys.policy(ApiTestProfile.QUEUE_A)), Policy.class));
     }
 
     @Test

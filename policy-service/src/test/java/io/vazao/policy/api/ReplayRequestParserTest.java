@@ -17,8 +17,11 @@ class ReplayRequestParserTest {
         return Stream.of(
                 Arguments.of("{}", new ReplayRequest(null, null, null)),
                 Arguments.of("{\"reason\":\"failed\"}", new ReplayRequest("failed", null, null)),
-                Arguments.of("{\"max\":10,\"ratePerSecond\":200}", new ReplayRequest(null, 10L, 200.0)),
-                Arguments.of("{\"reason\":null,\"max\":null,\"ratePerSecond\":0.5}", new ReplayRequest(null, null, 0.5)));
+                Arguments.of(
+                        "{\"max\":10,\"ratePerSecond\":200}", new ReplayRequest(null, 10L, 200.0)),
+                Arguments.of(
+                        "{\"reason\":null,\"max\":null,\"ratePerSecond\":0.5}",
+                        new ReplayRequest(null, null, 0.5)));
     }
 
     @ParameterizedTest
@@ -43,10 +46,16 @@ class ReplayRequestParserTest {
     @ParameterizedTest
     @MethodSource("bad")
     void refusedNamingTheFieldAndTheRule(String body, String field, String rule) {
-        ApiException e = assertThrows(ApiException.class, () -> ReplayRequestParser.parse(Json.mapper().readTree(body)));
+        ApiException e =
+                assertThrows(
+                        ApiException.class,
+                        () -> ReplayRequestParser.parse(Json.mapper().readTree(body)));
         assertEquals(400, e.status());
         assertEquals(field, e.body().violations().get(0).field());
-        assertEquals(true, e.body().violations().get(0).rule().startsWith(rule), e.body().violations().get(0).rule());
+        assertEquals(
+                true,
+                e.body().violations().get(0).rule().startsWith(rule),
+                e.body().violations().get(0).rule());
     }
 
     @Test

@@ -20,11 +20,18 @@ class RetryPolicyValidatorTest {
 
     static Stream<Arguments> good() {
         return Stream.of(
-                Arguments.of("{\"attempts\":6,\"firstDelayMillis\":250,\"multiplier\":2,\"maxDelayMillis\":2000,\"retriedReasons\":[\"failed\"]}",
+                Arguments.of(
+                        "{\"attempts\":6,\"firstDelayMillis\":250,\"multiplier\":2,\"maxDelayMillis\":2000,\"retriedReasons\":[\"failed\"]}",
                         new RetryPolicy(6, 250, 2.0, 2_000, List.of("failed"))),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":100}", new RetryPolicy(3, 100, 2.0, 10_000, List.of("failed"))),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":60000}", new RetryPolicy(3, 60_000, 2.0, 60_000, List.of("failed"))),
-                Arguments.of("{\"attempts\":1,\"firstDelayMillis\":0,\"retriedReasons\":[]}", new RetryPolicy(1, 0, 2.0, 10_000, List.of())),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":100}",
+                        new RetryPolicy(3, 100, 2.0, 10_000, List.of("failed"))),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":60000}",
+                        new RetryPolicy(3, 60_000, 2.0, 60_000, List.of("failed"))),
+                Arguments.of(
+                        "{\"attempts\":1,\"firstDelayMillis\":0,\"retriedReasons\":[]}",
+                        new RetryPolicy(1, 0, 2.0, 10_000, List.of())),
                 Arguments.of("null", null));
     }
 
@@ -38,24 +45,55 @@ class RetryPolicyValidatorTest {
     static Stream<Arguments> bad() {
         return Stream.of(
                 Arguments.of("{\"firstDelayMillis\":100}", "retry.attempts", "is required"),
-                Arguments.of("{\"attempts\":0,\"firstDelayMillis\":100}", "retry.attempts", "must be between 1 and 100"),
+                Arguments.of(
+                        "{\"attempts\":0,\"firstDelayMillis\":100}",
+                        "retry.attempts",
+                        "must be between 1 and 100"),
                 Arguments.of("{\"attempts\":3}", "retry.firstDelayMillis", "is required"),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":-1}", "retry.firstDelayMillis", "must be between 0 and"),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":100,\"multiplier\":0.5}", "retry.multiplier", "must be >= 1"),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":100,\"multiplier\":11}", "retry.multiplier", "must be <= 10"),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":500,\"maxDelayMillis\":100}", "retry.maxDelayMillis", "must be >= firstDelayMillis"),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":100,\"retriedReasons\":[\"invalid-json\"]}", "retry.retriedReasons", "invalid-json is a malformed body"),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":100,\"retriedReasons\":[\"teapot\"]}", "retry.retriedReasons", "unknown reason teapot"),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":100,\"retriedReasons\":\"failed\"}", "retry.retriedReasons", "must be an array"),
-                Arguments.of("{\"attempts\":3,\"firstDelayMillis\":100,\"delay\":5}", "retry.delay", "unknown field"),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":-1}",
+                        "retry.firstDelayMillis",
+                        "must be between 0 and"),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":100,\"multiplier\":0.5}",
+                        "retry.multiplier",
+                        "must be >= 1"),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":100,\"multiplier\":11}",
+                        "retry.multiplier",
+                        "must be <= 10"),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":500,\"maxDelayMillis\":100}",
+                        "retry.maxDelayMillis",
+                        "must be >= firstDelayMillis"),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":100,\"retriedReasons\":[\"invalid-json\"]}",
+                        "retry.retriedReasons",
+                        "invalid-json is a malformed body"),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":100,\"retriedReasons\":[\"teapot\"]}",
+                        "retry.retriedReasons",
+                        "unknown reason teapot"),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":100,\"retriedReasons\":\"failed\"}",
+                        "retry.retriedReasons",
+                        "must be an array"),
+                Arguments.of(
+                        "{\"attempts\":3,\"firstDelayMillis\":100,\"delay\":5}",
+                        "retry.delay",
+                        "unknown field"),
                 Arguments.of("5", "retry", "must be an object or null"));
     }
 
     @ParameterizedTest
     @MethodSource("bad")
     void refusedNamingTheFieldAndTheRule(String retry, String field, String rule) {
-        ApiException e = assertThrows(ApiException.class,
-                () -> PolicyValidator.replacement(Json.mapper().readTree(String.format(BASE, retry))));
+        ApiException e =
+                assertThrows(
+                        ApiException.class,
+                        () ->
+                                PolicyValidator.replacement(
+                                        Json.mapper().readTree(String.format(BASE, retry))));
         Violation v = e.body().violations().get(0);
         assertEquals(field, v.field());
         assertEquals(true, v.rule().startsWith(rule), v.rule());
@@ -63,6 +101,11 @@ class RetryPolicyValidatorTest {
 
     @Test
     void aPolicyWithoutRetryKeepsTheWorkersConfiguration() throws Exception {
-        assertNull(PolicyValidator.replacement(Json.mapper().readTree("{\"weight\":1,\"minWorkers\":1,\"maxWorkers\":2}")).retry());
+        assertNull(
+                PolicyValidator.replacement(
+                                Json.mapper()
+                                        .readTree(
+                                                "{\"weight\":1,\"minWorkers\":1,\"maxWorkers\":2}"))
+                        .retry());
     }
 }

@@ -24,7 +24,8 @@ class SettingsRelationsTest {
                 Arguments.of("{\"heartbeatTimeoutMillis\": 1000}", "heartbeatTimeoutMillis"),
                 Arguments.of("{\"tickMillis\": 5999}", null),
                 Arguments.of("{\"tickMillis\": 6000}", "tickMillis"),
-                Arguments.of("{\"tickMillis\": 5000, \"heartbeatTimeoutMillis\": 5000}", "tickMillis"),
+                Arguments.of(
+                        "{\"tickMillis\": 5000, \"heartbeatTimeoutMillis\": 5000}", "tickMillis"),
                 Arguments.of("{\"tickMillis\": 10000, \"heartbeatTimeoutMillis\": 20000}", null),
                 Arguments.of("{\"maxTotalWorkers\": 3}", null));
     }
@@ -37,19 +38,25 @@ class SettingsRelationsTest {
             SettingsValidator.apply(Settings.defaults(), json, HEARTBEAT);
             return;
         }
-        ApiException e = assertThrows(ApiException.class, () -> SettingsValidator.apply(Settings.defaults(), json, HEARTBEAT));
+        ApiException e =
+                assertThrows(
+                        ApiException.class,
+                        () -> SettingsValidator.apply(Settings.defaults(), json, HEARTBEAT));
         assertEquals(400, e.status());
         assertEquals(refusedField, e.body().violations().get(0).field());
     }
 
     @ParameterizedTest
     @MethodSource("intervals")
-    void theMinimumFollowsTheWorkersInterval(long interval, long timeout, boolean accepted) throws Exception {
+    void theMinimumFollowsTheWorkersInterval(long interval, long timeout, boolean accepted)
+            throws Exception {
         JsonNode json = Json.mapper().readTree("{\"heartbeatTimeoutMillis\": " + timeout + "}");
         if (accepted) {
             SettingsValidator.apply(Settings.defaults(), json, interval);
         } else {
-            assertThrows(ApiException.class, () -> SettingsValidator.apply(Settings.defaults(), json, interval));
+            assertThrows(
+                    ApiException.class,
+                    () -> SettingsValidator.apply(Settings.defaults(), json, interval));
         }
     }
 

@@ -6,11 +6,13 @@ import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Settings;
 
-/** The state the bootstrap leaves, written again for each test class (another class may have cleaned up). */
+/**
+ * The state the bootstrap leaves, written again for each test class (another class may have cleaned
+ * up).
+ */
 final class TestSeeds {
 
-    private TestSeeds() {
-    }
+    private TestSeeds() {}
 
     static void seed(RedisDataSource redis) {
         RedisKeys keys = new RedisKeys(ApiTestProfile.PREFIX);

@@ -13,9 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FailureThrottleTest {
 
-    /** A step: at {@code atMillis}, {@code action} by {@code client}; then the client's Retry-After in ms. */
-    record Step(long atMillis, String client, String action, long retryAfterMillis) {
-    }
+    /**
+     * A step: at {@code atMillis}, {@code action} by {@code client}; then the client's Retry-After
+     * in ms.
+     */
+    record Step(long atMillis, String client, String action, long retryAfterMillis) {}
 
     record Case(String name, List<Step> steps) {
         @Override
@@ -24,29 +26,54 @@ class FailureThrottleTest {
         }
     }
 
-    static final FailureThrottle.Limits LIMITS = new FailureThrottle.Limits(3, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    static final FailureThrottle.Limits LIMITS =
+            new FailureThrottle.Limits(3, Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     static Stream<Case> cases() {
         return Stream.of(
-                new Case("below the limit nothing is refused", List.of(
-                        new Step(0, "a", "fail", 0), new Step(1_000, "a", "fail", 0))),
-                new Case("the third failure in the window refuses for the lockout", List.of(
-                        new Step(0, "a", "fail", 0), new Step(1_000, "a", "fail", 0),
-                        new Step(2_000, "a", "fail", 30_000), new Step(12_000, "a", "check", 20_000),
-                        new Step(32_000, "a", "check", 0))),
-                new Case("failures outside the window do not add up", List.of(
-                        new Step(0, "a", "fail", 0), new Step(1_000, "a", "fail", 0),
-                        new Step(11_000, "a", "fail", 0), new Step(12_000, "a", "fail", 0))),
-                new Case("a success clears the count", List.of(
-                        new Step(0, "a", "fail", 0), new Step(1_000, "a", "fail", 0),
-                        new Step(2_000, "a", "ok", 0), new Step(3_000, "a", "fail", 0), new Step(4_000, "a", "fail", 0))),
-                new Case("clients are counted apart", List.of(
-                        new Step(0, "a", "fail", 0), new Step(0, "b", "fail", 0), new Step(0, "a", "fail", 0),
-                        new Step(0, "b", "check", 0), new Step(0, "a", "fail", 30_000), new Step(0, "b", "check", 0))),
-                new Case("after the lockout the count starts again", List.of(
-                        new Step(0, "a", "fail", 0), new Step(0, "a", "fail", 0), new Step(0, "a", "fail", 30_000),
-                        new Step(30_000, "a", "fail", 0), new Step(30_001, "a", "fail", 0),
-                        new Step(30_002, "a", "fail", 30_000))));
+                new Case(
+                        "below the limit nothing is refused",
+                        List.of(new Step(0, "a", "fail", 0), new Step(1_000, "a", "fail", 0))),
+                new Case(
+                        "the third failure in the window refuses for the lockout",
+                        List.of(
+                                new Step(0, "a", "fail", 0),
+                                new Step(1_000, "a", "fail", 0),
+                                new Step(2_000, "a", "fail", 30_000),
+                                new Step(12_000, "a", "check", 20_000),
+                                new Step(32_000, "a", "check", 0))),
+                new Case(
+                        "failures outside the window do not add up",
+                        List.of(
+                                new Step(0, "a", "fail", 0), new Step(1_000, "a", "fail", 0),
+                                new Step(11_000, "a", "fail", 0),
+                                        new Step(12_000, "a", "fail", 0))),
+                new Case(
+                        "a success clears the count",
+                        List.of(
+                                new Step(0, "a", "fail", 0),
+                                new Step(1_000, "a", "fail", 0),
+                                new Step(2_000, "a", "ok", 0),
+                                new Step(3_000, "a", "fail", 0),
+                                new Step(4_000, "a", "fail", 0))),
+                new Case(
+                        "clients are counted apart",
+                        List.of(
+                                new Step(0, "a", "fail", 0),
+                                new Step(0, "b", "fail", 0),
+                                new Step(0, "a", "fail", 0),
+                                new Step(0, "b", "check", 0),
+                                new Step(0, "a", "fail", 30_000),
+                                new Step(0, "b", "check", 0))),
+                new Case(
+                        "after the lockout the count starts again",
+                        List.of(
+                                new Step(0, "a", "fail", 0),
+                                new Step(0, "a", "fail", 0),
+                                new Step(0, "a", "fail", 30_000),
+                                new Step(30_000, "a", "fail", 0),
+                                new Step(30_001, "a", "fail", 0),
+                                new Step(30_002, "a", "fail", 30_000))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,7 +86,7 @@ class FailureThrottleTest {
             switch (s.action()) {
                 case "fail" -> throttle.failure(s.client());
                 case "ok" -> throttle.success(s.client());
-                default -> { }
+                default -> {}
             }
             assertEquals(s.retryAfterMillis(), throttle.retryAfterMillis(s.client()), s.toString());
         }
@@ -69,7 +96,11 @@ class FailureThrottleTest {
     @MethodSource("retryAfterRounding")
     void retryAfterSecondsRoundsUp(long remainingMillis, long seconds) {
         MutableClock clock = new MutableClock();
-        FailureThrottle throttle = new FailureThrottle(new FailureThrottle.Limits(1, Duration.ofSeconds(1), Duration.ofMillis(remainingMillis)), clock);
+        FailureThrottle throttle =
+                new FailureThrottle(
+                        new FailureThrottle.Limits(
+                                1, Duration.ofSeconds(1), Duration.ofMillis(remainingMillis)),
+                        clock);
         throttle.failure("a");
         assertEquals(seconds, throttle.retryAfterSeconds("a"));
     }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TokenFileTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void generatesOnceWithOwnerOnlyPermissionsThenReuses() throws Exception {
@@ -21,8 +20,11 @@ class TokenFileTest {
         TokenFile.Loaded first = TokenFile.loadOrCreate(file);
         assertTrue(first.generated());
         assertTrue(first.token().length() >= 40, first.token());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(
+                "rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
 
         TokenFile.Loaded second = TokenFile.loadOrCreate(file);
         assertFalse(second.generated());
@@ -31,7 +33,9 @@ class TokenFileTest {
 
     @Test
     void expandsHome() {
-        assertEquals(Path.of(System.getProperty("user.home"), ".vazao/api-token"), TokenFile.expand("~/.vazao/api-token"));
+        assertEquals(
+                Path.of(System.getProperty("user.home"), ".vazao/api-token"),
+                TokenFile.expand("~/.vazao/api-token"));
         assertEquals(Path.of("/etc/x"), TokenFile.expand("/etc/x"));
     }
 

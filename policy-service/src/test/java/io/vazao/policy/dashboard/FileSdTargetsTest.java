@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FileSdTargetsTest {
 
     private static Heartbeat worker(String id, String queue, String host, int port) {
-        return new Heartbeat(id, queue, host, 42, port, 1, 2, 0, 0, 0, 0.0, 0, WorkerState.RUNNING, "1");
+        return new Heartbeat(
+                id, queue, host, 42, port, 1, 2, 0, 0, 0, 0.0, 0, WorkerState.RUNNING, "1");
     }
 
     static Stream<Arguments> addresses() {
@@ -31,24 +32,41 @@ class FileSdTargetsTest {
 
     @ParameterizedTest(name = "{0}:{1} with address {2} -> {3}")
     @MethodSource("addresses")
-    void targetsAWorkerAtTheConfiguredAddress(String host, int port, Optional<String> address, String expected) {
+    void targetsAWorkerAtTheConfiguredAddress(
+            String host, int port, Optional<String> address, String expected) {
         var groups = FileSdTargets.groups(List.of(worker("w1", "q", host, port)), address);
         assertEquals(List.of(expected), groups.get(0).targets());
     }
 
     @Test
     void labelsEachWorkerWithQueueAndIdInAStableOrderAndSkipsWorkersWithoutAPort() {
-        String json = FileSdTargets.render(List.of(
-                worker("w2", "b", "h", 2),
-                worker("w9", "a", "h", 0),
-                worker("w1", "b", "h", 1),
-                worker("w3", "a", "h", 3)), Optional.of("127.0.0.1"));
+        String json =
+                FileSdTargets.render(
+                        List.of(
+                                worker("w2", "b", "h", 2),
+                                worker("w9", "a", "h", 0),
+                                worker("w1", "b", "h", 1),
+                                worker("w3", "a", "h", 3)),
+                        Optional.of("127.0.0.1"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> parsed = Json.read(json, List.class);
-        assertEquals(List.of(
-                Map.of("targets", List.of("127.0.0.1:3"), "labels", Map.of("queue", "a", "worker_id", "w3")),
-                Map.of("targets", List.of("127.0.0.1:1"), "labels", Map.of("queue", "b", "worker_id", "w1")),
-                Map.of("targets", List.of("127.0.0.1:2"), "labels", Map.of("queue", "b", "worker_id", "w2"))),
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "targets",
+                                List.of("127.0.0.1:3"),
+                                "labels",
+                                Map.of("queue", "a", "worker_id", "w3")),
+                        Map.of(
+                                "targets",
+                                List.of("127.0.0.1:1"),
+                                "labels",
+                                Map.of("queue", "b", "worker_id", "w1")),
+                        Map.of(
+                                "targets",
+                                List.of("127.0.0.1:2"),
+                                "labels",
+                                Map.of("queue", "b", "worker_id", "w2"))),
                 parsed);
     }
 

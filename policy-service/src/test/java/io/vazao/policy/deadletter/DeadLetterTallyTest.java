@@ -19,15 +19,31 @@ class DeadLetterTallyTest {
     @Test
     void countsByReasonMostFrequentFirstWithTheTimeSpanAndThePageAskedFor() {
         DeadLetterTally t = new DeadLetterTally(1, 2, 5);
-        t.add(Map.of(DeadLetterHeaders.REASON, "invalid-json", DeadLetterHeaders.DEAD_LETTERED_AT, 300L), "a", null,
+        t.add(
+                Map.of(
+                        DeadLetterHeaders.REASON,
+                        "invalid-json",
+                        DeadLetterHeaders.DEAD_LETTERED_AT,
+                        300L),
+                "a",
+                null,
                 "not json".getBytes(StandardCharsets.UTF_8));
-        t.add(Map.of(DeadLetterHeaders.REASON, "failed", DeadLetterHeaders.ATTEMPTS, 3), "b", 100L, new byte[0]);
-        t.add(Map.of(DeadLetterHeaders.REASON, "failed", DeadLetterHeaders.REPLAYED, 2), "c", 200L, new byte[] {'x'});
+        t.add(
+                Map.of(DeadLetterHeaders.REASON, "failed", DeadLetterHeaders.ATTEMPTS, 3),
+                "b",
+                100L,
+                new byte[0]);
+        t.add(
+                Map.of(DeadLetterHeaders.REASON, "failed", DeadLetterHeaders.REPLAYED, 2),
+                "c",
+                200L,
+                new byte[] {'x'});
         t.add(null, "d", null, null);
 
         DeadLetterReport r = t.report("q", "q.dlq", 4, true);
 
-        assertEquals(List.of("failed", "invalid-json", "unknown"), List.copyOf(r.byReason().keySet()));
+        assertEquals(
+                List.of("failed", "invalid-json", "unknown"), List.copyOf(r.byReason().keySet()));
         assertEquals(Map.of("failed", 2L, "invalid-json", 1L, "unknown", 1L), r.byReason());
         assertEquals(100L, r.oldest());
         assertEquals(300L, r.newest());

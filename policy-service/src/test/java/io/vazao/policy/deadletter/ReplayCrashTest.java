@@ -40,14 +40,21 @@ class ReplayCrashTest {
 
             Connection first = RabbitQueues.factory().newConnection("replay-to-kill");
             AtomicLong moved = new AtomicLong();
-            CompletableFuture<ReplayProgress> killed = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new Replayer(System::nanoTime).replay(first, queue, new ReplayRequest(null, null, 1_000.0),
-                            new AtomicBoolean(), p -> moved.set(p.moved()));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<ReplayProgress> killed =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return new Replayer(System::nanoTime)
+                                            .replay(
+                                                    first,
+                                                    queue,
+                                                    new ReplayRequest(null, null, 1_000.0),
+                                                    new AtomicBoolean(),
+                                                    p -> moved.set(p.moved()));
+                                } catch (IOException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
             await().atMost(Duration.ofSeconds(30)).until(() -> moved.get() >= 500);
             first.abort();
             Exception crash = assertThrows(Exception.class, () -> killed.get());
@@ -55,18 +62,25 @@ class ReplayCrashTest {
             assertTrue(moved.get() < 1_000, "killed before the end");
 
             try (Connection second = RabbitQueues.factory().newConnection("replay-restarted")) {
-                new Replayer(System::nanoTime).replay(second, queue, ReplayRequest.all(), new AtomicBoolean(), p -> { });
+                new Replayer(System::nanoTime)
+                        .replay(second, queue, ReplayRequest.all(), new AtomicBoolean(), p -> {});
             }
 
             List<GetResponse> back = rabbit.drain(queue);
             Set<String> seen = new HashSet<>();
             back.forEach(r -> seen.add(r.getProps().getMessageId()));
             assertEquals(Set.copyOf(ids), seen, "every dead letter is back in the work queue");
-            assertTrue(back.size() <= ids.size() + 1, "at most the message in flight twice: " + back.size());
+            assertTrue(
+                    back.size() <= ids.size() + 1,
+                    "at most the message in flight twice: " + back.size());
             assertEquals(0, rabbit.depth(dlq), "dead-letter queue empty");
             GetResponse any = back.get(0);
-            assertEquals("1", String.valueOf(any.getProps().getHeaders().get(DeadLetterHeaders.REPLAYED)));
-            assertTrue(DeadLetterHeaders.DEAD_LETTER_ONLY.stream().noneMatch(any.getProps().getHeaders()::containsKey),
+            assertEquals(
+                    "1",
+                    String.valueOf(any.getProps().getHeaders().get(DeadLetterHeaders.REPLAYED)));
+            assertTrue(
+                    DeadLetterHeaders.DEAD_LETTER_ONLY.stream()
+                            .noneMatch(any.getProps().getHeaders()::containsKey),
                     "dead-letter headers (reason, attempts, ...) removed");
         } finally {
             try (RabbitQueues rabbit = new RabbitQueues()) {

@@ -36,18 +36,30 @@ final class PackagedService implements AutoCloseable {
 
     static PackagedService start(String name, Map<String, String> properties) {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the integration tests after package");
+            throw new IllegalStateException(
+                    JAR + " is missing: run the integration tests after package");
         }
         int port = FreePort.any();
         try {
             Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-Dquarkus.grpc.server.port=0",
-                    "-Dvazao.loop.enabled=false"));
+            List<String> cmd =
+                    new ArrayList<>(
+                            List.of(
+                                    java,
+                                    "-Xmx256m",
+                                    "-XX:TieredStopAtLevel=1",
+                                    "-Dquarkus.http.host=127.0.0.1",
+                                    "-Dquarkus.http.port=" + port,
+                                    "-Dquarkus.grpc.server.port=0",
+                                    "-Dvazao.loop.enabled=false"));
             properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
             cmd.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p =
+                    new ProcessBuilder(cmd)
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
             return new PackagedService(p, log, port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the policy service", e);
@@ -61,14 +73,22 @@ final class PackagedService implements AutoCloseable {
     /** Waits until the API answers (or fails with the log if the process exits first). */
     PackagedService awaitServing() {
         HttpClient http = HttpClient.newHttpClient();
-        await("policy service serving").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
-                .ignoreExceptions().until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("policy service exited:\n" + log());
-                    }
-                    HttpRequest r = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/started")).build();
-                    return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                });
+        await("policy service serving")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            if (!process.isAlive()) {
+                                throw new IllegalStateException("policy service exited:\n" + log());
+                            }
+                            HttpRequest r =
+                                    HttpRequest.newBuilder(
+                                                    URI.create(baseUrl() + "/q/health/started"))
+                                            .build();
+                            return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode()
+                                    == 200;
+                        });
         return this;
     }
 

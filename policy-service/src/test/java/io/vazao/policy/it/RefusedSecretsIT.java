@@ -22,7 +22,10 @@ class RefusedSecretsIT {
 
     static final String STRONG = "3f6c0e8d2b9a47f1a5c4e7d6b8a9f0e1c2d3b4a5968778695a4b3c2d1e0f9a8b";
 
-    /** where: "token" (vazao.api.token), "file" (the token file's content) or "password" (Basic password). */
+    /**
+     * where: "token" (vazao.api.token), "file" (the token file's content) or "password" (Basic
+     * password).
+     */
     record Refused(String name, String where, String secret, String reason) {
         @Override
         public String toString() {
@@ -31,14 +34,41 @@ class RefusedSecretsIT {
     }
 
     static Stream<Refused> secrets() {
-        Stream<Refused> shipped = SecretRules.SHIPPED.stream().sorted()
-                .map(s -> new Refused("shipped " + s, "token", s, "shipped in the repository"));
-        return Stream.concat(shipped, Stream.of(
-                new Refused("REPLACE_ME as written in the prod overlay", "token", "REPLACE_ME", "shipped in the repository"),
-                new Refused("31 characters", "token", "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d", "fewer than 32"),
-                new Refused("short token in the token file", "file", "short-token-from-a-file", "fewer than 32"),
-                new Refused("placeholder in the token file", "file", "dev-only-token", "shipped in the repository"),
-                new Refused("short Basic password", "password", "hunter2", "fewer than 32")));
+        Stream<Refused> shipped =
+                SecretRules.SHIPPED.stream()
+                        .sorted()
+                        .map(
+                                s ->
+                                        new Refused(
+                                                "shipped " + s,
+                                                "token",
+                                                s,
+                                                "shipped in the repository"));
+        return Stream.concat(
+                shipped,
+                Stream.of(
+                        new Refused(
+                                "REPLACE_ME as written in the prod overlay",
+                                "token",
+                                "REPLACE_ME",
+                                "shipped in the repository"),
+                        new Refused(
+                                "31 characters",
+                                "token",
+                                "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d",
+                                "fewer than 32"),
+                        new Refused(
+                                "short token in the token file",
+                                "file",
+                                "short-token-from-a-file",
+                                "fewer than 32"),
+                        new Refused(
+                                "placeholder in the token file",
+                                "file",
+                                "dev-only-token",
+                                "shipped in the repository"),
+                        new Refused(
+                                "short Basic password", "password", "hunter2", "fewer than 32")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +88,9 @@ class RefusedSecretsIT {
             }
             default -> throw new IllegalArgumentException(row.where());
         }
-        try (PackagedService service = PackagedService.start("refused-" + row.where() + "-" + prefix.substring(1, 9), props)) {
+        try (PackagedService service =
+                PackagedService.start(
+                        "refused-" + row.where() + "-" + prefix.substring(1, 9), props)) {
             Integer exit = service.waitForExit(120);
             assertThat(exit).as("exit status; log:\n%s", service.log()).isNotNull().isNotZero();
             assertThat(service.log())

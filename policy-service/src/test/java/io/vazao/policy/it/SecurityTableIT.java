@@ -44,7 +44,9 @@ class SecurityTableIT {
     static final String PREFIX = "t" + ID + ":";
     static final String QA = "t-sec-" + ID + "-a";
     static final String QB = "t-sec-" + ID + "-b";
-    static final String TOKEN = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    static final String TOKEN =
+            UUID.randomUUID().toString().replace("-", "")
+                    + UUID.randomUUID().toString().replace("-", "");
     static final int MAX_FAILURES = 5;
 
     static PackagedService service;
@@ -52,14 +54,16 @@ class SecurityTableIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static String cookie;
 
-    /** A request: method, path (raw, already encoded), headers as name/value pairs, body (null = none). */
-    record Req(String method, String path, List<String> headers, String body) {
-    }
+    /**
+     * A request: method, path (raw, already encoded), headers as name/value pairs, body (null =
+     * none).
+     */
+    record Req(String method, String path, List<String> headers, String body) {}
 
     /**
-     * @param who      the attacker or client
-     * @param status   expected status
-     * @param nextIs   for login rows: the redirect target the service must answer, else null
+     * @param who the attacker or client
+     * @param status expected status
+     * @param nextIs for login rows: the redirect target the service must answer, else null
      */
     record Row(String who, String what, Req req, int status, String nextIs) {
         @Override
@@ -71,14 +75,25 @@ class SecurityTableIT {
     @BeforeAll
     static void start() throws Exception {
         redis = RedisClient.create("127.0.0.1", 6379);
-        service = PackagedService.start("security-" + ID, Map.of(
-                "vazao.key-prefix", PREFIX,
-                "vazao.bootstrap-queues", QA + ":0.4," + QB + ":0.6",
-                "vazao.api.token", TOKEN,
-                "vazao.api.token-file", "target/it-logs/api-token-" + ID,
-                "vazao.api.throttle.max-failures", Integer.toString(MAX_FAILURES),
-                "vazao.api.throttle.window", "10m",
-                "vazao.api.throttle.lockout", "1m")).awaitServing();
+        service =
+                PackagedService.start(
+                                "security-" + ID,
+                                Map.of(
+                                        "vazao.key-prefix",
+                                        PREFIX,
+                                        "vazao.bootstrap-queues",
+                                        QA + ":0.4," + QB + ":0.6",
+                                        "vazao.api.token",
+                                        TOKEN,
+                                        "vazao.api.token-file",
+                                        "target/it-logs/api-token-" + ID,
+                                        "vazao.api.throttle.max-failures",
+                                        Integer.toString(MAX_FAILURES),
+                                        "vazao.api.throttle.window",
+                                        "10m",
+                                        "vazao.api.throttle.lockout",
+                                        "1m"))
+                        .awaitServing();
         await().atMost(Duration.ofSeconds(30)).until(() -> redis.exists(PREFIX + "policy:" + QA));
         cookie = login();
     }
@@ -102,8 +117,13 @@ class SecurityTableIT {
     }
 
     static String login() throws Exception {
-        HttpResponse<String> r = send(new Req("POST", "/api/v1/session", List.of("Content-Type", "application/json"),
-                "{\"token\":\"" + TOKEN + "\"}"));
+        HttpResponse<String> r =
+                send(
+                        new Req(
+                                "POST",
+                                "/api/v1/session",
+                                List.of("Content-Type", "application/json"),
+                                "{\"token\":\"" + TOKEN + "\"}"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         String set = r.headers().firstValue("Set-Cookie").orElseThrow();
         return set.substring(0, set.indexOf(';'));
@@ -125,7 +145,9 @@ class SecurityTableIT {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     static String policy() {
@@ -137,8 +159,14 @@ class SecurityTableIT {
     }
 
     static Stream<Row> rows() {
-        return Stream.of(SecurityRows.placeholders(), SecurityRows.crossSite(), SecurityRows.staleWrites(),
-                SecurityRows.redirects(), SecurityRows.bodies(), SecurityRows.paths(), SecurityRows.throttling())
+        return Stream.of(
+                        SecurityRows.placeholders(),
+                        SecurityRows.crossSite(),
+                        SecurityRows.staleWrites(),
+                        SecurityRows.redirects(),
+                        SecurityRows.bodies(),
+                        SecurityRows.paths(),
+                        SecurityRows.throttling())
                 .flatMap(List::stream);
     }
 
@@ -150,11 +178,14 @@ class SecurityTableIT {
         HttpResponse<String> r = send(row.req());
         assertThat(r.statusCode()).as("%s\nbody: %s", row, r.body()).isEqualTo(row.status());
         if (row.status() == 429) {
-            assertThat(r.headers().firstValue("Retry-After")).as("Retry-After").isPresent()
+            assertThat(r.headers().firstValue("Retry-After"))
+                    .as("Retry-After")
+                    .isPresent()
                     .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
         }
         if (row.nextIs() != null) {
-            assertThat(Json.mapper().readTree(r.body()).path("next").asText()).isEqualTo(row.nextIs());
+            assertThat(Json.mapper().readTree(r.body()).path("next").asText())
+                    .isEqualTo(row.nextIs());
         }
         assertThat(dump()).as("Redis under %s unchanged", PREFIX).isEqualTo(before);
     }
@@ -166,10 +197,14 @@ class SecurityTableIT {
     }
 
     static HttpResponse<String> send(Req req) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + req.path()))
-                .timeout(Duration.ofSeconds(30))
-                .method(req.method(), req.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(req.body()));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + req.path()))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                req.method(),
+                                req.body() == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(req.body()));
         for (int i = 0; i < req.headers().size(); i += 2) {
             b.header(req.headers().get(i), req.headers().get(i + 1));
         }
@@ -186,37 +221,54 @@ class SecurityTableIT {
         return out;
     }
 
-    /** A cookie session's event stream ends once the session is signed out (before the throttling rows lock this client out). */
+    /**
+     * A cookie session's event stream ends once the session is signed out (before the throttling
+     * rows lock this client out).
+     */
     @Order(0)
     @Test
     void signingOutEndsTheSessionsEventStreams() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String session = login();
-        HttpRequest sse = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/status/stream"))
-                .header("Cookie", session).header("Accept", "text/event-stream").build();
+        HttpRequest sse =
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/status/stream"))
+                        .header("Cookie", session)
+                        .header("Accept", "text/event-stream")
+                        .build();
         HttpResponse<InputStream> r = http.send(sse, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         AtomicBoolean ended = new AtomicBoolean();
         AtomicBoolean sawStatus = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.startsWith("event:")) {
-                        sawStatus.set(true);
-                    }
-                }
-            } catch (Exception e) {
-                // a reset connection ends the stream too
-            }
-            ended.set(true);
-        });
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader in =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    r.body(), StandardCharsets.UTF_8))) {
+                                String line;
+                                while ((line = in.readLine()) != null) {
+                                    if (line.startsWith("event:")) {
+                                        sawStatus.set(true);
+                                    }
+                                }
+                            } catch (Exception e) {
+                                // a reset connection ends the stream too
+                            }
+                            ended.set(true);
+                        });
         reader.setDaemon(true);
         reader.start();
         await("first status event").atMost(Duration.ofSeconds(20)).untilTrue(sawStatus);
-        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/session"))
-                .header("Cookie", session).header("Origin", origin()).header("Content-Type", "application/json")
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> out =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/session"))
+                                .header("Cookie", session)
+                                .header("Origin", origin())
+                                .header("Content-Type", "application/json")
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(204);
         await("stream closed after sign-out").atMost(Duration.ofSeconds(10)).untilTrue(ended);
     }

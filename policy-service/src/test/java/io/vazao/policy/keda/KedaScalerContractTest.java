@@ -1,5 +1,11 @@
 package io.vazao.policy.keda;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -10,17 +16,14 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vazao.contract.Json;
 import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
-import io.vazao.policy.support.RedisDump;
 import io.vazao.policy.keda.grpc.ExternalScaler;
 import io.vazao.policy.keda.grpc.GetMetricSpecResponse;
 import io.vazao.policy.keda.grpc.GetMetricsRequest;
 import io.vazao.policy.keda.grpc.GetMetricsResponse;
 import io.vazao.policy.keda.grpc.MetricSpec;
 import io.vazao.policy.keda.grpc.ScaledObjectRef;
+import io.vazao.policy.support.RedisDump;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Plays KEDA's part against the running policy service: a gRPC client generated from the same
@@ -56,22 +55,25 @@ class KedaScalerContractTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "vazao.key-prefix", PREFIX,
-                    "vazao.keda.poll-interval", TICK_MILLIS + "ms",
-                    // Targets are written by the test into the hash (the interface), not by the loop.
-                    "vazao.loop.enabled", "false",
-                    "quarkus.grpc.clients.keda.host", "localhost");
+                    "vazao.key-prefix",
+                    PREFIX,
+                    "vazao.keda.poll-interval",
+                    TICK_MILLIS + "ms",
+                    // Targets are written by the test into the hash (the interface), not by the
+                    // loop.
+                    "vazao.loop.enabled",
+                    "false",
+                    "quarkus.grpc.clients.keda.host",
+                    "localhost");
         }
     }
 
     @GrpcClient("keda")
     ExternalScaler keda;
 
-    @Inject
-    RedisDataSource redis;
+    @Inject RedisDataSource redis;
 
-    @Inject
-    TargetWatcher watcher;
+    @Inject TargetWatcher watcher;
 
     final RedisKeys keys = new RedisKeys(PREFIX);
 
@@ -91,7 +93,8 @@ class KedaScalerContractTest {
             assertEquals(1, spec.getMetricSpecsCount(), queue);
             MetricSpec metric = spec.getMetricSpecs(0);
             assertEquals(ScalerRequests.metricName(queue), metric.getMetricName());
-            assertEquals(1, metric.getTargetSize(), "target size 1: one replica per unit of target");
+            assertEquals(
+                    1, metric.getTargetSize(), "target size 1: one replica per unit of target");
             assertEquals(1.0, metric.getTargetSizeFloat());
         }
         assertMetric(ORDERS, 3);
@@ -115,21 +118,28 @@ class KedaScalerContractTest {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         AtomicLong readingAtTrue = new AtomicLong(-1);
         AtomicLong nanosAtTrue = new AtomicLong();
-        Cancellable stream = keda.streamIsActive(ref(PAYMENTS)).subscribe().with(response -> {
-            if (response.getResult() && readingAtTrue.get() < 0) {
-                nanosAtTrue.set(System.nanoTime());
-                readingAtTrue.set(watcher.readings());
-            }
-            pushed.add(response.getResult());
-        }, failed::set);
+        Cancellable stream =
+                keda.streamIsActive(ref(PAYMENTS))
+                        .subscribe()
+                        .with(
+                                response -> {
+                                    if (response.getResult() && readingAtTrue.get() < 0) {
+                                        nanosAtTrue.set(System.nanoTime());
+                                        readingAtTrue.set(watcher.readings());
+                                    }
+                                    pushed.add(response.getResult());
+                                },
+                                failed::set);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> !pushed.isEmpty() || failed.get() != null);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !pushed.isEmpty() || failed.get() != null);
             assertEquals(List.of(false), pushed, "the stream starts with the current activity");
 
             long readingBefore = watcher.readings();
             long writtenAt = System.nanoTime();
             redis.hash(String.class).hset(keys.targets(), PAYMENTS, "4");
-            await().atMost(Duration.ofSeconds(20)).until(() -> pushed.contains(true) || failed.get() != null);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> pushed.contains(true) || failed.get() != null);
             if (failed.get() != null) {
                 fail("stream failed", failed.get());
             }
@@ -137,9 +147,15 @@ class KedaScalerContractTest {
             // as completed: it is reading number readingAtTrue + 1. The reading in flight during
             // the write may miss it; the next one must carry it.
             long ticks = readingAtTrue.get() + 1 - readingBefore;
-            assertTrue(ticks <= 2, "true was pushed " + ticks + " readings after the write (at most 2: the one in flight and the next)");
+            assertTrue(
+                    ticks <= 2,
+                    "true was pushed "
+                            + ticks
+                            + " readings after the write (at most 2: the one in flight and the next)");
             long millis = (nanosAtTrue.get() - writtenAt) / 1_000_000;
-            System.out.printf("keda.contract push-latency-ms=%d readings=%d tick-ms=%d%n", millis, ticks, TICK_MILLIS);
+            System.out.printf(
+                    "keda.contract push-latency-ms=%d readings=%d tick-ms=%d%n",
+                    millis, ticks, TICK_MILLIS);
             assertEquals(List.of(false, true), pushed);
         } finally {
             stream.cancel();
@@ -148,16 +164,41 @@ class KedaScalerContractTest {
 
     @Test
     void unknownQueueAndMissingQueueAreClearErrors() {
-        StatusCheck notFound = expect(Status.Code.NOT_FOUND, () -> keda.getMetrics(metricsRequest("t-keda-nobody-" + RUN))
-                .await().atMost(CALL));
+        StatusCheck notFound =
+                expect(
+                        Status.Code.NOT_FOUND,
+                        () ->
+                                keda.getMetrics(metricsRequest("t-keda-nobody-" + RUN))
+                                        .await()
+                                        .atMost(CALL));
         assertTrue(notFound.description().contains("t-keda-nobody-" + RUN), notFound.description());
-        expect(Status.Code.NOT_FOUND, () -> keda.isActive(ref("t-keda-nobody-" + RUN)).await().atMost(CALL));
-        expect(Status.Code.NOT_FOUND, () -> keda.getMetricSpec(ref("t-keda-nobody-" + RUN)).await().atMost(CALL));
-        expect(Status.Code.NOT_FOUND, () -> keda.streamIsActive(ref("t-keda-nobody-" + RUN))
-                .collect().asList().await().atMost(CALL));
-        StatusCheck invalid = expect(Status.Code.INVALID_ARGUMENT, () -> keda.getMetrics(GetMetricsRequest.newBuilder()
-                .setScaledObjectRef(ScaledObjectRef.newBuilder().setName("orders").setNamespace("vazao")).build())
-                .await().atMost(CALL));
+        expect(
+                Status.Code.NOT_FOUND,
+                () -> keda.isActive(ref("t-keda-nobody-" + RUN)).await().atMost(CALL));
+        expect(
+                Status.Code.NOT_FOUND,
+                () -> keda.getMetricSpec(ref("t-keda-nobody-" + RUN)).await().atMost(CALL));
+        expect(
+                Status.Code.NOT_FOUND,
+                () ->
+                        keda.streamIsActive(ref("t-keda-nobody-" + RUN))
+                                .collect()
+                                .asList()
+                                .await()
+                                .atMost(CALL));
+        StatusCheck invalid =
+                expect(
+                        Status.Code.INVALID_ARGUMENT,
+                        () ->
+                                keda.getMetrics(
+                                                GetMetricsRequest.newBuilder()
+                                                        .setScaledObjectRef(
+                                                                ScaledObjectRef.newBuilder()
+                                                                        .setName("orders")
+                                                                        .setNamespace("vazao"))
+                                                        .build())
+                                        .await()
+                                        .atMost(CALL));
         assertTrue(invalid.description().contains("queue"), invalid.description());
     }
 
@@ -205,25 +246,31 @@ class KedaScalerContractTest {
     private void assertMetric(String queue, long expected) {
         GetMetricsResponse metrics = keda.getMetrics(metricsRequest(queue)).await().atMost(CALL);
         assertEquals(1, metrics.getMetricValuesCount());
-        assertEquals("s0-" + ScalerRequests.metricName(queue), metrics.getMetricValues(0).getMetricName(),
+        assertEquals(
+                "s0-" + ScalerRequests.metricName(queue),
+                metrics.getMetricValues(0).getMetricName(),
                 "answered under the name KEDA asked for");
         assertEquals(expected, metrics.getMetricValues(0).getMetricValue(), queue);
         assertEquals((double) expected, metrics.getMetricValues(0).getMetricValueFloat(), queue);
     }
 
     private static GetMetricsRequest metricsRequest(String queue) {
-        return GetMetricsRequest.newBuilder().setScaledObjectRef(ref(queue))
-                .setMetricName("s0-" + ScalerRequests.metricName(queue)).build();
+        return GetMetricsRequest.newBuilder()
+                .setScaledObjectRef(ref(queue))
+                .setMetricName("s0-" + ScalerRequests.metricName(queue))
+                .build();
     }
 
     private static ScaledObjectRef ref(String queue) {
-        return ScaledObjectRef.newBuilder().setName("fn-" + queue).setNamespace("vazao")
+        return ScaledObjectRef.newBuilder()
+                .setName("fn-" + queue)
+                .setNamespace("vazao")
                 .putScalerMetadata("queue", queue)
-                .putScalerMetadata("scalerAddress", "vazao-policy-service:9090").build();
+                .putScalerMetadata("scalerAddress", "vazao-policy-service:9090")
+                .build();
     }
 
-    record StatusCheck(String description) {
-    }
+    record StatusCheck(String description) {}
 
     private static StatusCheck expect(Status.Code code, Supplier<?> call) {
         try {

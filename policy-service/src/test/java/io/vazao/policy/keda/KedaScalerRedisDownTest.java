@@ -1,9 +1,13 @@
 package io.vazao.policy.keda;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -12,22 +16,16 @@ import io.vazao.policy.keda.grpc.ExternalScaler;
 import io.vazao.policy.keda.grpc.GetMetricsRequest;
 import io.vazao.policy.keda.grpc.ScaledObjectRef;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
- * Redis really goes away (a private redis-server, killed by pid): KEDA keeps getting the last
- * known targets instead of errors or zeros, a queue never seen gets UNAVAILABLE, and the scaler
- * follows the targets again once Redis is back.
+ * Redis really goes away (a private redis-server, killed by pid): KEDA keeps getting the last known
+ * targets instead of errors or zeros, a queue never seen gets UNAVAILABLE, and the scaler follows
+ * the targets again once Redis is back.
  */
 @QuarkusTest
 @TestProfile(KedaScalerRedisDownTest.OwnRedis.class)
@@ -41,11 +39,17 @@ class KedaScalerRedisDownTest {
     public static class OwnRedis implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vazao.key-prefix", PREFIX,
-                    "vazao.keda.poll-interval", "300ms",
-                    "vazao.keda.redis-timeout", "1s",
-                    "vazao.loop.enabled", "false",
-                    "quarkus.grpc.clients.keda.host", "localhost");
+            return Map.of(
+                    "vazao.key-prefix",
+                    PREFIX,
+                    "vazao.keda.poll-interval",
+                    "300ms",
+                    "vazao.keda.redis-timeout",
+                    "1s",
+                    "vazao.loop.enabled",
+                    "false",
+                    "quarkus.grpc.clients.keda.host",
+                    "localhost");
         }
 
         @Override
@@ -57,11 +61,9 @@ class KedaScalerRedisDownTest {
     @GrpcClient("keda")
     ExternalScaler keda;
 
-    @Inject
-    RedisDataSource redis;
+    @Inject RedisDataSource redis;
 
-    @Inject
-    TargetWatcher watcher;
+    @Inject TargetWatcher watcher;
 
     final RedisKeys keys = new RedisKeys(PREFIX);
 
@@ -80,22 +82,32 @@ class KedaScalerRedisDownTest {
         PrivateRedis.kill();
         await().atMost(CALL).until(() -> !watcher.redisReachable());
         long readingsWhileDown = watcher.readings();
-        await().atMost(CALL).until(() -> watcher.readings() >= readingsWhileDown + 2); // still failing, still serving
+        await().atMost(CALL)
+                .until(
+                        () ->
+                                watcher.readings()
+                                        >= readingsWhileDown + 2); // still failing, still serving
         assertEquals(6, metric(QUEUE), "last known target while Redis is down");
         assertTrue(keda.isActive(ref(QUEUE)).await().atMost(CALL).getResult());
         try {
             metric("t-keda-never-seen-" + RUN);
             fail("a queue never seen cannot be answered while Redis is down");
         } catch (RuntimeException e) {
-            assertEquals(Status.Code.UNAVAILABLE, Status.fromThrowable(e).getCode(), String.valueOf(Status.fromThrowable(e)));
+            assertEquals(
+                    Status.Code.UNAVAILABLE,
+                    Status.fromThrowable(e).getCode(),
+                    String.valueOf(Status.fromThrowable(e)));
         }
 
         // A fresh server is empty: write the new target as the control loop would.
         PrivateRedis.startOn(PrivateRedis.port());
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            redis.hash(String.class).hset(keys.targets(), QUEUE, "2");
-            return watcher.redisReachable() && metric(QUEUE) == 2;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            redis.hash(String.class).hset(keys.targets(), QUEUE, "2");
+                            return watcher.redisReachable() && metric(QUEUE) == 2;
+                        });
     }
 
     @Test
@@ -117,12 +129,22 @@ class KedaScalerRedisDownTest {
     }
 
     private long metric(String queue) {
-        return keda.getMetrics(GetMetricsRequest.newBuilder().setScaledObjectRef(ref(queue))
-                .setMetricName(ScalerRequests.metricName(queue)).build())
-                .await().atMost(CALL).getMetricValues(0).getMetricValue();
+        return keda.getMetrics(
+                        GetMetricsRequest.newBuilder()
+                                .setScaledObjectRef(ref(queue))
+                                .setMetricName(ScalerRequests.metricName(queue))
+                                .build())
+                .await()
+                .atMost(CALL)
+                .getMetricValues(0)
+                .getMetricValue();
     }
 
     private static ScaledObjectRef ref(String queue) {
-        return ScaledObjectRef.newBuilder().setName("fn").setNamespace("vazao").putScalerMetadata("queue", queue).build();
+        return ScaledObjectRef.newBuilder()
+                .setName("fn")
+                .setNamespace("vazao")
+                .putScalerMetadata("queue", queue)
+                .build();
     }
 }

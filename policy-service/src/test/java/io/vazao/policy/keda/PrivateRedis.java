@@ -1,7 +1,8 @@
 package io.vazao.policy.keda;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import static org.awaitility.Awaitility.await;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,12 +10,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 
-import static org.awaitility.Awaitility.await;
-
 /**
- * A Redis server of the test's own, on a free port, so the test can take it down and bring it
- * back without touching the shared one. The pid and port travel in system properties because
- * the test and this resource live in different class loaders.
+ * A Redis server of the test's own, on a free port, so the test can take it down and bring it back
+ * without touching the shared one. The pid and port travel in system properties because the test
+ * and this resource live in different class loaders.
  */
 public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
 
@@ -39,9 +38,20 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
     /** Starts redis-server on the port and waits until it accepts connections. */
     static void startOn(int port) {
         try {
-            Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process =
+                    new ProcessBuilder(
+                                    "redis-server",
+                                    "--port",
+                                    String.valueOf(port),
+                                    "--bind",
+                                    "127.0.0.1",
+                                    "--save",
+                                    "",
+                                    "--appendonly",
+                                    "no")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
             System.setProperty(PID, String.valueOf(process.pid()));
             await().atMost(Duration.ofSeconds(30)).until(() -> accepts(port));
         } catch (IOException e) {
@@ -55,14 +65,19 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
         if (pid == null) {
             return;
         }
-        ProcessHandle.of(Long.parseLong(pid)).ifPresent(handle -> {
-            handle.destroy();
-            try {
-                handle.onExit().get(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                handle.destroyForcibly();
-            }
-        });
+        ProcessHandle.of(Long.parseLong(pid))
+                .ifPresent(
+                        handle -> {
+                            handle.destroy();
+                            try {
+                                handle.onExit()
+                                        .get(
+                                                java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
+                                                java.util.concurrent.TimeUnit.MILLISECONDS);
+                            } catch (Exception e) {
+                                handle.destroyForcibly();
+                            }
+                        });
         System.clearProperty(PID);
     }
 

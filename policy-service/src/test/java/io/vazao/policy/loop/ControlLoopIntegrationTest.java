@@ -21,11 +21,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.Heartbeat;
-import io.vazao.contract.WorkerState;
 import io.vazao.contract.Json;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.ScalingEvent;
 import io.vazao.contract.Target;
+import io.vazao.contract.WorkerState;
 import io.vazao.policy.support.RedisDump;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -54,10 +54,8 @@ class ControlLoopIntegrationTest {
 
     static final int MESSAGES = 5_000;
 
-    @Inject
-    RedisDataSource redis;
-    @Inject
-    ControlLoop loop;
+    @Inject RedisDataSource redis;
+    @Inject ControlLoop loop;
 
     final RedisKeys keys = new RedisKeys(PREFIX);
     final HttpClient http = HttpClient.newHttpClient();
@@ -66,31 +64,45 @@ class ControlLoopIntegrationTest {
     void burstRaisesTargetThenTargetsHoldWhenBrokerIsUnreachable() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
-        try (Connection connection = factory.newConnection("vazao-loop-test"); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection("vazao-loop-test");
+                Channel channel = connection.createChannel()) {
             channel.queueDeclare(QUEUE, false, false, false, null);
             try {
                 // Idle queue: the target sits at the policy's minimum.
                 await().atMost(Duration.ofSeconds(60)).until(() -> target().orElse(-1) == 1);
 
-                // A worker heartbeats like a function would (the loop drops it once it stops): it counts as live.
+                // A worker heartbeats like a function would (the loop drops it once it stops): it
+                // counts as live.
                 String workerId = "t-worker-" + LoopTestProfile.RUN;
-                await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    heartbeat(workerId);
-                    return detail().inputs().liveWorkers() == 1;
-                });
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> {
+                                    heartbeat(workerId);
+                                    return detail().inputs().liveWorkers() == 1;
+                                });
                 heartbeat(workerId);
-                given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/workers").then().statusCode(200)
-                        .body(containsString(workerId)).body(containsString("\"stale\":false"));
+                given().header("Authorization", "Bearer " + TOKEN)
+                        .get("/api/v1/workers")
+                        .then()
+                        .statusCode(200)
+                        .body(containsString(workerId))
+                        .body(containsString("\"stale\":false"));
                 redis.key().del(keys.worker(workerId));
                 redis.sortedSet(String.class).zrem(keys.workers(QUEUE), workerId);
-                await().atMost(Duration.ofSeconds(30)).until(() -> detail().inputs().liveWorkers() == 0);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> detail().inputs().liveWorkers() == 0);
 
-                // Workers of this queue are known to do about 50 messages/s and the backlog should be gone
+                // Workers of this queue are known to do about 50 messages/s and the backlog should
+                // be gone
                 // within 10 s: 5,000 messages then need the policy's maximum of 10 workers.
-                given().header("Authorization", "Bearer " + TOKEN).contentType("application/json")
-                        .body("{\"weight\":1,\"minWorkers\":1,\"maxWorkers\":10,\"targetDrainSeconds\":10,"
-                                + "\"expectedRatePerWorker\":50}")
-                        .put("/api/v1/policies/" + QUEUE).then().statusCode(200);
+                given().header("Authorization", "Bearer " + TOKEN)
+                        .contentType("application/json")
+                        .body(
+                                "{\"weight\":1,\"minWorkers\":1,\"maxWorkers\":10,\"targetDrainSeconds\":10,"
+                                        + "\"expectedRatePerWorker\":50}")
+                        .put("/api/v1/policies/" + QUEUE)
+                        .then()
+                        .statusCode(200);
 
                 channel.confirmSelect();
                 byte[] body = "{\"type\":\"order\"}".getBytes(StandardCharsets.UTF_8);
@@ -99,35 +111,58 @@ class ControlLoopIntegrationTest {
                 }
                 channel.waitForConfirmsOrDie(60_000);
 
-                // The broker's statistics lag (collect_statistics_interval); count ticks from when the
+                // The broker's statistics lag (collect_statistics_interval); count ticks from when
+                // the
                 // management API shows the burst.
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(50))
                         .until(() -> managementReady() >= MESSAGES);
                 long ticksWhenVisible = loop.completedTicks();
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(20))
                         .until(() -> target().orElse(0) > 1);
                 long ticksWhenRaised = loop.completedTicks();
-                assertTrue(ticksWhenRaised - ticksWhenVisible <= 2,
+                assertTrue(
+                        ticksWhenRaised - ticksWhenVisible <= 2,
                         "raised after " + (ticksWhenRaised - ticksWhenVisible) + " ticks");
                 int raised = target().orElseThrow();
 
-                ScalingEvent up = await().atMost(Duration.ofSeconds(10))
-                        .until(() -> scaleUpEvent(), Optional::isPresent).orElseThrow();
+                ScalingEvent up =
+                        await().atMost(Duration.ofSeconds(10))
+                                .until(() -> scaleUpEvent(), Optional::isPresent)
+                                .orElseThrow();
                 assertEquals(1, up.from());
                 assertEquals(raised, up.to());
                 assertTrue(up.depth() >= MESSAGES, "depth " + up.depth());
                 assertFalse(up.reason().isBlank());
-                Target detail = Json.read(redis.value(String.class).get(keys.target(QUEUE)), Target.class);
+                Target detail =
+                        Json.read(redis.value(String.class).get(keys.target(QUEUE)), Target.class);
                 assertEquals("management", detail.inputs().source());
                 assertEquals(raised, detail.target());
 
-                given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/status").then().statusCode(200)
+                given().header("Authorization", "Bearer " + TOKEN)
+                        .get("/api/v1/status")
+                        .then()
+                        .statusCode(200)
                         .body(containsString("\"brokerReachable\":true"));
-                given().get("/q/metrics").then().statusCode(200)
-                        .body(containsString("vazao_target_workers{queue=\"" + QUEUE + "\"} " + raised + ".0"))
-                        .body(containsString("vazao_scaling_events_total{direction=\"up\",queue=\"" + QUEUE + "\"}"));
+                given().get("/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                containsString(
+                                        "vazao_target_workers{queue=\""
+                                                + QUEUE
+                                                + "\"} "
+                                                + raised
+                                                + ".0"))
+                        .body(
+                                containsString(
+                                        "vazao_scaling_events_total{direction=\"up\",queue=\""
+                                                + QUEUE
+                                                + "\"}"));
 
-                // Management API gone: AMQP passive declare still sees the backlog; the reason says so.
+                // Management API gone: AMQP passive declare still sees the backlog; the reason says
+                // so.
                 LoopTestProfile.MANAGEMENT.cut();
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> "amqp".equals(detail().inputs().source()));
@@ -142,14 +177,26 @@ class ControlLoopIntegrationTest {
                         .until(() -> "held".equals(detail().inputs().source()));
                 Map<String, String> before = redis.hash(String.class).hgetall(keys.targets());
                 long held = loop.completedTicks();
-                await().atMost(Duration.ofSeconds(60)).until(() -> loop.completedTicks() >= held + 3);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> loop.completedTicks() >= held + 3);
                 assertEquals(before, redis.hash(String.class).hgetall(keys.targets()));
                 assertEquals(Integer.toString(raised), before.get(QUEUE));
                 assertTrue(detail().reason().contains("unreachable"), detail().reason());
-                assertTrue(recentEvents().stream().anyMatch(e -> e.kind() == EventKind.HOLD && QUEUE.equals(e.queue())));
-                given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/status").then().statusCode(200)
+                assertTrue(
+                        recentEvents().stream()
+                                .anyMatch(
+                                        e ->
+                                                e.kind() == EventKind.HOLD
+                                                        && QUEUE.equals(e.queue())));
+                given().header("Authorization", "Bearer " + TOKEN)
+                        .get("/api/v1/status")
+                        .then()
+                        .statusCode(200)
                         .body(containsString("\"brokerReachable\":false"));
-                given().get("/q/health/ready").then().statusCode(503).body(containsString("broker"));
+                given().get("/q/health/ready")
+                        .then()
+                        .statusCode(503)
+                        .body(containsString("broker"));
 
                 // The broker is back: figures come from the management API again.
                 LoopTestProfile.MANAGEMENT.restore();
@@ -157,19 +204,31 @@ class ControlLoopIntegrationTest {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> "management".equals(detail().inputs().source()));
 
-                // Redis gone: no tick completes, the API still serves the last status, writes get 503.
+                // Redis gone: no tick completes, the API still serves the last status, writes get
+                // 503.
                 LoopTestProfile.REDIS.cut();
                 long beforeOutage = loop.completedTicks();
-                await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> given().get("/q/health/ready").statusCode() == 503);
                 long stalled = loop.completedTicks();
-                given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/status").then().statusCode(200)
+                given().header("Authorization", "Bearer " + TOKEN)
+                        .get("/api/v1/status")
+                        .then()
+                        .statusCode(200)
                         .body(containsString(QUEUE));
-                given().header("Authorization", "Bearer " + TOKEN).contentType("application/json")
-                        .body("{\"maxTotalWorkers\": 20}").put("/api/v1/settings").then().statusCode(503)
+                given().header("Authorization", "Bearer " + TOKEN)
+                        .contentType("application/json")
+                        .body("{\"maxTotalWorkers\": 20}")
+                        .put("/api/v1/settings")
+                        .then()
+                        .statusCode(503)
                         .body(containsString("redis unavailable"));
-                assertTrue(loop.completedTicks() <= stalled + 1, "ticks completed while Redis was unreachable");
+                assertTrue(
+                        loop.completedTicks() <= stalled + 1,
+                        "ticks completed while Redis was unreachable");
                 LoopTestProfile.REDIS.restore();
-                await().atMost(Duration.ofSeconds(60)).until(() -> loop.completedTicks() >= Math.max(stalled, beforeOutage) + 2);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> loop.completedTicks() >= Math.max(stalled, beforeOutage) + 2);
             } finally {
                 channel.queueDelete(QUEUE);
             }
@@ -178,8 +237,22 @@ class ControlLoopIntegrationTest {
 
     private void heartbeat(String workerId) {
         long now = System.currentTimeMillis();
-        Heartbeat hb = new Heartbeat(workerId, QUEUE, "localhost", 1, 0, now, now, 0, 0, 0, 12.5, 100_000_000L,
-                WorkerState.RUNNING, "test");
+        Heartbeat hb =
+                new Heartbeat(
+                        workerId,
+                        QUEUE,
+                        "localhost",
+                        1,
+                        0,
+                        now,
+                        now,
+                        0,
+                        0,
+                        0,
+                        12.5,
+                        100_000_000L,
+                        WorkerState.RUNNING,
+                        "test");
         redis.hash(String.class).hset(keys.worker(workerId), hb.toHash());
         redis.key().pexpire(keys.worker(workerId), 6_000);
         redis.sortedSet(String.class).zadd(keys.workers(QUEUE), now, workerId);
@@ -197,20 +270,35 @@ class ControlLoopIntegrationTest {
     }
 
     private List<ScalingEvent> recentEvents() {
-        return redis.stream(String.class).xrevrange(keys.events(), StreamRange.of("+", "-"), 100).stream()
-                .map(m -> ScalingEvent.fromFields(m.payload())).toList();
+        return redis.stream(String.class)
+                .xrevrange(keys.events(), StreamRange.of("+", "-"), 100)
+                .stream()
+                .map(m -> ScalingEvent.fromFields(m.payload()))
+                .toList();
     }
 
     private Optional<ScalingEvent> scaleUpEvent() {
         return recentEvents().stream()
-                .filter(e -> e.kind() == EventKind.SCALE_UP && QUEUE.equals(e.queue()) && e.to() > 1)
+                .filter(
+                        e ->
+                                e.kind() == EventKind.SCALE_UP
+                                        && QUEUE.equals(e.queue())
+                                        && e.to() > 1)
                 .findFirst();
     }
 
     private long managementReady() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:15672/api/queues/%2F/" + QUEUE))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:15672/api/queues/%2F/" + QUEUE))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        "guest:guest"
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                        .GET()
+                        .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return -1;

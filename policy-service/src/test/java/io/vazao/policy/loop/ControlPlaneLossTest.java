@@ -27,10 +27,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LoopTestProfile.class)
 class ControlPlaneLossTest {
 
-    @Inject
-    RedisDataSource redis;
-    @Inject
-    ControlLoop loop;
+    @Inject RedisDataSource redis;
+    @Inject ControlLoop loop;
 
     final RedisKeys keys = new RedisKeys(PREFIX);
 
@@ -44,7 +42,8 @@ class ControlPlaneLossTest {
     void policiesAndSettingsComeBackAfterRedisLosesThem() {
         Policy edited = Policy.defaults(0.7);
         Settings budget9 = Settings.defaults().withMaxTotalWorkers(9);
-        await().atMost(Duration.ofSeconds(60)).until(() -> redis.value(String.class).get(keys.policy(QUEUE)) != null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> redis.value(String.class).get(keys.policy(QUEUE)) != null);
         redis.value(String.class).set(keys.policy(QUEUE), Json.write(edited));
         redis.value(String.class).set(keys.settings(), Json.write(budget9));
         long seen = loop.completedTicks();
@@ -55,21 +54,31 @@ class ControlPlaneLossTest {
         redis.key().del(all.toArray(String[]::new));
         long lost = loop.completedTicks();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> redis.value(String.class).get(keys.policy(QUEUE)) != null
-                && redis.hash(String.class).hget(keys.targets(), QUEUE) != null);
-        assertTrue(loop.completedTicks() - lost <= 2, "restored after " + (loop.completedTicks() - lost) + " ticks");
-        assertEquals(edited, Json.read(redis.value(String.class).get(keys.policy(QUEUE)), Policy.class));
-        assertEquals(budget9, Json.read(redis.value(String.class).get(keys.settings()), Settings.class));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                redis.value(String.class).get(keys.policy(QUEUE)) != null
+                                        && redis.hash(String.class).hget(keys.targets(), QUEUE)
+                                                != null);
+        assertTrue(
+                loop.completedTicks() - lost <= 2,
+                "restored after " + (loop.completedTicks() - lost) + " ticks");
+        assertEquals(
+                edited, Json.read(redis.value(String.class).get(keys.policy(QUEUE)), Policy.class));
+        assertEquals(
+                budget9, Json.read(redis.value(String.class).get(keys.settings()), Settings.class));
     }
 
     @Test
     void theTargetsHashHoldsExactlyTheManagedQueues() {
         String gone = "t-gone-" + LoopTestProfile.RUN;
-        await().atMost(Duration.ofSeconds(60)).until(() -> redis.hash(String.class).hget(keys.targets(), QUEUE) != null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> redis.hash(String.class).hget(keys.targets(), QUEUE) != null);
         // What a tick that read a policy just before it was deleted writes back.
         redis.hash(String.class).hset(keys.targets(), gone, "3");
         redis.value(String.class).set(keys.target(gone), "{}");
-        await().atMost(Duration.ofSeconds(10)).until(() -> redis.hash(String.class).hget(keys.targets(), gone) == null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> redis.hash(String.class).hget(keys.targets(), gone) == null);
         assertEquals(null, redis.value(String.class).get(keys.target(gone)));
         assertTrue(redis.hash(String.class).hget(keys.targets(), QUEUE) != null);
     }

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * The control loop against the real RabbitMQ and Redis, reaching the broker through two TCP
- * forwarders (management API, AMQP, Redis) that the test can cut: a real outage, without touching the
- * shared broker. Own key prefix, own queue.
+ * forwarders (management API, AMQP, Redis) that the test can cut: a real outage, without touching
+ * the shared broker. Own key prefix, own queue.
  */
 public class LoopTestProfile implements QuarkusTestProfile {
 
@@ -30,14 +30,23 @@ public class LoopTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "vazao.key-prefix", PREFIX,
-                "vazao.bootstrap-queues", QUEUE + ":1",
-                "vazao.api.token", TOKEN,
-                "vazao.management.url", "http://127.0.0.1:" + MANAGEMENT.port(),
-                "vazao.management.timeout", "1s",
-                "vazao.amqp.port", Integer.toString(AMQP.port()),
-                "vazao.amqp.timeout", "1s",
-                "quarkus.redis.hosts", "redis://127.0.0.1:" + REDIS.port(),
-                "quarkus.redis.timeout", "3s");
+                "vazao.key-prefix",
+                PREFIX,
+                "vazao.bootstrap-queues",
+                QUEUE + ":1",
+                "vazao.api.token",
+                TOKEN,
+                "vazao.management.url",
+                "http://127.0.0.1:" + MANAGEMENT.port(),
+                "vazao.management.timeout",
+                "1s",
+                "vazao.amqp.port",
+                Integer.toString(AMQP.port()),
+                "vazao.amqp.timeout",
+                "1s",
+                "quarkus.redis.hosts",
+                "redis://127.0.0.1:" + REDIS.port(),
+                "quarkus.redis.timeout",
+                "3s");
     }
 }

@@ -37,32 +37,72 @@ class PublicationPlannerTest {
     final AdaptiveDecisionEngine engine = new AdaptiveDecisionEngine();
     final PublicationPlanner planner = new PublicationPlanner();
     final Settings settings = Settings.defaults().withMaxTotalWorkers(4);
-    final Map<String, Policy> policies = new LinkedHashMap<>(Map.of(
-            "orders", Policy.builder(0.4).workers(1, 10).expectedRatePerWorker(10.0).build(),
-            "payments", Policy.builder(0.6).workers(1, 10).expectedRatePerWorker(10.0).build()));
+    final Map<String, Policy> policies =
+            new LinkedHashMap<>(
+                    Map.of(
+                            "orders",
+                                    Policy.builder(0.4)
+                                            .workers(1, 10)
+                                            .expectedRatePerWorker(10.0)
+                                            .build(),
+                            "payments",
+                                    Policy.builder(0.6)
+                                            .workers(1, 10)
+                                            .expectedRatePerWorker(10.0)
+                                            .build()));
     History history = History.empty();
 
-    /** One tick at {@code T0 + seconds}: the broker's reading, through the engine, into a publication. */
+    /**
+     * One tick at {@code T0 + seconds}: the broker's reading, through the engine, into a
+     * publication.
+     */
     Publication tick(long seconds, BrokerReading broker, List<WorkerSample> ordersWorkers) {
         long now = T0 + seconds * 1000;
-        List<QueueSnapshot> queues = policies.keySet().stream().map(q -> {
-            QueueFigures f = broker.reachable() ? broker.queues().get(q) : null;
-            QueueInputs in = f == null ? null : new QueueInputs(f.ready(), f.unacked(), f.consumers(),
-                    f.publishRate(), f.ackRate(), 1, 10.0, broker.source());
-            return new QueueSnapshot(q, in, q.equals("orders") ? ordersWorkers : List.of());
-        }).toList();
+        List<QueueSnapshot> queues =
+                policies.keySet().stream()
+                        .map(
+                                q -> {
+                                    QueueFigures f =
+                                            broker.reachable() ? broker.queues().get(q) : null;
+                                    QueueInputs in =
+                                            f == null
+                                                    ? null
+                                                    : new QueueInputs(
+                                                            f.ready(),
+                                                            f.unacked(),
+                                                            f.consumers(),
+                                                            f.publishRate(),
+                                                            f.ackRate(),
+                                                            1,
+                                                            10.0,
+                                                            broker.source());
+                                    return new QueueSnapshot(
+                                            q, in, q.equals("orders") ? ordersWorkers : List.of());
+                                })
+                        .toList();
         Snapshot snapshot = new Snapshot(queues, null);
-        Outcome outcome = engine.decide(snapshot, policies, settings, history, Instant.ofEpochMilli(now));
+        Outcome outcome =
+                engine.decide(snapshot, policies, settings, history, Instant.ofEpochMilli(now));
         history = outcome.history();
-        TickInputs in = new TickInputs(settings, policies, List.of(), broker, Map.of(), snapshot,
-                Map.of("orders", 2));
+        TickInputs in =
+                new TickInputs(
+                        settings,
+                        policies,
+                        List.of(),
+                        broker,
+                        Map.of(),
+                        snapshot,
+                        Map.of("orders", 2));
         return planner.plan(in, outcome, now);
     }
 
     static BrokerReading backlog(long orders, long payments) {
-        return new BrokerReading(BrokerReading.MANAGEMENT, Map.of(
-                "orders", new QueueFigures(orders, 0, 1, 0.0, 0.0, 0L, true, true),
-                "payments", new QueueFigures(payments, 0, 1, 0.0, 0.0, 0L, true, true)), null);
+        return new BrokerReading(
+                BrokerReading.MANAGEMENT,
+                Map.of(
+                        "orders", new QueueFigures(orders, 0, 1, 0.0, 0.0, 0L, true, true),
+                        "payments", new QueueFigures(payments, 0, 1, 0.0, 0.0, 0L, true, true)),
+                null);
     }
 
     static BrokerReading unreachable() {
@@ -74,7 +114,10 @@ class PublicationPlannerTest {
     }
 
     static QueueStatus status(Publication p, String queue) {
-        return p.status().queues().stream().filter(s -> s.queue().equals(queue)).findFirst().orElseThrow();
+        return p.status().queues().stream()
+                .filter(s -> s.queue().equals(queue))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -113,7 +156,8 @@ class PublicationPlannerTest {
         QueueStatus held = status(second, "orders");
         assertEquals("held", held.source());
         assertEquals(50_000L, held.ready(), "the last inputs read, not nothing");
-        assertTrue(held.reason().endsWith("[broker unreachable: connection refused]"), held.reason());
+        assertTrue(
+                held.reason().endsWith("[broker unreachable: connection refused]"), held.reason());
         assertFalse(second.status().brokerReachable());
         assertNull(second.gauges().get(0).ready(), "a held queue's gauges stay as they were");
 
@@ -125,18 +169,23 @@ class PublicationPlannerTest {
 
     @Test
     void aRecycleRequestIsAnnouncedOnceWhileItLasts() {
-        List<WorkerSample> fat = List.of(new WorkerSample("orders-w1", 10, settings.maxMemoryPerWorkerBytes() + 1));
+        List<WorkerSample> fat =
+                List.of(new WorkerSample("orders-w1", 10, settings.maxMemoryPerWorkerBytes() + 1));
         Publication first = tick(0, backlog(100, 100), fat);
         Publication second = tick(1, backlog(100, 100), fat);
         Publication after = tick(2, backlog(100, 100), List.of());
         Publication again = tick(3, backlog(100, 100), fat);
 
-        ScalingEvent recycle = first.events().stream().filter(e -> e.kind() == EventKind.RECYCLE).findFirst()
-                .orElseThrow();
+        ScalingEvent recycle =
+                first.events().stream()
+                        .filter(e -> e.kind() == EventKind.RECYCLE)
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("orders-w1", recycle.workerId());
         assertFalse(kinds(second).contains(EventKind.RECYCLE));
         assertFalse(kinds(after).contains(EventKind.RECYCLE));
-        assertTrue(kinds(again).contains(EventKind.RECYCLE), "a new request after the old one ended");
+        assertTrue(
+                kinds(again).contains(EventKind.RECYCLE), "a new request after the old one ended");
     }
 
     @Test
@@ -145,12 +194,18 @@ class PublicationPlannerTest {
         Publication first = tick(0, backlog(100, 100), List.of());
         Publication second = tick(1, backlog(100, 100), List.of());
 
-        ScalingEvent error = first.events().stream().filter(e -> e.kind() == EventKind.CONFIG_ERROR).findFirst()
-                .orElseThrow();
+        ScalingEvent error =
+                first.events().stream()
+                        .filter(e -> e.kind() == EventKind.CONFIG_ERROR)
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(PublicationPlanner.GLOBAL, error.queue());
         assertTrue(error.reason().contains("minWorkers 8 > maxWorkers 3"), error.reason());
         assertFalse(kinds(second).contains(EventKind.CONFIG_ERROR));
-        assertEquals(List.of(error.reason()), second.status().configErrors(), "still shown in the status");
+        assertEquals(
+                List.of(error.reason()),
+                second.status().configErrors(),
+                "still shown in the status");
     }
 
     @Test

@@ -7,8 +7,8 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Deletes every key under a test profile's prefix when the application of that profile stops: the
- * service bootstraps policies at each start, whatever order the test classes ran in.
- * Args: {@code prefix}.
+ * service bootstraps policies at each start, whatever order the test classes ran in. Args: {@code
+ * prefix}.
  */
 public class PrefixCleanup implements QuarkusTestResourceLifecycleManager {
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-/** The shared RabbitMQ seen from a test: a work queue with its dead-letter queue, filled and read back. */
+/**
+ * The shared RabbitMQ seen from a test: a work queue with its dead-letter queue, filled and read
+ * back.
+ */
 public final class RabbitQueues implements AutoCloseable {
 
     private final Connection connection;
@@ -24,7 +27,8 @@ public final class RabbitQueues implements AutoCloseable {
         try {
             connection = factory().newConnection("vazao-policy-test");
         } catch (IOException | TimeoutException e) {
-            throw new IllegalStateException("RabbitMQ on 127.0.0.1:5672 is needed for this test", e);
+            throw new IllegalStateException(
+                    "RabbitMQ on 127.0.0.1:5672 is needed for this test", e);
         }
     }
 
@@ -50,7 +54,9 @@ public final class RabbitQueues implements AutoCloseable {
         }
     }
 
-    /** Puts dead letters straight into the queue's dead-letter queue, as a worker would leave them. */
+    /**
+     * Puts dead letters straight into the queue's dead-letter queue, as a worker would leave them.
+     */
     public void deadLetter(String queue, String reason, List<String> ids, long deadLetteredAt) {
         try (Channel ch = connection.createChannel()) {
             ch.confirmSelect();
@@ -61,10 +67,19 @@ public final class RabbitQueues implements AutoCloseable {
                 h.put(DeadLetterHeaders.DETAIL, "scripted " + reason);
                 h.put(DeadLetterHeaders.QUEUE, queue);
                 h.put(DeadLetterHeaders.DEAD_LETTERED_AT, deadLetteredAt);
-                AMQP.BasicProperties p = new AMQP.BasicProperties.Builder().messageId(id).headers(h).deliveryMode(2)
-                        .contentType("application/json").build();
-                ch.basicPublish("", Topology.deadLetterQueue(queue), p,
-                        ("{\"id\":\"" + id + "\",\"type\":\"order\"}").getBytes(StandardCharsets.UTF_8));
+                AMQP.BasicProperties p =
+                        new AMQP.BasicProperties.Builder()
+                                .messageId(id)
+                                .headers(h)
+                                .deliveryMode(2)
+                                .contentType("application/json")
+                                .build();
+                ch.basicPublish(
+                        "",
+                        Topology.deadLetterQueue(queue),
+                        p,
+                        ("{\"id\":\"" + id + "\",\"type\":\"order\"}")
+                                .getBytes(StandardCharsets.UTF_8));
             }
             ch.waitForConfirmsOrDie(30_000);
         } catch (IOException | TimeoutException | InterruptedException e) {

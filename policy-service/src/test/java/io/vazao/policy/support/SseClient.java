@@ -24,16 +24,21 @@ public final class SseClient implements AutoCloseable {
 
     private SseClient(InputStream body) {
         this.body = body;
-        this.reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (Exception ignored) {
-                // closed by the test
-            }
-        }, "sse-client");
+        this.reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader r =
+                                    new BufferedReader(
+                                            new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                                String line;
+                                while ((line = r.readLine()) != null) {
+                                    lines.add(line);
+                                }
+                            } catch (Exception ignored) {
+                                // closed by the test
+                            }
+                        },
+                        "sse-client");
         reader.setDaemon(true);
         reader.start();
     }
@@ -43,9 +48,14 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(String path, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").GET().build();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request =
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build();
+        HttpResponse<InputStream> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
             throw new IllegalStateException(path + " answered " + response.statusCode());
@@ -60,7 +70,8 @@ public final class SseClient implements AutoCloseable {
             long left = deadline - System.nanoTime();
             String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
             if (line == null) {
-                throw new TimeoutException("no line starting with '" + prefix + "' within " + timeout);
+                throw new TimeoutException(
+                        "no line starting with '" + prefix + "' within " + timeout);
             }
             if (line.startsWith(prefix)) {
                 return line;
