@@ -73,11 +73,6 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the summary as JSON")
     boolean json;
 
-    /** One observation of the status endpoint during the run. */
-    record Sample(long t, Map<String, long[]> queues) {
-        // per queue: {depth, target, live}
-    }
-
     @Override
     public Integer call() throws Exception {
         Home home = Home.detect();

@@ -1,5 +1,6 @@
 package io.vazao.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,71 +63,11 @@ public final class UpCommand implements Callable<Integer> {
                             + home.functionsJar()
                             + "); build them: ./mvnw -q -DskipTests package (the ./vazao launcher does it for you)");
         }
-        String prefix = ScalerCommand.keyPrefix(keyPrefix);
         Map<String, String> common = new LinkedHashMap<>(env);
-        common.put("VAZAO_KEY_PREFIX", prefix);
+        common.put("VAZAO_KEY_PREFIX", ScalerCommand.keyPrefix(keyPrefix));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String url = "http://127.0.0.1:" + port;
-
-        var policy = Background.running(home.pid("policy-service"));
-        if (policy.isPresent()) {
-            System.out.println("policy service already running (pid " + policy.get().pid() + ")");
-            url = ApiClient.resolveUrl(null, home).toString();
-        } else {
-            if (Services.portOpen("127.0.0.1", port)) {
-                throw new CliException(
-                        ExitCodes.ERROR,
-                        "port "
-                                + port
-                                + " is taken by another program; pick another: vazao up --port 8081");
-            }
-            Map<String, String> e = new LinkedHashMap<>(common);
-            e.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            Process p =
-                    Background.start(
-                            List.of(java, "-Xmx256m", "-jar", home.policyServiceJar().toString()),
-                            e,
-                            home.logs().resolve("policy-service.log"),
-                            home.pid("policy-service"));
-            System.out.println(
-                    "policy service starting (pid "
-                            + p.pid()
-                            + ", log "
-                            + home.logs().resolve("policy-service.log")
-                            + ")");
-            Files.writeString(home.urlFile(), url + "\n");
-        }
-        var scaler = Background.running(home.pid("scaler"));
-        if (noScaler) {
-            System.out.println("local scaler not started (--no-scaler)");
-        } else if (scaler.isPresent()) {
-            System.out.println("local scaler already running (pid " + scaler.get().pid() + ")");
-        } else {
-            List<String> cmd =
-                    new ArrayList<>(
-                            List.of(
-                                    java,
-                                    "-Xmx128m",
-                                    "-XX:+UseSerialGC",
-                                    "-jar",
-                                    home.cliJar().toString(),
-                                    "scaler",
-                                    "--pid-file",
-                                    home.workersPidFile().toString(),
-                                    "--log-dir",
-                                    home.logs().resolve("workers").toString()));
-            functions.forEach((q, f) -> cmd.addAll(List.of("--function", q + "=" + f)));
-            Map<String, String> e = new LinkedHashMap<>(common);
-            e.put("VAZAO_HOME", home.root().toString());
-            Process p =
-                    Background.start(cmd, e, home.logs().resolve("scaler.log"), home.pid("scaler"));
-            System.out.println(
-                    "local scaler started (pid "
-                            + p.pid()
-                            + ", log "
-                            + home.logs().resolve("scaler.log")
-                            + ")");
-        }
+        String url = startPolicyService(home, java, common);
+        startScaler(home, java, common);
         ApiClient api = new ApiClient(URI.create(url), null);
         if (!Services.await(timeoutSeconds * 1000L, api::healthy)) {
             throw new CliException(
@@ -135,6 +76,73 @@ public final class UpCommand implements Callable<Integer> {
                             + timeoutSeconds
                             + " s; see .vazao/logs/policy-service.log");
         }
+        printWhereThingsAre(url);
+        return ExitCodes.OK;
+    }
+
+    /** Starts the policy service unless it runs; returns the URL it answers on. */
+    private String startPolicyService(Home home, String java, Map<String, String> common)
+            throws IOException {
+        var policy = Background.running(home.pid("policy-service"));
+        if (policy.isPresent()) {
+            System.out.println("policy service already running (pid " + policy.get().pid() + ")");
+            return ApiClient.resolveUrl(null, home).toString();
+        }
+        if (Services.portOpen("127.0.0.1", port)) {
+            throw new CliException(
+                    ExitCodes.ERROR,
+                    "port "
+                            + port
+                            + " is taken by another program; pick another: vazao up --port 8081");
+        }
+        String url = "http://127.0.0.1:" + port;
+        Map<String, String> e = new LinkedHashMap<>(common);
+        e.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Path log = home.logs().resolve("policy-service.log");
+        Process p =
+                Background.start(
+                        List.of(java, "-Xmx256m", "-jar", home.policyServiceJar().toString()),
+                        e,
+                        log,
+                        home.pid("policy-service"));
+        System.out.println("policy service starting (pid " + p.pid() + ", log " + log + ")");
+        Files.writeString(home.urlFile(), url + "\n");
+        return url;
+    }
+
+    private void startScaler(Home home, String java, Map<String, String> common)
+            throws IOException {
+        var scaler = Background.running(home.pid("scaler"));
+        if (noScaler) {
+            System.out.println("local scaler not started (--no-scaler)");
+            return;
+        }
+        if (scaler.isPresent()) {
+            System.out.println("local scaler already running (pid " + scaler.get().pid() + ")");
+            return;
+        }
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                java,
+                                "-Xmx128m",
+                                "-XX:+UseSerialGC",
+                                "-jar",
+                                home.cliJar().toString(),
+                                "scaler",
+                                "--pid-file",
+                                home.workersPidFile().toString(),
+                                "--log-dir",
+                                home.logs().resolve("workers").toString()));
+        functions.forEach((q, f) -> cmd.addAll(List.of("--function", q + "=" + f)));
+        Map<String, String> e = new LinkedHashMap<>(common);
+        e.put("VAZAO_HOME", home.root().toString());
+        Path log = home.logs().resolve("scaler.log");
+        Process p = Background.start(cmd, e, log, home.pid("scaler"));
+        System.out.println("local scaler started (pid " + p.pid() + ", log " + log + ")");
+    }
+
+    private static void printWhereThingsAre(String url) {
         System.out.println();
         System.out.println("vazao is up");
         System.out.println("  API and dashboard  " + url + "/");
@@ -148,7 +156,6 @@ public final class UpCommand implements Callable<Integer> {
                                 : ApiClient.tokenFile().toString())
                         + "  (Bearer token; Basic user vazao)");
         System.out.println("next: ./vazao status   ./vazao load   ./vazao down");
-        return ExitCodes.OK;
     }
 
     private void ensureRedis(Home home) {

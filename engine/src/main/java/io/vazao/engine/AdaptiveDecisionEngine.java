@@ -2,7 +2,6 @@ package io.vazao.engine;
 
 import io.vazao.contract.BudgetShare;
 import io.vazao.contract.EventKind;
-import io.vazao.contract.Mode;
 import io.vazao.contract.Policy;
 import io.vazao.contract.Settings;
 import java.time.Instant;
@@ -45,7 +44,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
     public static final double PANIC_THRESHOLD = Panic.THRESHOLD;
 
     private final double hostCpuGuardPercent;
-    private final AdaptiveRules adaptive;
+    private final QueuePlanning planning;
 
     public AdaptiveDecisionEngine() {
         this(DEFAULT_HOST_CPU_GUARD_PERCENT, DEFAULT_PANIC_WINDOW_MILLIS);
@@ -53,7 +52,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
 
     public AdaptiveDecisionEngine(double hostCpuGuardPercent, long panicWindowMillis) {
         this.hostCpuGuardPercent = hostCpuGuardPercent;
-        this.adaptive = new AdaptiveRules(panicWindowMillis);
+        this.planning = new QueuePlanning(new AdaptiveRules(panicWindowMillis));
     }
 
     @Override
@@ -72,7 +71,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         for (int i = 0; i < n; i++) {
             QueueSnapshot qs = queues.get(i);
             plans[i] =
-                    plan(
+                    planning.plan(
                             qs,
                             policies.get(qs.queue()),
                             settings,
@@ -227,157 +226,5 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                 first = false;
             }
         }
-    }
-
-    private QueuePlan plan(
-            QueueSnapshot qs,
-            Policy policy,
-            Settings settings,
-            QueueHistory qh,
-            long nowMs,
-            List<String> errors,
-            List<Recycle> recycle) {
-        QueuePlan p = new QueuePlan();
-        p.queue = qs.queue();
-        p.inputs = qs.inputs();
-        p.previous = Math.max(0, qh.lastTarget());
-        p.rate = qh.perWorkerRate();
-        p.depth = qh.lastDepth();
-        p.panicUntil = qh.panicUntilMillis();
-        p.recommendations = qh.recommendations();
-
-        memoryCheck(qs, settings, recycle);
-
-        if (policy == null) {
-            errors.add("queue " + p.queue + " has no policy: its target is held");
-            hold(p, qh, qs, 0, Integer.MAX_VALUE, "no policy");
-            return p;
-        }
-        int max = Math.max(0, policy.maxWorkers());
-        int min = Math.max(0, policy.minWorkers());
-        if (min > max) {
-            errors.add(
-                    "queue "
-                            + p.queue
-                            + ": minWorkers "
-                            + min
-                            + " > maxWorkers "
-                            + max
-                            + ": using "
-                            + max
-                            + " for both");
-            min = max;
-        }
-        double weight = policy.weight();
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            errors.add(
-                    "queue "
-                            + p.queue
-                            + ": weight "
-                            + weight
-                            + " must be a positive number: using 0.001");
-            weight = 0.001;
-        }
-        p.weight = weight;
-
-        if (policy.paused()) {
-            p.floor = 0;
-            p.want = 0;
-            p.recommendations = List.of(new QueueHistory.Recommendation(nowMs, 0));
-            p.panicUntil = 0;
-            if (p.inputs != null) {
-                p.depth = p.inputs.depth();
-            }
-            p.reason.append("paused -> 0 workers");
-            return p;
-        }
-        if (p.inputs == null) {
-            hold(p, qh, qs, min, max, "inputs missing (broker or heartbeats unreadable)");
-            return p;
-        }
-        if (policy.mode() == Mode.SEED) {
-            seed(p, policy, min, max, nowMs, errors);
-            return p;
-        }
-        adaptive.plan(p, policy, settings, qs, qh, min, max, nowMs, errors);
-        return p;
-    }
-
-    private static void memoryCheck(QueueSnapshot qs, Settings settings, List<Recycle> recycle) {
-        long limit = settings.maxMemoryPerWorkerBytes();
-        if (limit <= 0) {
-            return;
-        }
-        for (WorkerSample w : qs.workers()) {
-            if (w.rssBytes() > limit) {
-                StringBuilder sb = new StringBuilder("RSS ");
-                Num.mib(sb, w.rssBytes()).append(" > limit ");
-                Num.mib(sb, limit);
-                recycle.add(new Recycle(qs.queue(), w.workerId(), sb.toString()));
-            }
-        }
-    }
-
-    /** Missing inputs: keep the last target; with none, keep the live workers (clamped). */
-    private static void hold(
-            QueuePlan p, QueueHistory qh, QueueSnapshot qs, int min, int max, String why) {
-        p.held = true;
-        int held;
-        if (qh.lastTarget() >= 0) {
-            held = qh.lastTarget();
-            p.reason.append(why).append(": holding last target ").append(held);
-        } else {
-            held = Math.max(min, Math.min(max, qs.workers().size()));
-            p.previous = held;
-            p.reason
-                    .append(why)
-                    .append(", no previous target: holding ")
-                    .append(held)
-                    .append(" (")
-                    .append(qs.workers().size())
-                    .append(" live workers, within [")
-                    .append(min)
-                    .append(", ")
-                    .append(max)
-                    .append("])");
-        }
-        p.floor = held;
-        p.want = held;
-        p.demand = held;
-    }
-
-    private static void seed(
-            QueuePlan p, Policy policy, int min, int max, long nowMs, List<String> errors) {
-        int perWorker = policy.messagesPerWorker();
-        if (perWorker <= 0) {
-            errors.add(
-                    "queue "
-                            + p.queue
-                            + ": messagesPerWorker "
-                            + perWorker
-                            + " must be > 0: using 1");
-            perWorker = 1;
-        }
-        long ready = p.inputs.ready();
-        long raw = SeedRule.raw(ready, policy.weight(), perWorker);
-        int target = SeedRule.clamp(raw, min, max);
-        p.demand = (int) Math.min(Integer.MAX_VALUE, raw);
-        p.floor = target;
-        p.want = target;
-        p.depth = p.inputs.depth();
-        p.recommendations = List.of(new QueueHistory.Recommendation(nowMs, target));
-        p.panicUntil = 0;
-        p.reason.append("seed rule: int(ready ").append(ready).append(" x weight ");
-        Num.append(p.reason, policy.weight())
-                .append(") // ")
-                .append(perWorker)
-                .append(" + 1 = ")
-                .append(raw)
-                .append(" -> clamp [")
-                .append(min)
-                .append(", ")
-                .append(max)
-                .append("] -> ")
-                .append(target);
     }
 }

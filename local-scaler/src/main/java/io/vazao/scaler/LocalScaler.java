@@ -2,7 +2,6 @@ package io.vazao.scaler;
 
 import io.vazao.contract.EventKind;
 import io.vazao.contract.ScalingEvent;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,13 +21,10 @@ import java.util.function.LongSupplier;
 public final class LocalScaler implements AutoCloseable {
 
     private final ScalerStore store;
-    private final WorkerLauncher launcher;
-    private final String keyPrefix;
     private final ScalerConfig baseConfig;
     private final PidFile pidFile;
     private final LongSupplier clock;
-    private final String instance;
-    private final AtomicLong sequence = new AtomicLong();
+    private final ActionRunner actions;
 
     private final Map<String, ManagedWorker> workers = new LinkedHashMap<>();
     private Map<String, QueueState> queues = new TreeMap<>();
@@ -60,15 +55,11 @@ public final class LocalScaler implements AutoCloseable {
             Path pidFile,
             LongSupplier clock) {
         this.store = store;
-        this.launcher = launcher;
-        this.keyPrefix = keyPrefix;
         this.baseConfig = config;
         this.config = config;
         this.pidFile = new PidFile(pidFile);
         this.clock = clock;
-        this.instance =
-                Long.toString(ProcessHandle.current().pid(), 36)
-                        + Long.toString(System.nanoTime() & 0xfffff, 36);
+        this.actions = new ActionRunner(workers, launcher, keyPrefix);
     }
 
     /** One pass: read, decide, act, report. Never throws for Redis or process trouble. */
@@ -91,7 +82,9 @@ public final class LocalScaler implements AutoCloseable {
         List<ScalingEvent> events = new ArrayList<>();
         Map<String, Integer> counts = activeCounts();
         for (Action a : plan.actions()) {
-            carryOut(a, now, counts, events);
+            if (!actions.run(a, now, counts, events) && a instanceof Action.Start st) {
+                backOff(st.queue(), now);
+            }
         }
         report(activeCounts(), events);
     }
@@ -156,123 +149,17 @@ public final class LocalScaler implements AutoCloseable {
         }
     }
 
-    private void carryOut(
-            Action action, long now, Map<String, Integer> counts, List<ScalingEvent> events) {
-        if (action instanceof Action.Reap r) {
-            ManagedWorker m = workers.remove(r.workerId());
-            int n = counts.getOrDefault(r.queue(), 0);
-            // A stopped worker left the count when it was signalled; one that died leaves it now.
-            boolean wasCounted = m != null && m.stopRequestedAt == 0;
-            Log.info(
-                    "worker." + r.kind().wire(),
-                    "queue",
-                    r.queue(),
-                    "worker",
-                    r.workerId(),
-                    "pid",
-                    m == null ? "?" : m.process.pid(),
-                    "reason",
-                    r.reason());
-            events.add(
-                    event(
-                            now,
-                            r.queue(),
-                            r.kind(),
-                            wasCounted ? n + 1 : n,
-                            n,
-                            r.reason(),
-                            r.workerId()));
-        } else if (action instanceof Action.Kill k) {
-            ManagedWorker m = workers.get(k.workerId());
-            if (m != null) {
-                m.process.destroyForcibly();
-                m.killed = true;
-                Log.warn(
-                        "worker.kill",
-                        "queue",
-                        k.queue(),
-                        "worker",
-                        k.workerId(),
-                        "pid",
-                        m.process.pid(),
-                        "reason",
-                        k.reason());
-            }
-        } else if (action instanceof Action.Stop s) {
-            ManagedWorker m = workers.get(s.workerId());
-            if (m != null) {
-                m.process.destroy();
-                m.stopRequestedAt = now;
-                m.stopCause = s.cause();
-                int n = counts.getOrDefault(s.queue(), 0);
-                counts.put(s.queue(), n - 1);
-                Log.info(
-                        "worker.stop",
-                        "queue",
-                        s.queue(),
-                        "worker",
-                        s.workerId(),
-                        "pid",
-                        m.process.pid(),
-                        "cause",
-                        s.cause().name().toLowerCase(),
-                        "reason",
-                        s.reason());
-                EventKind kind =
-                        switch (s.cause()) {
-                            case RECYCLE_MEMORY, RECYCLE_REQUESTED -> EventKind.RECYCLED;
-                            case STALE -> EventKind.CRASHED;
-                            default -> null;
-                        };
-                if (kind != null) {
-                    events.add(event(now, s.queue(), kind, n, n - 1, s.reason(), s.workerId()));
-                }
-            }
-        } else if (action instanceof Action.Start st) {
-            String id = st.queue() + "-" + instance + "-" + sequence.incrementAndGet();
-            int n = counts.getOrDefault(st.queue(), 0);
-            try {
-                Process p = launcher.start(st.queue(), id, keyPrefix);
-                workers.put(id, new ManagedWorker(id, st.queue(), p, now));
-                counts.put(st.queue(), n + 1);
-                EventKind kind = st.replaces() == null ? EventKind.STARTED : EventKind.REPLACED;
-                Log.info(
-                        "worker." + kind.wire(),
-                        "queue",
-                        st.queue(),
-                        "worker",
-                        id,
-                        "pid",
-                        p.pid(),
-                        "reason",
-                        st.reason());
-                events.add(event(now, st.queue(), kind, n, n + 1, st.reason(), id));
-            } catch (IOException | RuntimeException e) {
-                // Counted as a failure so a launcher that cannot start anything is retried with
-                // back-off.
-                QueueState qs = queues.getOrDefault(st.queue(), QueueState.FRESH);
-                int failures = qs.failures() + 1;
-                queues.put(
-                        st.queue(),
-                        new QueueState(
-                                failures,
-                                now,
-                                now + Math.max(1_000, config.backoffMillis(failures)),
-                                qs.owed()));
-                Log.warn("worker.start-failed", "queue", st.queue(), "error", e.getMessage());
-            }
-        }
-    }
-
-    private static ScalingEvent event(
-            long now,
-            String queue,
-            EventKind kind,
-            int from,
-            int to,
-            String reason,
-            String workerId) {
-        return new ScalingEvent(now, queue, kind, from, to, reason, 0, 0, to, workerId);
+    /** A launcher that cannot start anything is retried with back-off, as a crash would be. */
+    private void backOff(String queue, long now) {
+        QueueState qs = queues.getOrDefault(queue, QueueState.FRESH);
+        int failures = qs.failures() + 1;
+        queues.put(
+                queue,
+                new QueueState(
+                        failures,
+                        now,
+                        now + Math.max(1_000, config.backoffMillis(failures)),
+                        qs.owed()));
     }
 
     private Map<String, Integer> activeCounts() {
@@ -406,7 +293,7 @@ public final class LocalScaler implements AutoCloseable {
             int n = counts.get(m.queue);
             counts.put(m.queue, n - 1);
             events.add(
-                    event(
+                    ActionRunner.event(
                             at,
                             m.queue,
                             EventKind.STOPPED,

@@ -51,25 +51,7 @@ public record Comparison(
 
     /** The terminal table. */
     public String table() {
-        StringBuilder out = new StringBuilder();
-        out.append(
-                String.format(
-                        Locale.ROOT,
-                        "scenario %s: %,d messages over %.0f s; worker %.0f msg/s, start-up %.1f s, prefetch %d, "
-                                + "%d initial, max %d per queue, vazao budget %d; step %.1f s, broker stats every %.0f s, "
-                                + "tail %.0f s%n",
-                        scenario,
-                        arrived,
-                        durationSeconds,
-                        model.serviceRate(),
-                        model.startupSeconds(),
-                        model.prefetch(),
-                        model.initialWorkers(),
-                        model.maxWorkers(),
-                        budget,
-                        config.stepSeconds(),
-                        config.statsIntervalSeconds(),
-                        config.tailSeconds()));
+        StringBuilder out = new StringBuilder(scenarioLine());
         String header =
                 String.format(
                         Locale.ROOT,
@@ -87,48 +69,68 @@ public record Comparison(
         out.append("-".repeat(header.length())).append('\n');
         Optional<PolicyResult> keda = result("keda");
         for (PolicyResult r : results) {
+            out.append(row(r, keda));
+        }
+        Optional<Double> d = delayRatioVsKeda();
+        Optional<Double> c = costRatioVsKeda();
+        if (d.isPresent() && c.isPresent()) {
             out.append(
                     String.format(
                             Locale.ROOT,
-                            "%-6s %9.2fs %9.2fs %12.0f %10.0f %6d %9s %10s %10s%n",
-                            r.policy(),
-                            r.meanDelaySeconds(),
-                            r.p99DelaySeconds(),
-                            r.backlogSeconds(),
-                            r.workerSeconds(),
-                            r.peakWorkers(),
-                            r.drainSeconds() == null
-                                    ? "never"
-                                    : String.format(Locale.ROOT, "%.1fs", r.drainSeconds()),
-                            keda.map(k -> ratioText(r.meanDelaySeconds(), k.meanDelaySeconds()))
-                                    .orElse("-"),
-                            keda.map(k -> ratioText(r.workerSeconds(), k.workerSeconds()))
-                                    .orElse("-")));
-            if (r.backlogAtEnd() > 0) {
-                out.append(
-                        String.format(
-                                Locale.ROOT,
-                                "       %,d messages still queued at the end%n",
-                                r.backlogAtEnd()));
-            }
+                            "vazao vs keda: mean wait %.2f× (goal ≤ 0.5: %s), worker-seconds %.2f× (goal ≤ 1.1: %s)%n",
+                            d.get(),
+                            d.get() <= 0.5 ? "met" : "missed",
+                            c.get(),
+                            c.get() <= 1.1 ? "met" : "missed"));
         }
-        delayRatioVsKeda()
-                .ifPresent(
-                        d ->
-                                costRatioVsKeda()
-                                        .ifPresent(
-                                                c ->
-                                                        out.append(
-                                                                String.format(
-                                                                        Locale.ROOT,
-                                                                        "vazao vs keda: mean wait %.2f× (goal ≤ 0.5: %s), worker-seconds %.2f× (goal ≤ 1.1: %s)%n",
-                                                                        d,
-                                                                        d <= 0.5 ? "met" : "missed",
-                                                                        c,
-                                                                        c <= 1.1
-                                                                                ? "met"
-                                                                                : "missed"))));
         return out.toString();
+    }
+
+    private String scenarioLine() {
+        return String.format(
+                Locale.ROOT,
+                "scenario %s: %,d messages over %.0f s; worker %.0f msg/s, start-up %.1f s, prefetch %d, "
+                        + "%d initial, max %d per queue, vazao budget %d; step %.1f s, broker stats every %.0f s, "
+                        + "tail %.0f s%n",
+                scenario,
+                arrived,
+                durationSeconds,
+                model.serviceRate(),
+                model.startupSeconds(),
+                model.prefetch(),
+                model.initialWorkers(),
+                model.maxWorkers(),
+                budget,
+                config.stepSeconds(),
+                config.statsIntervalSeconds(),
+                config.tailSeconds());
+    }
+
+    private static String row(PolicyResult r, Optional<PolicyResult> keda) {
+        String line =
+                String.format(
+                        Locale.ROOT,
+                        "%-6s %9.2fs %9.2fs %12.0f %10.0f %6d %9s %10s %10s%n",
+                        r.policy(),
+                        r.meanDelaySeconds(),
+                        r.p99DelaySeconds(),
+                        r.backlogSeconds(),
+                        r.workerSeconds(),
+                        r.peakWorkers(),
+                        r.drainSeconds() == null
+                                ? "never"
+                                : String.format(Locale.ROOT, "%.1fs", r.drainSeconds()),
+                        keda.map(k -> ratioText(r.meanDelaySeconds(), k.meanDelaySeconds()))
+                                .orElse("-"),
+                        keda.map(k -> ratioText(r.workerSeconds(), k.workerSeconds())).orElse("-"));
+        if (r.backlogAtEnd() > 0) {
+            line +=
+                    String.format(
+                            Locale.ROOT,
+                            "       %,d messages still queued at the end%n",
+                            r.backlogAtEnd());
+        }
+        return line;
     }
 
     private static String ratioText(double value, double reference) {

@@ -3,7 +3,6 @@ package io.vazao.policy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vazao.contract.Mode;
 import io.vazao.contract.Policy;
-import io.vazao.contract.RetryPolicy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -72,89 +71,65 @@ public final class PolicyValidator {
     }
 
     private static Policy apply(Policy base, JsonNode body, List<Violation> out) {
-        double weight = base.weight();
-        int minWorkers = base.minWorkers();
-        int maxWorkers = base.maxWorkers();
-        int messagesPerWorker = base.messagesPerWorker();
-        int targetDrainSeconds = base.targetDrainSeconds();
-        Double expectedRate = base.expectedRatePerWorker();
-        Double rateLimit = base.rateLimitPerSecond();
-        boolean paused = base.paused();
-        int stabilization = base.scaleDownStabilizationSeconds();
-        Mode mode = base.mode();
-        RetryPolicy retry = base.retry();
-
+        Policy.Builder b = base.toBuilder();
         Iterator<Map.Entry<String, JsonNode>> it = body.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            String field = e.getKey();
-            JsonNode v = e.getValue();
-            switch (field) {
-                case "weight" ->
-                        weight = orElse(JsonFields.positive(v, field, 0, 1000, out), weight);
-                case "minWorkers" ->
-                        minWorkers =
-                                orElse(
-                                        JsonFields.integer(v, field, 0, MAX_WORKERS_LIMIT, out),
-                                        minWorkers);
-                case "maxWorkers" ->
-                        maxWorkers =
-                                orElse(
-                                        JsonFields.integer(v, field, 1, MAX_WORKERS_LIMIT, out),
-                                        maxWorkers);
-                case "messagesPerWorker" ->
-                        messagesPerWorker =
-                                orElse(
-                                        JsonFields.integer(v, field, 1, 1_000_000, out),
-                                        messagesPerWorker);
-                case "targetDrainSeconds" ->
-                        targetDrainSeconds =
-                                orElse(
-                                        JsonFields.integer(v, field, 1, 86_400, out),
-                                        targetDrainSeconds);
-                case "expectedRatePerWorker" ->
-                        expectedRate =
-                                v.isNull()
-                                        ? null
-                                        : JsonFields.positive(v, field, 0, 1_000_000, out);
-                case "rateLimitPerSecond" ->
-                        rateLimit =
-                                v.isNull()
-                                        ? null
-                                        : JsonFields.positive(v, field, 0, 1_000_000_000, out);
-                case "paused" -> paused = orElse(JsonFields.bool(v, field, out), paused);
-                case "scaleDownStabilizationSeconds" ->
-                        stabilization =
-                                orElse(JsonFields.integer(v, field, 0, 3_600, out), stabilization);
-                case "mode" -> {
-                    String text = JsonFields.text(v, field, out);
-                    if (text != null) {
-                        if (text.equals("adaptive") || text.equals("seed")) {
-                            mode = Mode.fromWire(text);
-                        } else {
-                            out.add(new Violation(field, "must be one of adaptive, seed"));
-                        }
-                    }
-                }
-                case "retry" -> retry = v.isNull() ? null : RetryPolicyValidator.parse(v, out);
-                default -> out.add(new Violation(field, "unknown field"));
-            }
+            applyField(b, e.getKey(), e.getValue(), out);
         }
-        return new Policy(
-                weight,
-                minWorkers,
-                maxWorkers,
-                messagesPerWorker,
-                targetDrainSeconds,
-                expectedRate,
-                rateLimit,
-                paused,
-                stabilization,
-                mode,
-                retry);
+        return b.build();
     }
 
-    private static <T> T orElse(T value, T fallback) {
-        return value == null ? fallback : value;
+    /**
+     * One field of the body onto the builder; a bad value leaves the field as it was, with a
+     * violation.
+     */
+    private static void applyField(
+            Policy.Builder b, String field, JsonNode v, List<Violation> out) {
+        switch (field) {
+            case "weight" -> ifValid(JsonFields.positive(v, field, 0, 1000, out), b::weight);
+            case "minWorkers" ->
+                    ifValid(JsonFields.integer(v, field, 0, MAX_WORKERS_LIMIT, out), b::minWorkers);
+            case "maxWorkers" ->
+                    ifValid(JsonFields.integer(v, field, 1, MAX_WORKERS_LIMIT, out), b::maxWorkers);
+            case "messagesPerWorker" ->
+                    ifValid(JsonFields.integer(v, field, 1, 1_000_000, out), b::messagesPerWorker);
+            case "targetDrainSeconds" ->
+                    ifValid(JsonFields.integer(v, field, 1, 86_400, out), b::targetDrainSeconds);
+            case "expectedRatePerWorker" ->
+                    b.expectedRatePerWorker(
+                            v.isNull() ? null : JsonFields.positive(v, field, 0, 1_000_000, out));
+            case "rateLimitPerSecond" ->
+                    b.rateLimitPerSecond(
+                            v.isNull()
+                                    ? null
+                                    : JsonFields.positive(v, field, 0, 1_000_000_000, out));
+            case "paused" -> ifValid(JsonFields.bool(v, field, out), b::paused);
+            case "scaleDownStabilizationSeconds" ->
+                    ifValid(
+                            JsonFields.integer(v, field, 0, 3_600, out),
+                            b::scaleDownStabilizationSeconds);
+            case "mode" -> ifValid(mode(v, field, out), b::mode);
+            case "retry" -> b.retry(v.isNull() ? null : RetryPolicyValidator.parse(v, out));
+            default -> out.add(new Violation(field, "unknown field"));
+        }
+    }
+
+    private static Mode mode(JsonNode v, String field, List<Violation> out) {
+        String text = JsonFields.text(v, field, out);
+        if (text == null) {
+            return null;
+        }
+        if (text.equals("adaptive") || text.equals("seed")) {
+            return Mode.fromWire(text);
+        }
+        out.add(new Violation(field, "must be one of adaptive, seed"));
+        return null;
+    }
+
+    private static <T> void ifValid(T value, java.util.function.Consumer<T> set) {
+        if (value != null) {
+            set.accept(value);
+        }
     }
 }

@@ -36,19 +36,7 @@ final class RetryPolicyValidator {
             out.add(new Violation("retry", "must be an object or null"));
             return null;
         }
-        List<Violation> mine = new ArrayList<>();
-        node.fieldNames()
-                .forEachRemaining(
-                        f -> {
-                            if (!FIELDS.contains(f)) {
-                                mine.add(new Violation("retry." + f, "unknown field"));
-                            }
-                        });
-        for (String required : List.of("attempts", "firstDelayMillis")) {
-            if (!node.has(required)) {
-                mine.add(new Violation("retry." + required, "is required"));
-            }
-        }
+        List<Violation> mine = shapeViolations(node);
         Integer attempts =
                 node.has("attempts")
                         ? JsonFields.integer(
@@ -93,6 +81,24 @@ final class RetryPolicyValidator {
         }
         out.addAll(mine);
         return null;
+    }
+
+    /** Unknown fields and missing required ones. */
+    private static List<Violation> shapeViolations(JsonNode node) {
+        List<Violation> mine = new ArrayList<>();
+        node.fieldNames()
+                .forEachRemaining(
+                        f -> {
+                            if (!FIELDS.contains(f)) {
+                                mine.add(new Violation("retry." + f, "unknown field"));
+                            }
+                        });
+        for (String required : List.of("attempts", "firstDelayMillis")) {
+            if (!node.has(required)) {
+                mine.add(new Violation("retry." + required, "is required"));
+            }
+        }
+        return mine;
     }
 
     private static Double atLeastOne(JsonNode v, List<Violation> out) {

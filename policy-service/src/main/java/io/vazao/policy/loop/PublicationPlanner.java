@@ -72,22 +72,7 @@ final class PublicationPlanner {
                 someQueueCut = true;
             }
             gauges.add(gauges(q, d.target(), live, isHeld ? null : inputs, in.broker()));
-            statuses.add(
-                    new QueueStatus(
-                            q,
-                            inputs == null ? null : inputs.ready(),
-                            inputs == null ? null : inputs.unacked(),
-                            inputs == null ? null : inputs.consumers(),
-                            inputs == null ? null : inputs.publishRate(),
-                            inputs == null ? null : inputs.ackRate(),
-                            d.target(),
-                            live,
-                            in.processes().get(q),
-                            reason,
-                            now,
-                            isHeld ? "held" : in.broker().source(),
-                            policy,
-                            d.budget()));
+            statuses.add(status(d, inputs, live, reason, now, isHeld, in, policy));
         }
         Set<String> errors = new LinkedHashSet<>(in.policyErrors());
         errors.addAll(outcome.configErrors());
@@ -108,6 +93,33 @@ final class PublicationPlanner {
                         statuses);
         return new Publication(
                 targets, events, gauges, status, someQueueCut && totalTarget >= budget);
+    }
+
+    private static QueueStatus status(
+            Decision d,
+            QueueInputs inputs,
+            int live,
+            String reason,
+            long now,
+            boolean isHeld,
+            TickInputs in,
+            Policy policy) {
+        String q = d.queue();
+        return new QueueStatus(
+                q,
+                inputs == null ? null : inputs.ready(),
+                inputs == null ? null : inputs.unacked(),
+                inputs == null ? null : inputs.consumers(),
+                inputs == null ? null : inputs.publishRate(),
+                inputs == null ? null : inputs.ackRate(),
+                d.target(),
+                live,
+                in.processes().get(q),
+                reason,
+                now,
+                isHeld ? "held" : in.broker().source(),
+                policy,
+                d.budget());
     }
 
     /**
