@@ -81,6 +81,15 @@ public final class RedisKeys {
     }
 
     /**
+     * {@code vazao:targets:tick} — a counter every target write increments, in the same script: a
+     * reader that sees it stand still for several ticks knows the targets are stale (see {@link
+     * TargetFreshness}).
+     */
+    public String targetsTick() {
+        return prefix + "targets:tick";
+    }
+
+    /**
      * {@code vazao:recycle} — set of worker ids the policy service asked to be replaced (RSS over
      * the limit). The local scaler takes the whole set each pass; it expires after {@link
      * #RECYCLE_TTL_MILLIS} so that requests nobody takes (under KEDA) do not pile up.

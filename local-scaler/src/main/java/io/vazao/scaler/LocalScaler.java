@@ -2,7 +2,9 @@ package io.vazao.scaler;
 
 import io.vazao.contract.EventKind;
 import io.vazao.contract.ScalingEvent;
+import io.vazao.contract.TargetFreshness;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +39,12 @@ public final class LocalScaler implements AutoCloseable {
      * are published.
      */
     private boolean targetsLost;
+
+    /** The targets' write counter stood still too long: the policy service stalled or is down. */
+    private final TargetFreshness freshness =
+            new TargetFreshness(Duration.parse(TargetFreshness.DEFAULT_STALE_AFTER).toMillis());
+
+    private boolean targetsStale;
 
     /**
      * Heartbeats are trusted again only once every worker had the time to write one after an
@@ -110,6 +118,7 @@ public final class LocalScaler implements AutoCloseable {
                 targetsLost = false;
                 lastTargets = published == null ? Map.of() : published;
             }
+            noteFreshness(store.targetsTick(), now);
             config = baseConfig.under(store.settings());
             store.liveness(new ArrayList<>(workers.keySet()))
                     .forEach(
@@ -146,6 +155,30 @@ public final class LocalScaler implements AutoCloseable {
                         e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             return false;
+        }
+    }
+
+    /**
+     * A control loop that stopped writing leaves the last targets in place: the scaler keeps them
+     * (no scale-up or scale-down it was not told, crashed workers still replaced) and says so once.
+     */
+    private void noteFreshness(String tick, long now) {
+        freshness.observe(tick, now);
+        boolean stale = freshness.stale(now);
+        if (stale != targetsStale) {
+            targetsStale = stale;
+            if (stale) {
+                Log.warn(
+                        "targets.stale",
+                        "unchangedForMs",
+                        freshness.unchangedForMillis(now),
+                        "holding",
+                        "last-targets",
+                        "targets",
+                        lastTargets);
+            } else {
+                Log.info("targets.fresh");
+            }
         }
     }
 
@@ -199,6 +232,11 @@ public final class LocalScaler implements AutoCloseable {
                     "error",
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Whether the targets' write counter stood still past the stale limit at the last tick. */
+    public synchronized boolean targetsStale() {
+        return targetsStale;
     }
 
     /** PIDs of the worker processes alive now. */

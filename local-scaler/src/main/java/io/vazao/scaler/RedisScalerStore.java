@@ -23,6 +23,7 @@ public final class RedisScalerStore implements ScalerStore {
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
+    private String lastTick;
 
     public RedisScalerStore(UnifiedJedis redis, RedisKeys keys) {
         this.redis = redis;
@@ -34,11 +35,14 @@ public final class RedisScalerStore implements ScalerStore {
         Map<String, Integer> out = new TreeMap<>();
         Response<Map<String, String>> hash;
         Response<Boolean> marker;
+        Response<String> tick;
         try (AbstractPipeline p = redis.pipelined()) {
             hash = p.hgetAll(keys.targets());
             marker = p.exists(keys.generation());
+            tick = p.get(keys.targetsTick());
             p.sync();
         }
+        lastTick = tick.get();
         if (hash.get().isEmpty() && !marker.get()) {
             return null;
         }
@@ -53,6 +57,11 @@ public final class RedisScalerStore implements ScalerStore {
                             }
                         });
         return out;
+    }
+
+    @Override
+    public String targetsTick() {
+        return lastTick;
     }
 
     @Override

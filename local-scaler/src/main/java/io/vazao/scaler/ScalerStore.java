@@ -18,6 +18,9 @@ public interface ScalerStore {
      */
     Map<String, Integer> targets();
 
+    /** The target writes' counter as read with the last {@link #targets()}; null when absent. */
+    String targetsTick();
+
     /** The stored settings, or null if none are stored. */
     Settings settings();
 

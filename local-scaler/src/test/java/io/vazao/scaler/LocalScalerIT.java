@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,10 @@ class LocalScalerIT {
     }
 
     LocalScaler scaler(JedisPooled client, ScalerConfig config) {
+        return scaler(client, config, System::currentTimeMillis);
+    }
+
+    LocalScaler scaler(JedisPooled client, ScalerConfig config, LongSupplier clock) {
         WorkerLauncher launcher =
                 new WorkerLauncher(List.of("sleep", "600"), Map.of(), tmp.resolve("logs"));
         return new LocalScaler(
@@ -73,7 +79,7 @@ class LocalScalerIT {
                 keys.prefix(),
                 config,
                 tmp.resolve("workers.pids"),
-                System::currentTimeMillis);
+                clock);
     }
 
     static ScalerConfig config() {
@@ -84,6 +90,26 @@ class LocalScalerIT {
         return redis.xrange(keys.events(), (StreamEntryID) null, null).stream()
                 .map(e -> ScalingEvent.fromFields(e.getFields()))
                 .toList();
+    }
+
+    @Test
+    void targetsNotWrittenForTooLongAreCalledStaleAndHeld() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        scaler = scaler(redis, config(), now::get);
+        redis.hset(keys.targets(), Map.of("qa", "2"));
+        redis.set(keys.targetsTick(), "41");
+        scaler.tick();
+        assertEquals(2, scaler.pids().size());
+        assertFalse(scaler.targetsStale());
+
+        now.addAndGet(16_000); // the scaler's own clock: no write for longer than 15 s
+        scaler.tick();
+        assertTrue(scaler.targetsStale());
+        assertEquals(2, scaler.pids().size(), "the last targets are held, not dropped");
+
+        redis.incr(keys.targetsTick());
+        scaler.tick();
+        assertFalse(scaler.targetsStale(), "one write makes them fresh again");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.vazao.policy.keda;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.vazao.contract.TargetFreshness;
 import java.time.Duration;
 
 /** Settings of the KEDA external scaler (gRPC server port and address are Quarkus' own keys). */
@@ -18,4 +19,11 @@ public interface KedaScalerConfig {
     /** Longest wait for one Redis answer before the last known targets are served instead. */
     @WithDefault("2s")
     Duration redisTimeout();
+
+    /**
+     * Targets not written for this long (the control loop's tick counter stood still) are stale:
+     * the scaler answers UNAVAILABLE, so that KEDA's fallback replicas apply.
+     */
+    @WithDefault(TargetFreshness.DEFAULT_STALE_AFTER)
+    Duration staleAfter();
 }

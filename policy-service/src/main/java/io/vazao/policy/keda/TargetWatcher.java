@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vazao.contract.RedisKeys;
+import io.vazao.contract.TargetFreshness;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -46,6 +47,8 @@ public class TargetWatcher {
     private volatile boolean readOnce;
 
     private volatile List<String> lastInvalid = List.of();
+    private final TargetFreshness freshness;
+    private boolean staleLogged;
     private long timer = -1;
 
     TargetWatcher(
@@ -54,6 +57,7 @@ public class TargetWatcher {
         this.config = config;
         this.vertx = vertx;
         this.keys = keys;
+        this.freshness = new TargetFreshness(config.staleAfter().toMillis());
     }
 
     void start(@Observes StartupEvent event) {
@@ -91,6 +95,18 @@ public class TargetWatcher {
      */
     public Uni<Integer> targetOf(String queue) {
         Integer target = known.get(queue);
+        if (target != null && stale()) {
+            // Not the last target as if it were current: KEDA's fallback replicas are what the
+            // ScaledObject's author chose for a control loop that stopped deciding.
+            return Uni.createFrom()
+                    .failure(
+                            Status.UNAVAILABLE
+                                    .withDescription(
+                                            "the targets were not written for "
+                                                    + unchangedForMillis() / 1000
+                                                    + " s (the control loop stalled or is down)")
+                                    .asRuntimeException());
+        }
         if (target != null) {
             return Uni.createFrom().item(target);
         }
@@ -160,6 +176,11 @@ public class TargetWatcher {
                                                 .exists(keys.generation())
                                                 .map(marked -> marked ? raw : null)
                                         : Uni.createFrom().item(raw))
+                .call(
+                        raw ->
+                                redis.value(String.class)
+                                        .get(keys.targetsTick())
+                                        .invoke(tick -> observeTick(tick)))
                 .ifNoItem()
                 .after(config.redisTimeout())
                 .fail()
@@ -183,6 +204,43 @@ public class TargetWatcher {
                                 done();
                             }
                         });
+    }
+
+    /** Called on a Redis thread for each reading; stale() is asked on gRPC threads. */
+    private void observeTick(String tick) {
+        synchronized (freshness) {
+            boolean was = freshness.stale(ownClock());
+            freshness.observe(tick, ownClock());
+            boolean now = freshness.stale(ownClock());
+            if (now != was || (now && !staleLogged)) {
+                staleLogged = now;
+                if (now) {
+                    LOG.warnf(
+                            "keda.targets stale=true unchangedFor=%dms serving=UNAVAILABLE",
+                            freshness.unchangedForMillis(ownClock()));
+                } else {
+                    LOG.infof("keda.targets stale=false");
+                }
+            }
+        }
+    }
+
+    /** Whether the targets stopped being written (see {@link TargetFreshness}). */
+    public boolean stale() {
+        synchronized (freshness) {
+            return freshness.stale(ownClock());
+        }
+    }
+
+    private long unchangedForMillis() {
+        synchronized (freshness) {
+            return freshness.unchangedForMillis(ownClock());
+        }
+    }
+
+    /** This process's monotonic clock, in ms: freshness never compares it with another's. */
+    private static long ownClock() {
+        return System.nanoTime() / 1_000_000;
     }
 
     private void done() {

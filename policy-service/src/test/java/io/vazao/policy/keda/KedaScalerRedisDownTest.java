@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vazao.contract.RedisKeys;
 import io.vazao.policy.keda.grpc.ExternalScaler;
-import io.vazao.policy.keda.grpc.GetMetricsRequest;
 import io.vazao.policy.keda.grpc.ScaledObjectRef;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -129,22 +128,10 @@ class KedaScalerRedisDownTest {
     }
 
     private long metric(String queue) {
-        return keda.getMetrics(
-                        GetMetricsRequest.newBuilder()
-                                .setScaledObjectRef(ref(queue))
-                                .setMetricName(ScalerRequests.metricName(queue))
-                                .build())
-                .await()
-                .atMost(CALL)
-                .getMetricValues(0)
-                .getMetricValue();
+        return KedaCalls.metric(keda, queue);
     }
 
     private static ScaledObjectRef ref(String queue) {
-        return ScaledObjectRef.newBuilder()
-                .setName("fn")
-                .setNamespace("vazao")
-                .putScalerMetadata("queue", queue)
-                .build();
+        return KedaCalls.ref(queue);
     }
 }

@@ -70,6 +70,17 @@ class ControlLoopIntegrationTest {
             try {
                 // Idle queue: the target sits at the policy's minimum.
                 await().atMost(Duration.ofSeconds(60)).until(() -> target().orElse(-1) == 1);
+                // Every tick's write counts, unchanged targets included: readers tell a loop that
+                // writes the same targets from one that stopped.
+                long tick = Long.parseLong(redis.value(String.class).get(keys.targetsTick()));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        Long.parseLong(
+                                                        redis.value(String.class)
+                                                                .get(keys.targetsTick()))
+                                                >= tick + 2);
+                assertEquals(1, target().orElse(-1));
 
                 // A worker heartbeats like a function would (the loop drops it once it stops): it
                 // counts as live.
