@@ -547,4 +547,36 @@ class ChaosSuiteTest {
                     return "workers kept their last targets; `vazao up` started it again";
                 });
     }
+
+    @Test
+    @Order(10)
+    void theDeadLetterQueueDeleted() throws Exception {
+        drainThrough(
+                "the dead-letter queue deleted",
+                d -> {
+                    try (Connection c = amqp();
+                            Channel ch = c.createChannel()) {
+                        ch.queueDelete(Topology.deadLetterQueue(orders));
+                    }
+                    Drain poison =
+                            new Drain(
+                                    "error" + id + "dlq",
+                                    rabbit.amqpUri(),
+                                    List.of(orders),
+                                    payments,
+                                    keys,
+                                    audit);
+                    poison.publish(1, Set.of(orders));
+                    long t = System.currentTimeMillis();
+                    // The worker finds the queue gone when it dead-letters, declares it again and
+                    // publishes there: the poison does not loop through the work queue meanwhile.
+                    await().atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(250))
+                            .ignoreExceptions()
+                            .until(() -> dlq(orders) >= 1);
+                    return String.format(
+                            "declared again by the worker; +1 poison message in it after %.1f s",
+                            (System.currentTimeMillis() - t) / 1000.0);
+                });
+    }
 }

@@ -155,6 +155,30 @@ class ConsumerTest {
     }
 
     @Test
+    @Order(6)
+    void aDeletedDeadLetterQueueIsDeclaredAgainAndThePoisonStillEndsThere() {
+        try (Rabbit rabbit = new Rabbit()) {
+            rabbit.deleteQueues(Topology.deadLetterQueue(QUEUE));
+            String poison = "not JSON either {" + Names.random();
+            rabbit.publishStrings(QUEUE, List.of(poison));
+
+            List<Rabbit.Delivered> dead = new ArrayList<>();
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(
+                            () -> {
+                                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                                return !dead.isEmpty();
+                            });
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).text()).isEqualTo(poison);
+            assertThat(dead.get(0).header(DeadLetterHeaders.REASON)).isEqualTo("invalid-json");
+            assertThat(rabbit.ready(QUEUE)).isZero();
+        }
+    }
+
+    @Test
     @Order(3)
     void topologyIsDurableAndDeclaringItAgainIsHarmless() throws Exception {
         try (Rabbit rabbit = new Rabbit();

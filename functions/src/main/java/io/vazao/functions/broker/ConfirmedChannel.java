@@ -65,7 +65,14 @@ final class ConfirmedChannel {
             throw e;
         }
         if (returned) {
-            throw new IOException(unroutable);
+            throw new Unroutable(unroutable);
+        }
+    }
+
+    /** The broker confirmed the publish but no queue took it (a queue or binding is missing). */
+    static final class Unroutable extends IOException {
+        Unroutable(String message) {
+            super(message);
         }
     }
 

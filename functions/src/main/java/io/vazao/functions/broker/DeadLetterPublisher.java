@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes a message to the queue's dead-letter queue with the reason and attempt count in its
@@ -22,6 +23,8 @@ import java.util.Map;
 @ApplicationScoped
 public class DeadLetterPublisher {
 
+    private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
+
     /**
      * Longest detail kept: an exception message can be megabytes, and headers count against frame
      * limits.
@@ -31,12 +34,17 @@ public class DeadLetterPublisher {
     private final QueueBinding binding;
     private final String workerId;
     private final ConfirmedChannel channel;
+    private final TopologyDeclarer topology;
 
     @Inject
     public DeadLetterPublisher(
-            BrokerConnection broker, QueueBinding binding, WorkerIdentity identity) {
+            BrokerConnection broker,
+            QueueBinding binding,
+            WorkerIdentity identity,
+            TopologyDeclarer topology) {
         this.binding = binding;
         this.workerId = identity.workerId();
+        this.topology = topology;
         this.channel = new ConfirmedChannel(broker, () -> {});
     }
 
@@ -103,7 +111,16 @@ public class DeadLetterPublisher {
             byte[] body,
             String unroutable)
             throws IOException {
-        channel.publish(exchange, routingKey, props, body, unroutable, ch -> {});
+        try {
+            channel.publish(exchange, routingKey, props, body, unroutable, ch -> {});
+        } catch (ConfirmedChannel.Unroutable e) {
+            // Someone deleted the dead-letter queue (or its binding): declare the topology again
+            // and try once more, rather than requeue the message into the same gap forever.
+            LOG.warnf(
+                    "event=topology-missing queue=%s action=redeclare error=\"%s\"",
+                    binding.queue(), e.getMessage());
+            channel.publish(exchange, routingKey, props, body, unroutable, topology::declare);
+        }
     }
 
     @PreDestroy

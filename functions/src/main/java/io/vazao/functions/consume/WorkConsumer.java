@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,6 +58,7 @@ public class WorkConsumer {
     private final Clock clock;
     private final long etaMaxWaitMillis;
     private final DeadLetterPublisher deadLetters;
+    private final AtomicInteger deadLetterFailures = new AtomicInteger();
     private final RateLimiter limiter;
     private final ProcessedAudit audit;
     private final Lifecycle lifecycle;
@@ -230,16 +232,36 @@ public class WorkConsumer {
             int attempts) {
         try {
             deadLetters.publish(body, properties, reason, detail, attempts);
+            deadLetterFailures.set(0);
         } catch (IOException e) {
+            // Requeued at once, the message would come straight back into the same fault: wait
+            // first, longer each time in a row, so that deliveries per second stay bounded.
+            long pause = deadLetterBackoffMillis(deadLetterFailures.incrementAndGet());
             LOG.warnf(
-                    "event=dead-letter-failed queue=%s reason=%s action=requeue error=\"%s\"",
-                    queue, reason.code(), e.getMessage());
+                    "event=dead-letter-failed queue=%s reason=%s action=requeue afterMillis=%d"
+                            + " error=\"%s\"",
+                    queue, reason.code(), pause, e.getMessage());
+            sleep(pause);
             return Settle.REQUEUE;
         }
         LOG.infof(
                 "event=dead-lettered queue=%s reason=%s attempts=%d bytes=%d detail=\"%s\"",
                 queue, reason.code(), attempts, body == null ? 0 : body.length, detail);
         return Settle.DEAD_LETTERED;
+    }
+
+    /** 100 ms after the first failure in a row, doubling, at most 5 s. */
+    static long deadLetterBackoffMillis(int failuresInARow) {
+        int shift = Math.max(0, Math.min(failuresInARow - 1, 6));
+        return Math.min(5_000, 100L << shift);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String describe(Throwable e) {
