@@ -14,7 +14,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
                     ScalingEvent.class,
             Scenario.class, Segment.class, EventKind.class, Mode.class, WorkerState.class,
                     RetryPolicy.class,
-            CeleryResult.class, CeleryResult.Raised.class
+            CeleryResult.class, CeleryResult.Raised.class, BudgetShare.class,
+                    BudgetShare.Effect.class
         })
 public final class JsonRecords {
 
