@@ -141,6 +141,14 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                     "PIDs of the running workers, for `vazao down` (default .vazao/workers.pids)")
     Path pidFile;
 
+    @Option(
+            names = "--supervise-policy-service",
+            paramLabel = "PORT",
+            description =
+                    "also restart the policy service (on this HTTP port) whenever its pid file names"
+                            + " no live process; `vazao up` sets it")
+    Integer supervisePort;
+
     @Override
     public Integer call() throws Exception {
         int starting = maxStarting(maxStarting);
@@ -191,7 +199,12 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                 launch.cds() == null ? "off" : launch.cds(),
                 "command",
                 String.join(" ", launch.command()));
-        runUntilShutdown(scaler, jedis);
+        PolicyServiceSupervisor supervisor =
+                supervisePort == null
+                        ? null
+                        : new PolicyServiceSupervisor(
+                                home, supervisePort, System::currentTimeMillis);
+        runUntilShutdown(scaler, jedis, supervisor);
         return ExitCodes.OK;
     }
 
@@ -235,7 +248,8 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     }
 
     /** Ticks until the JVM is told to stop; then drains every worker before it exits. */
-    private void runUntilShutdown(LocalScaler scaler, JedisPooled jedis)
+    private void runUntilShutdown(
+            LocalScaler scaler, JedisPooled jedis, PolicyServiceSupervisor supervisor)
             throws InterruptedException {
         ScheduledExecutorService loop =
                 Executors.newSingleThreadScheduledExecutor(
@@ -271,8 +285,25 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                 0,
                 tick.toMillis(),
                 TimeUnit.MILLISECONDS);
+        if (supervisor != null) {
+            // Same thread as the ticks: the shutdown hook stops both before it drains the workers.
+            loop.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            supervisor.check();
+                        } catch (RuntimeException e) {
+                            Log.warn("policy-service.check-failed", "error", e.toString());
+                        }
+                    },
+                    SUPERVISE_EVERY_MILLIS,
+                    SUPERVISE_EVERY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
         done.await();
     }
+
+    /** How often the policy service's pid file is looked at. */
+    static final long SUPERVISE_EVERY_MILLIS = 2_000;
 
     /**
      * The Redis key prefix: the option if given, else $VAZAO_KEY_PREFIX, else the contract's

@@ -66,8 +66,9 @@ public final class UpCommand implements Callable<Integer> {
         Map<String, String> common = new LinkedHashMap<>(env);
         common.put("VAZAO_KEY_PREFIX", ScalerCommand.keyPrefix(keyPrefix));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String url = startPolicyService(home, java, common);
-        startScaler(home, java, common);
+        String url = startPolicyService(home, common);
+        int apiPort = URI.create(url).getPort();
+        startScaler(home, java, common, apiPort > 0 ? apiPort : port);
         ApiClient api = new ApiClient(URI.create(url), null);
         if (!Services.await(timeoutSeconds * 1000L, api::healthy)) {
             throw new CliException(
@@ -81,8 +82,7 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     /** Starts the policy service unless it runs; returns the URL it answers on. */
-    private String startPolicyService(Home home, String java, Map<String, String> common)
-            throws IOException {
+    private String startPolicyService(Home home, Map<String, String> common) throws IOException {
         var policy = Background.running(home.pid("policy-service"));
         if (policy.isPresent()) {
             System.out.println("policy service already running (pid " + policy.get().pid() + ")");
@@ -96,21 +96,14 @@ public final class UpCommand implements Callable<Integer> {
                             + " is taken by another program; pick another: vazao up --port 8081");
         }
         String url = "http://127.0.0.1:" + port;
-        Map<String, String> e = new LinkedHashMap<>(common);
-        e.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Path log = home.logs().resolve("policy-service.log");
-        Process p =
-                Background.start(
-                        List.of(java, "-Xmx256m", "-jar", home.policyServiceJar().toString()),
-                        e,
-                        log,
-                        home.pid("policy-service"));
+        Process p = PolicyServiceSupervisor.start(home, common, port);
         System.out.println("policy service starting (pid " + p.pid() + ", log " + log + ")");
         Files.writeString(home.urlFile(), url + "\n");
         return url;
     }
 
-    private void startScaler(Home home, String java, Map<String, String> common)
+    private void startScaler(Home home, String java, Map<String, String> common, int apiPort)
             throws IOException {
         var scaler = Background.running(home.pid("scaler"));
         if (noScaler) {
@@ -135,6 +128,8 @@ public final class UpCommand implements Callable<Integer> {
                                 "--log-dir",
                                 home.logs().resolve("workers").toString()));
         functions.forEach((q, f) -> cmd.addAll(List.of("--function", q + "=" + f)));
+        // In local mode the scaler keeps the policy service alive too.
+        cmd.addAll(List.of("--supervise-policy-service", Integer.toString(apiPort)));
         Map<String, String> e = new LinkedHashMap<>(common);
         e.put("VAZAO_HOME", home.root().toString());
         Path log = home.logs().resolve("scaler.log");
