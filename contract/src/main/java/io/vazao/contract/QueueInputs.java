@@ -23,6 +23,23 @@ public record QueueInputs(
         Double perWorkerRate,
         String source) {
 
+    /** Every figure from the management API. */
+    public static final String SOURCE_MANAGEMENT = "management";
+
+    /**
+     * The management API could not be read: ready and consumers from an AMQP passive declare;
+     * unacked and the rates are unknown (reported as 0), so a demand computed from them is too low.
+     */
+    public static final String SOURCE_AMQP = "amqp";
+
+    /** Nothing could be read: the last inputs, shown again. */
+    public static final String SOURCE_HELD = "held";
+
+    /** Whether unacked and the rates are unknown (they read as 0). */
+    public boolean partial() {
+        return SOURCE_AMQP.equals(source);
+    }
+
     public long depth() {
         return ready + unacked;
     }

@@ -65,11 +65,34 @@ final class AdaptiveRules {
                 Stabilization.apply(qh.recommendations(), desired, nowMs, windowMs);
         p.recommendations = window.recommendations();
         Step held = Panic.hold(window.want(), qh.lastTarget(), p.panicUntil, nowMs);
-        int want = Math.max(min, Math.min(max, held.value()));
-        reason.add(held).add(Stabilization.explain(desired, want, windowMs)).end(want, demand, min);
+        int windowed = Math.max(min, Math.min(max, held.value()));
+        Step partial = partialFigures(in, windowed, qh.lastTarget(), max);
+        int want = partial.value();
+        reason.add(held)
+                .add(Stabilization.explain(desired, windowed, windowMs))
+                .add(partial)
+                .end(want, demand, min);
         p.floor = min;
         p.want = want;
         p.need = desired;
+    }
+
+    /**
+     * Figures without unacked and rates (management API down) make a busy queue look idle: they may
+     * raise a target (the ready backlog is real) but never lower it.
+     */
+    static Step partialFigures(QueueInputs in, int want, int lastTarget, int max) {
+        if (!in.partial() || lastTarget < 0 || want >= lastTarget) {
+            return Step.none(want);
+        }
+        int kept = Math.min(lastTarget, max);
+        return kept <= want
+                ? Step.none(want)
+                : new Step(
+                        kept,
+                        "figures partial (management API unreadable: unacked and rates unknown):"
+                                + " no scale-down, held at "
+                                + kept);
     }
 
     private static double expectedOrCold(Policy policy, Settings settings) {

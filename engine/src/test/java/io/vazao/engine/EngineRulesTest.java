@@ -216,6 +216,39 @@ class EngineRulesTest {
             assertEquals(EventKind.HOLD, only(o).kind());
             assertTrue(o.configErrors().get(0).contains("no policy"));
         }
+
+        /**
+         * Busy queue, all in flight: through AMQP alone it looks idle (unacked and rates read 0).
+         */
+        static QueueInputs amqpOnly(long ready, int consumers) {
+            return new QueueInputs(
+                    ready, 0, consumers, 0, 0, consumers, null, QueueInputs.SOURCE_AMQP);
+        }
+
+        @Test
+        void partialFiguresNeverLowerATarget() {
+            Policy noWindow = adaptive(1, 1, 10, 10.0, 30, 0);
+            History at6 = History.resume(Map.of("q", 6), at(0));
+            Decision d = only(decide(queue("q", amqpOnly(0, 6)), noWindow, at6, 1));
+            assertEquals(6, d.target(), d.reason());
+            assertTrue(d.reason().contains("figures partial"), d.reason());
+            assertNull(d.kind(), "no change, no event");
+
+            // The same figures from the management API do lower it: the rule is about what is
+            // unknown.
+            QueueInputs full =
+                    new QueueInputs(0, 0, 6, 0, 0, 6, null, QueueInputs.SOURCE_MANAGEMENT);
+            assertEquals(1, only(decide(queue("q", full), noWindow, at6, 1)).target());
+        }
+
+        @Test
+        void partialFiguresStillRaiseATargetForTheReadyBacklog() {
+            Policy noWindow = adaptive(1, 1, 10, 10.0, 30, 0);
+            History at2 = History.resume(Map.of("q", 2), at(0));
+            Decision d = only(decide(queue("q", amqpOnly(3_000, 2)), noWindow, at2, 1));
+            assertEquals(10, d.target(), d.reason());
+            assertEquals(EventKind.SCALE_UP, d.kind());
+        }
     }
 
     @Nested

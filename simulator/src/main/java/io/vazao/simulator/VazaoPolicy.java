@@ -97,7 +97,7 @@ public final class VazaoPolicy implements ScalingPolicy {
                 o.ackRate(),
                 o.running(),
                 perWorker,
-                "management");
+                QueueInputs.SOURCE_MANAGEMENT);
     }
 
     private List<WorkerSample> workers(String queue, Observation o) {

@@ -1,5 +1,6 @@
 package io.vazao.policy.broker;
 
+import io.vazao.contract.QueueInputs;
 import java.util.Map;
 
 /**
@@ -12,8 +13,8 @@ import java.util.Map;
  */
 public record BrokerReading(String source, Map<String, QueueFigures> queues, String problem) {
 
-    public static final String MANAGEMENT = "management";
-    public static final String AMQP = "amqp";
+    public static final String MANAGEMENT = QueueInputs.SOURCE_MANAGEMENT;
+    public static final String AMQP = QueueInputs.SOURCE_AMQP;
     public static final String UNREACHABLE = "unreachable";
 
     public boolean reachable() {

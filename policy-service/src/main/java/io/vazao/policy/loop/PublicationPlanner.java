@@ -117,7 +117,7 @@ final class PublicationPlanner {
                 in.processes().get(q),
                 reason,
                 now,
-                isHeld ? "held" : in.broker().source(),
+                isHeld ? QueueInputs.SOURCE_HELD : in.broker().source(),
                 policy,
                 d.budget());
     }
@@ -141,7 +141,7 @@ final class PublicationPlanner {
                         last.ackRate(),
                         live,
                         last.perWorkerRate(),
-                        "held");
+                        QueueInputs.SOURCE_HELD);
     }
 
     private List<ScalingEvent> queueEvents(
