@@ -155,6 +155,37 @@ class ConsumerTest {
     }
 
     @Test
+    @Order(7)
+    void aSeventyMebibyteMessageIsDeadLetteredAndTheOrdersBehindItFlow() {
+        String run = Names.random();
+        long processedBefore = metrics.processedCount();
+        byte[] huge = new byte[70 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        List<byte[]> bodies = new ArrayList<>();
+        bodies.add(huge);
+        for (int i = 0; i < 100; i++) {
+            bodies.add(Payloads.order("BEHIND-" + run + "-" + i).getBytes(StandardCharsets.UTF_8));
+        }
+        try (Rabbit rabbit = new Rabbit()) {
+            rabbit.publish(QUEUE, bodies);
+            List<Rabbit.Delivered> dead = new ArrayList<>();
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> {
+                                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                                return !dead.isEmpty()
+                                        && metrics.processedCount() - processedBefore >= 100;
+                            });
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).body()).hasSize(huge.length);
+            assertThat(dead.get(0).header(DeadLetterHeaders.REASON)).isEqualTo("oversized");
+            assertThat(metrics.processedCount() - processedBefore).isEqualTo(100);
+            assertThat(rabbit.ready(QUEUE)).isZero();
+        }
+    }
+
+    @Test
     @Order(6)
     void aDeletedDeadLetterQueueIsDeclaredAgainAndThePoisonStillEndsThere() {
         try (Rabbit rabbit = new Rabbit()) {

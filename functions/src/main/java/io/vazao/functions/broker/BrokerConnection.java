@@ -5,6 +5,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
+import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.WorkerIdentity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,10 @@ public class BrokerConnection {
 
     @Inject
     public BrokerConnection(
-            BrokerSettings settings, TopologyDeclarer topology, WorkerIdentity identity) {
+            BrokerSettings settings,
+            TopologyDeclarer topology,
+            WorkerIdentity identity,
+            FunctionsConfig config) {
         this.topology = topology;
         this.address = settings.address();
         this.connectionName = "vazao-worker " + identity.workerId();
@@ -66,6 +70,7 @@ public class BrokerConnection {
         f.setNetworkRecoveryInterval(1_000);
         f.setConnectionTimeout(5_000);
         f.setRequestedHeartbeat(10);
+        f.setMaxInboundMessageBodySize(config.maxInboundMessageBytes());
         this.factory = f;
     }
 

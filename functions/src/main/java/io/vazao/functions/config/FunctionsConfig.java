@@ -47,6 +47,15 @@ public interface FunctionsConfig {
     @WithDefault("1048576")
     int maxMessageBytes();
 
+    /**
+     * The largest body the AMQP client takes in. It must be at least the broker's {@code
+     * max_message_size} (RabbitMQ's default: 128 MiB): a body the broker accepts and the client
+     * refuses closes the connection, and the message comes back to the next consumer forever. The
+     * Java client's own default is 64 MiB, hence this setting.
+     */
+    @WithDefault("134217728")
+    int maxInboundMessageBytes();
+
     Work work();
 
     Retry retry();

@@ -29,6 +29,9 @@ public final class Rabbit implements AutoCloseable {
             f.setUsername("guest");
             f.setPassword("guest");
             f.setAutomaticRecoveryEnabled(false);
+            // The broker's own limit (128 MiB by default), as the workers take: tests read back
+            // whatever the broker accepted.
+            f.setMaxInboundMessageBodySize(128 * 1024 * 1024);
             connection = f.newConnection("vazao-functions-test");
             channel = connection.createChannel();
             channel.confirmSelect();
