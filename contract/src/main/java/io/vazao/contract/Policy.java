@@ -19,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param scaleDownStabilizationSeconds lower demand must last this long before the target falls
  * @param mode adaptive or seed
  * @param retry how the workers retry failed messages; null = the workers' own configuration
+ * @param deliveryLimit redeliveries without settlement before a message is dead-lettered as {@code
+ *     delivery-limit} (0 = no limit); null = the workers' own {@code vazao.delivery.limit}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Policy(
@@ -32,7 +34,8 @@ public record Policy(
         boolean paused,
         int scaleDownStabilizationSeconds,
         Mode mode,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        Integer deliveryLimit) {
 
     public static final int DEFAULT_MIN_WORKERS = 1;
     public static final int DEFAULT_MAX_WORKERS = 10;
@@ -44,32 +47,6 @@ public record Policy(
         if (mode == null) {
             mode = Mode.ADAPTIVE;
         }
-    }
-
-    /** A policy without a retry policy of its own (its workers' configuration applies). */
-    public Policy(
-            double weight,
-            int minWorkers,
-            int maxWorkers,
-            int messagesPerWorker,
-            int targetDrainSeconds,
-            Double expectedRatePerWorker,
-            Double rateLimitPerSecond,
-            boolean paused,
-            int scaleDownStabilizationSeconds,
-            Mode mode) {
-        this(
-                weight,
-                minWorkers,
-                maxWorkers,
-                messagesPerWorker,
-                targetDrainSeconds,
-                expectedRatePerWorker,
-                rateLimitPerSecond,
-                paused,
-                scaleDownStabilizationSeconds,
-                mode,
-                null);
     }
 
     /**
@@ -86,7 +63,9 @@ public record Policy(
                 null,
                 false,
                 DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
-                Mode.ADAPTIVE);
+                Mode.ADAPTIVE,
+                null,
+                null);
     }
 
     public boolean hasRateLimit() {
@@ -136,6 +115,7 @@ public record Policy(
         private int scaleDownStabilizationSeconds;
         private Mode mode;
         private RetryPolicy retry;
+        private Integer deliveryLimit;
 
         private Builder(Policy p) {
             weight = p.weight;
@@ -149,6 +129,7 @@ public record Policy(
             scaleDownStabilizationSeconds = p.scaleDownStabilizationSeconds;
             mode = p.mode;
             retry = p.retry;
+            deliveryLimit = p.deliveryLimit;
         }
 
         public Builder weight(double v) {
@@ -211,6 +192,11 @@ public record Policy(
             return this;
         }
 
+        public Builder deliveryLimit(Integer v) {
+            deliveryLimit = v;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     weight,
@@ -223,7 +209,8 @@ public record Policy(
                     paused,
                     scaleDownStabilizationSeconds,
                     mode,
-                    retry);
+                    retry,
+                    deliveryLimit);
         }
     }
 }

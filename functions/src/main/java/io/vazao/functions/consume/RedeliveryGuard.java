@@ -45,7 +45,11 @@ public class RedeliveryGuard {
 
     private final RedisDataSource redis;
     private final String key;
-    private final int limit;
+    private final int configured;
+
+    /** The queue's policy's limit, when it sets one (see PolicyWatcher). */
+    private volatile Integer fromPolicy;
+
     private final long memoryMillis;
     private volatile boolean failing;
 
@@ -58,13 +62,13 @@ public class RedeliveryGuard {
         }
         this.redis = redis;
         this.key = keys.redeliveries(binding.queue());
-        this.limit = config.limit();
+        this.configured = config.limit();
         this.memoryMillis = config.memory().toMillis();
     }
 
     /** Counts one more redelivery; returns how many there have been, or 0 when it cannot count. */
     public long redelivered(AMQP.BasicProperties properties, byte[] body) {
-        if (limit == 0) {
+        if (limit() == 0) {
             return 0;
         }
         try {
@@ -85,20 +89,30 @@ public class RedeliveryGuard {
 
     /** True when a message redelivered this often must not reach the function again. */
     public boolean over(long redeliveries) {
-        return over(redeliveries, limit);
+        return over(redeliveries, limit());
     }
 
     static boolean over(long redeliveries, int limit) {
         return limit > 0 && redeliveries >= limit;
     }
 
+    /** The limit in force: the policy's when it sets one, else {@code vazao.delivery.limit}. */
     public int limit() {
-        return limit;
+        return effective(fromPolicy, configured);
+    }
+
+    static int effective(Integer fromPolicy, int configured) {
+        return fromPolicy != null ? fromPolicy : configured;
+    }
+
+    /** The policy's {@code deliveryLimit} (null: the worker's configuration applies). */
+    public void setPolicyLimit(Integer limit) {
+        fromPolicy = limit;
     }
 
     /** A redelivered message was settled: its count is no longer needed. */
     public void settled(AMQP.BasicProperties properties, byte[] body) {
-        if (limit == 0) {
+        if (limit() == 0) {
             return;
         }
         try {
@@ -113,7 +127,7 @@ public class RedeliveryGuard {
      * count.
      */
     public void givenBack(AMQP.BasicProperties properties, byte[] body) {
-        if (limit == 0) {
+        if (limit() == 0) {
             return;
         }
         try {

@@ -6,6 +6,7 @@ import io.vazao.contract.Json;
 import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
 import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.consume.RedeliveryGuard;
 import io.vazao.functions.consume.RetryPlans;
 import io.vazao.functions.heartbeat.HeartbeatReporter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ public class PolicyWatcher {
     private final String workersKey;
     private final RateLimiter limiter;
     private final RetryPlans retryPlans;
+    private final RedeliveryGuard redeliveries;
     private final long liveWindowMillis;
     private volatile String lastProblem;
 
@@ -37,8 +39,10 @@ public class PolicyWatcher {
             QueueBinding binding,
             RateLimiter limiter,
             HeartbeatReporter heartbeat,
-            RetryPlans retryPlans) {
+            RetryPlans retryPlans,
+            RedeliveryGuard redeliveries) {
         this.retryPlans = retryPlans;
+        this.redeliveries = redeliveries;
         this.redis = redis;
         this.policyKey = keys.policy(binding.queue());
         this.workersKey = keys.workers(binding.queue());
@@ -74,6 +78,7 @@ public class PolicyWatcher {
             Policy policy = Json.read(json, Policy.class);
             limiter.setLimit(policy.rateLimitPerSecond());
             retryPlans.update(policy.retry());
+            redeliveries.setPolicyLimit(policy.deliveryLimit());
             lastProblem = null;
         } catch (IllegalArgumentException e) {
             problem("policy", e.getMessage());

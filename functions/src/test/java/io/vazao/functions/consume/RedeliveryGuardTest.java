@@ -49,4 +49,10 @@ class RedeliveryGuardTest {
         assertEquals(clipped, header.length());
         assertEquals(length > clipped, header.endsWith("…"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "policy {0}, worker {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource({",5,5", "2,5,2", "0,5,0", "10,0,10", ",0,0"})
+    void thePolicysLimitWinsOverTheWorkersWhenItSetsOne(Integer policy, int worker, int limit) {
+        assertEquals(limit, RedeliveryGuard.effective(policy, worker));
+    }
 }

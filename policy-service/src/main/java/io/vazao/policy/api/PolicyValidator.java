@@ -29,7 +29,12 @@ public final class PolicyValidator {
                     "paused",
                     "scaleDownStabilizationSeconds",
                     "mode",
-                    "retry");
+                    "retry",
+                    "deliveryLimit");
+
+    /** More redeliveries than this would let a message that kills workers run for hours. */
+    public static final int MAX_DELIVERY_LIMIT = 1_000;
+
     static final List<String> REQUIRED_ON_PUT = List.of("weight", "minWorkers", "maxWorkers");
 
     private PolicyValidator() {}
@@ -111,6 +116,11 @@ public final class PolicyValidator {
                             b::scaleDownStabilizationSeconds);
             case "mode" -> ifValid(mode(v, field, out), b::mode);
             case "retry" -> b.retry(v.isNull() ? null : RetryPolicyValidator.parse(v, out));
+            case "deliveryLimit" ->
+                    b.deliveryLimit(
+                            v.isNull()
+                                    ? null
+                                    : JsonFields.integer(v, field, 0, MAX_DELIVERY_LIMIT, out));
             default -> out.add(new Violation(field, "unknown field"));
         }
     }

@@ -62,7 +62,7 @@ class ApiRoundTripTest {
         String queue = "t-api-" + RUN + "-c";
         json("{\"weight\":2.5,\"minWorkers\":0,\"maxWorkers\":7,\"messagesPerWorker\":50,\"targetDrainSeconds\":20,"
                         + "\"expectedRatePerWorker\":12.5,\"rateLimitPerSecond\":100,\"paused\":false,"
-                        + "\"scaleDownStabilizationSeconds\":15,\"mode\":\"seed\"}")
+                        + "\"scaleDownStabilizationSeconds\":15,\"mode\":\"seed\",\"deliveryLimit\":3}")
                 .put("/api/v1/policies/" + queue)
                 .then()
                 .statusCode(201);
@@ -79,6 +79,7 @@ class ApiRoundTripTest {
                         .rateLimitPerSecond(100.0)
                         .scaleDownStabilizationSeconds(15)
                         .mode(io.vazao.contract.Mode.SEED)
+                        .deliveryLimit(3)
                         .build(),
                 stored);
 

@@ -141,6 +141,18 @@ class ApiValidationTest {
                         "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"scaleDownStabilizationSeconds\":-5}",
                         "scaleDownStabilizationSeconds"),
                 put(
+                        "delivery limit negative",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"deliveryLimit\":-1}",
+                        "deliveryLimit"),
+                put(
+                        "delivery limit above 1000",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"deliveryLimit\":1001}",
+                        "deliveryLimit"),
+                put(
+                        "delivery limit as string",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"deliveryLimit\":\"5\"}",
+                        "deliveryLimit"),
+                put(
                         "duplicate key",
                         "{\"weight\":0.5,\"weight\":0.7,\"minWorkers\":1,\"maxWorkers\":4}",
                         "body"),
