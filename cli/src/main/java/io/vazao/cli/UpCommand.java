@@ -52,7 +52,7 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Home home = Home.detect();
         Files.createDirectories(home.logs());
-        ensureRedis(home);
+        LocalRedis.ensure(home, RedisAddress.resolve(null));
         ensureRabbit(home);
         if (!home.hasJars()) {
             throw new CliException(
@@ -151,54 +151,6 @@ public final class UpCommand implements Callable<Integer> {
                                 : ApiClient.tokenFile().toString())
                         + "  (Bearer token; Basic user vazao)");
         System.out.println("next: ./vazao status   ./vazao load   ./vazao down");
-    }
-
-    private void ensureRedis(Home home) {
-        RedisAddress at = RedisAddress.resolve(null);
-        if (Services.redisAnswers(at.host(), at.port())) {
-            return;
-        }
-        if (!at.onThisMachine()) {
-            throw new CliException(
-                    ExitCodes.UNREACHABLE,
-                    "Redis does not answer on "
-                            + at
-                            + " ($"
-                            + RedisAddress.ENV
-                            + "); start it there, or unset "
-                            + RedisAddress.ENV
-                            + " to use this machine's.");
-        }
-        String server = Services.which("redis-server");
-        if (server == null) {
-            throw new CliException(
-                    ExitCodes.UNREACHABLE,
-                    "Redis does not answer on "
-                            + at
-                            + " and is not installed."
-                            + " Install it (Debian/Ubuntu: sudo apt-get install redis-server) or start one on that port.");
-        }
-        System.out.println("starting the machine's Redis (" + server + ")");
-        Services.run(
-                home.logs().resolve("redis-start.log"),
-                30,
-                List.of(
-                        server,
-                        "--daemonize",
-                        "yes",
-                        "--bind",
-                        "127.0.0.1",
-                        "--port",
-                        Integer.toString(at.port()),
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no"));
-        if (!Services.await(30_000, () -> Services.redisAnswers(at.host(), at.port()))) {
-            throw new CliException(
-                    ExitCodes.UNREACHABLE,
-                    "Redis did not come up; see .vazao/logs/redis-start.log");
-        }
     }
 
     private void ensureRabbit(Home home) {
