@@ -15,10 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import redis.clients.jedis.JedisPooled;
@@ -204,7 +200,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                         ? null
                         : new PolicyServiceSupervisor(
                                 home, supervisePort, System::currentTimeMillis);
-        runUntilShutdown(scaler, jedis, supervisor);
+        ScalerLoop.runUntilShutdown(scaler, jedis, supervisor, tick.toMillis());
         return ExitCodes.OK;
     }
 
@@ -246,64 +242,6 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
             orphan.destroy();
         }
     }
-
-    /** Ticks until the JVM is told to stop; then drains every worker before it exits. */
-    private void runUntilShutdown(
-            LocalScaler scaler, JedisPooled jedis, PolicyServiceSupervisor supervisor)
-            throws InterruptedException {
-        ScheduledExecutorService loop =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "scaler-tick");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    loop.shutdown();
-                                    try {
-                                        loop.awaitTermination(5, TimeUnit.SECONDS);
-                                    } catch (InterruptedException e) {
-                                        Thread.currentThread().interrupt();
-                                    }
-                                    scaler.close();
-                                    jedis.close();
-                                    done.countDown();
-                                },
-                                "scaler-shutdown"));
-        loop.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        scaler.tick();
-                    } catch (RuntimeException e) {
-                        Log.warn("scaler.tick-failed", "error", e.toString());
-                    }
-                },
-                0,
-                tick.toMillis(),
-                TimeUnit.MILLISECONDS);
-        if (supervisor != null) {
-            // Same thread as the ticks: the shutdown hook stops both before it drains the workers.
-            loop.scheduleWithFixedDelay(
-                    () -> {
-                        try {
-                            supervisor.check();
-                        } catch (RuntimeException e) {
-                            Log.warn("policy-service.check-failed", "error", e.toString());
-                        }
-                    },
-                    SUPERVISE_EVERY_MILLIS,
-                    SUPERVISE_EVERY_MILLIS,
-                    TimeUnit.MILLISECONDS);
-        }
-        done.await();
-    }
-
-    /** How often the policy service's pid file is looked at. */
-    static final long SUPERVISE_EVERY_MILLIS = 2_000;
 
     /**
      * The Redis key prefix: the option if given, else $VAZAO_KEY_PREFIX, else the contract's

@@ -1,17 +1,14 @@
 package io.vazao.scaler;
 
-import io.vazao.contract.EventKind;
 import io.vazao.contract.ScalingEvent;
 import io.vazao.contract.TargetFreshness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -267,10 +264,10 @@ public final class LocalScaler implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(workers.values());
         }
-        signalAll(all);
+        WorkerShutdown.signalAll(all, clock.getAsLong());
         Log.info("scaler.stopping", "workers", all.size());
-        awaitOrKill(all);
-        List<ScalingEvent> events = stoppedEvents(all);
+        WorkerShutdown.awaitOrKill(all, config.shutdownTimeoutMillis());
+        List<ScalingEvent> events = WorkerShutdown.stoppedEvents(all, clock.getAsLong());
         Map<String, Integer> zero = new TreeMap<>();
         lastTargets.keySet().forEach(q -> zero.put(q, 0));
         all.forEach(m -> zero.put(m.queue, 0));
@@ -287,71 +284,5 @@ public final class LocalScaler implements AutoCloseable {
             Log.warn("redis.unreachable", "at", "shutdown", "error", e.getMessage());
         }
         Log.info("scaler.stopped");
-    }
-
-    private void signalAll(List<ManagedWorker> all) {
-        long now = clock.getAsLong();
-        for (ManagedWorker m : all) {
-            if (m.counted()) {
-                m.process.destroy();
-                m.stopRequestedAt = now;
-                m.stopCause = StopCause.SHUTDOWN;
-            }
-        }
-    }
-
-    /**
-     * Waits for every worker to drain within the shutdown timeout; SIGKILL for those that do not.
-     */
-    private void awaitOrKill(List<ManagedWorker> all) {
-        long deadline =
-                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
-        for (ManagedWorker m : all) {
-            try {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !m.process.waitFor(left, TimeUnit.NANOSECONDS)) {
-                    m.process.destroyForcibly();
-                    m.killed = true;
-                    m.process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                m.process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** A `stopped` event per worker, each queue counting down to zero. */
-    private List<ScalingEvent> stoppedEvents(List<ManagedWorker> all) {
-        long at = clock.getAsLong();
-        Map<String, Integer> counts = new HashMap<>();
-        all.forEach(m -> counts.merge(m.queue, 1, Integer::sum));
-        List<ScalingEvent> events = new ArrayList<>();
-        for (ManagedWorker m : all) {
-            int n = counts.get(m.queue);
-            counts.put(m.queue, n - 1);
-            events.add(
-                    ActionRunner.event(
-                            at,
-                            m.queue,
-                            EventKind.STOPPED,
-                            n,
-                            n - 1,
-                            "scaler shutdown; exited with code "
-                                    + (m.process.isAlive() ? "?" : m.process.exitValue())
-                                    + (m.killed ? " after SIGKILL" : ""),
-                            m.workerId));
-            Log.info(
-                    "worker.stopped",
-                    "queue",
-                    m.queue,
-                    "worker",
-                    m.workerId,
-                    "pid",
-                    m.process.pid(),
-                    "reason",
-                    "scaler shutdown");
-        }
-        return events;
     }
 }
