@@ -6,7 +6,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.vazao.functions.broker.BrokerConnection;
-import io.vazao.functions.broker.DeadLetterPublisher;
 import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.metrics.WorkerMetrics;
@@ -51,7 +50,6 @@ public class DirectConsumer {
     private final BrokerConnection broker;
     private final WorkConsumer work;
     private final RedeliveryGuard redeliveries;
-    private final DeadLetterPublisher deadLetters;
     private final WorkerMetrics metrics;
     private final String queue;
     private final int prefetch;
@@ -79,12 +77,10 @@ public class DirectConsumer {
             WorkerMetrics metrics,
             QueueBinding binding,
             FunctionsConfig config,
-            RedeliveryGuard redeliveries,
-            DeadLetterPublisher deadLetters) {
+            RedeliveryGuard redeliveries) {
         this.broker = broker;
         this.work = work;
         this.redeliveries = redeliveries;
-        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.queue = binding.queue();
         if (config.prefetch() < 1) {
@@ -269,24 +265,12 @@ public class DirectConsumer {
 
         private WorkConsumer.Settle overLimit(
                 byte[] body, AMQP.BasicProperties properties, long seen) {
-            String detail = RedeliveryGuard.describe(seen);
-            try {
-                deadLetters.publish(
-                        body,
-                        properties,
-                        Rejection.DELIVERY_LIMIT,
-                        detail,
-                        (int) Math.min(Integer.MAX_VALUE, seen));
-            } catch (IOException e) {
-                LOG.warnf(
-                        "event=dead-letter-failed queue=%s reason=%s action=requeue error=\"%s\"",
-                        queue, Rejection.DELIVERY_LIMIT.code(), e.getMessage());
-                return WorkConsumer.Settle.REQUEUE;
-            }
-            LOG.infof(
-                    "event=dead-lettered queue=%s reason=%s detail=\"%s\"",
-                    queue, Rejection.DELIVERY_LIMIT.code(), detail);
-            return WorkConsumer.Settle.DEAD_LETTERED;
+            return work.deadLetter(
+                    body,
+                    properties,
+                    Rejection.DELIVERY_LIMIT,
+                    RedeliveryGuard.describe(seen),
+                    (int) Math.min(Integer.MAX_VALUE, seen));
         }
 
         private void settle(long deliveryTag, WorkConsumer.Settle settle, long start) {

@@ -224,7 +224,8 @@ public class WorkConsumer {
         }
     }
 
-    private Settle deadLetter(
+    /** Dead-letters with the reason; on failure, requeue after a back-off (see below). */
+    Settle deadLetter(
             byte[] body,
             AMQP.BasicProperties properties,
             Rejection reason,
