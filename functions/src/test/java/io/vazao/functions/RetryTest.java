@@ -92,6 +92,15 @@ class RetryTest {
             assertThat(TimeUnit.NANOSECONDS.toMillis(t.get(2) - t.get(1)))
                     .isGreaterThanOrEqualTo(195);
             assertThat(script.attemptsOf(fine)).hasSize(1);
+            // The function knows which message it runs for, which attempt, and that the broker
+            // did not deliver it before (at-least-once: a redelivery says so).
+            assertThat(script.contextsOf(flaky))
+                    .extracting(MessageContext::messageId, MessageContext::attempt)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(flaky, 1),
+                            org.assertj.core.groups.Tuple.tuple(flaky, 2),
+                            org.assertj.core.groups.Tuple.tuple(flaky, 3));
+            assertThat(script.contextsOf(flaky)).noneMatch(MessageContext::redelivered);
             assertThat(metrics.processedCount() - processedBefore).isEqualTo(2);
 
             // broken: 3 attempts, then dead-lettered with the reason and the attempt count

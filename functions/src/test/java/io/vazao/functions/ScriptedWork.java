@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class ScriptedWork extends SimulatedWork {
 
     private final Map<String, List<Long>> attempts = new ConcurrentHashMap<>();
+    private final Map<String, List<MessageContext>> contexts = new ConcurrentHashMap<>();
 
     @Inject
     public ScriptedWork(FunctionsConfig config) {
@@ -30,6 +31,11 @@ public class ScriptedWork extends SimulatedWork {
     public void perform(String id) {
         List<Long> mine = attempts.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
         mine.add(System.nanoTime());
+        MessageContext.current()
+                .ifPresent(
+                        c ->
+                                contexts.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>())
+                                        .add(c));
         if (id.startsWith("FLAKY-") && mine.size() <= 2) {
             throw new IllegalStateException("scripted failure " + mine.size() + " of " + id);
         }
@@ -37,6 +43,11 @@ public class ScriptedWork extends SimulatedWork {
             throw new IllegalStateException("scripted permanent failure of " + id);
         }
         super.perform(id);
+    }
+
+    /** What each attempt's function saw of its message (none over HTTP). */
+    public List<MessageContext> contextsOf(String id) {
+        return contexts.getOrDefault(id, List.of());
     }
 
     public List<Long> attemptsOf(String id) {

@@ -237,7 +237,7 @@ public class DirectConsumer {
                 Envelope envelope, byte[] body, AMQP.BasicProperties properties) {
             try {
                 if (!envelope.isRedeliver()) {
-                    return work.consume(body, properties);
+                    return work.consume(body, properties, false);
                 }
                 // One redelivered message in the function at a time, counted when it starts: if the
                 // worker
@@ -248,7 +248,7 @@ public class DirectConsumer {
                     WorkConsumer.Settle settle =
                             redeliveries.over(seen)
                                     ? overLimit(body, properties, seen)
-                                    : work.consume(body, properties);
+                                    : work.consume(body, properties, true);
                     if (settle != WorkConsumer.Settle.REQUEUE) {
                         redeliveries.settled(properties, body);
                     } else if (seen > 0) {

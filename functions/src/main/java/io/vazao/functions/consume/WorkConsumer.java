@@ -2,6 +2,7 @@ package io.vazao.functions.consume;
 
 import com.rabbitmq.client.AMQP;
 import io.vazao.functions.BusinessFunctions;
+import io.vazao.functions.MessageContext;
 import io.vazao.functions.audit.ProcessedAudit;
 import io.vazao.functions.broker.DeadLetterPublisher;
 import io.vazao.functions.broker.DelayedRetryPublisher;
@@ -96,9 +97,10 @@ public class WorkConsumer {
         this.delayedRetries = delayedRetries;
     }
 
-    public Settle consume(byte[] body, AMQP.BasicProperties properties) {
+    /** Runs one delivery; {@code redelivered}: the broker's flag, passed on to the function. */
+    public Settle consume(byte[] body, AMQP.BasicProperties properties, boolean redelivered) {
         try {
-            return handle(body == null ? new byte[0] : body, properties);
+            return handle(body == null ? new byte[0] : body, properties, redelivered);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Settle.REQUEUE;
@@ -112,7 +114,7 @@ public class WorkConsumer {
         }
     }
 
-    private Settle handle(byte[] body, AMQP.BasicProperties properties)
+    private Settle handle(byte[] body, AMQP.BasicProperties properties, boolean redelivered)
             throws InterruptedException {
         if (!lifecycle.accepting()) {
             return Settle.REQUEUE;
@@ -128,7 +130,7 @@ public class WorkConsumer {
         }
         Settle settle;
         if (delivery instanceof Delivery.Run run) {
-            settle = run(body, properties, run);
+            settle = run(body, properties, run, redelivered);
         } else {
             Delivery.Refuse refuse = (Delivery.Refuse) delivery;
             settle = deadLetter(body, properties, refuse.reason(), refuse.detail(), 0);
@@ -142,7 +144,8 @@ public class WorkConsumer {
         return settle;
     }
 
-    private Settle run(byte[] body, AMQP.BasicProperties properties, Delivery.Run run)
+    private Settle run(
+            byte[] body, AMQP.BasicProperties properties, Delivery.Run run, boolean redelivered)
             throws InterruptedException {
         BusinessMessage payload = run.message();
         BusinessFunctions.Processed result;
@@ -153,7 +156,14 @@ public class WorkConsumer {
                 ;
                 attempt++) {
             try {
-                result = functions.process(payload);
+                MessageContext context =
+                        new MessageContext(
+                                properties != null && properties.getMessageId() != null
+                                        ? properties.getMessageId()
+                                        : payload.id(),
+                                redelivered,
+                                attempt);
+                result = context.during(() -> functions.process(payload));
                 break;
             } catch (RuntimeException e) {
                 RetryPlan.Step next = retryPlans.current().afterFailure(attempt);
