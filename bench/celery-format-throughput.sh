@@ -31,39 +31,28 @@ pid=""
 pids=()
 queues=()
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-mgmt() { curl -sf -u guest:guest -H 'content-type: application/json' "$@"; }
-
 . bench/tools/stop.sh
+. bench/tools/worker-drain.sh
 stop_all() {
   for pid in "${pids[@]}"; do stop; done
   pids=()
 }
 cleanup() {
   stop_all
-  for q in "${queues[@]}"; do
-    mgmt -X DELETE "$MGMT/api/queues/%2F/$q" >/dev/null 2>&1 || true
-    mgmt -X DELETE "$MGMT/api/queues/%2F/$q.dlq" >/dev/null 2>&1 || true
-  done
+  delete_queues "${queues[@]}"
   if command -v redis-cli >/dev/null; then
     redis-cli --scan --pattern "bench$RUN:*" | xargs -r redis-cli del >/dev/null || true
   fi
 }
 trap cleanup EXIT
 
-if ! $PY -c 'import amqp' 2>/dev/null; then
-  echo "bench: Debian's python3-amqp is required: apt-get install python3-celery" >&2; exit 1
-fi
-if [ ! -f "$JAR" ] || [ ! -f "$CLI" ]; then
-  log "building the functions and CLI jars"
-  ./mvnw -B -q -pl functions,cli -am package -DskipTests
-fi
+require_drain_tools
 
 fill() { # name, vazao load options for the format
   local name=$1 q=bench-format-$RUN-$1
   queues+=("$q")
   # Declared as the worker declares it (durable, no arguments), then filled before the worker starts.
-  mgmt -X PUT "$MGMT/api/queues/%2F/$q" -d '{"durable":true,"auto_delete":false,"arguments":{}}' >/dev/null
+  declare_queue "$q"
   log "$name: filling $q with $N messages"
   java -jar "$CLI" load --orders "$N" --payments 0 --orders-queue "$q" --run-id "$RUN-$name" -q $2 >"$LOGS/load-$name.log"
 }

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param retry how the workers retry failed messages; null = the workers' own configuration
  * @param deliveryLimit redeliveries without settlement before a message is dead-lettered as {@code
  *     delivery-limit} (0 = no limit); null = the workers' own {@code vazao.delivery.limit}
+ * @param duplicateWindowSeconds opt-in duplicate guard: a message id processed within this many
+ *     seconds is acked without running the function again; null or 0 = off
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Policy(
@@ -35,7 +37,8 @@ public record Policy(
         int scaleDownStabilizationSeconds,
         Mode mode,
         RetryPolicy retry,
-        Integer deliveryLimit) {
+        Integer deliveryLimit,
+        Integer duplicateWindowSeconds) {
 
     public static final int DEFAULT_MIN_WORKERS = 1;
     public static final int DEFAULT_MAX_WORKERS = 10;
@@ -64,6 +67,7 @@ public record Policy(
                 false,
                 DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
                 Mode.ADAPTIVE,
+                null,
                 null,
                 null);
     }
@@ -116,6 +120,7 @@ public record Policy(
         private Mode mode;
         private RetryPolicy retry;
         private Integer deliveryLimit;
+        private Integer duplicateWindowSeconds;
 
         private Builder(Policy p) {
             weight = p.weight;
@@ -130,6 +135,7 @@ public record Policy(
             mode = p.mode;
             retry = p.retry;
             deliveryLimit = p.deliveryLimit;
+            duplicateWindowSeconds = p.duplicateWindowSeconds;
         }
 
         public Builder weight(double v) {
@@ -197,6 +203,11 @@ public record Policy(
             return this;
         }
 
+        public Builder duplicateWindowSeconds(Integer v) {
+            duplicateWindowSeconds = v;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     weight,
@@ -210,7 +221,8 @@ public record Policy(
                     scaleDownStabilizationSeconds,
                     mode,
                     retry,
-                    deliveryLimit);
+                    deliveryLimit,
+                    duplicateWindowSeconds);
         }
     }
 }

@@ -98,6 +98,14 @@ public final class RedisKeys {
         return prefix + "recycle";
     }
 
+    /**
+     * {@code vazao:dedup:{queue}:{messageId}} — a message id the queue's workers processed, kept
+     * for the policy's {@code duplicateWindowSeconds} (the opt-in duplicate guard).
+     */
+    public String processedId(String queue, String messageId) {
+        return prefix + "dedup:" + requireName(queue) + ":" + requireName(messageId);
+    }
+
     /** How long an untaken recycle request lives. */
     public static final long RECYCLE_TTL_MILLIS = 300_000;
 

@@ -11,10 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.Heartbeat;
+import io.vazao.contract.Json;
+import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
 import io.vazao.functions.broker.TopologyDeclarer;
 import io.vazao.functions.config.WorkerIdentity;
+import io.vazao.functions.consume.DuplicateGuard;
 import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
@@ -48,6 +51,8 @@ class ConsumerTest {
     @Inject TopologyDeclarer topology;
 
     @Inject WorkerIdentity identity;
+
+    @Inject DuplicateGuard duplicates;
 
     @AfterAll
     static void cleanUp() {
@@ -151,6 +156,35 @@ class ConsumerTest {
                                 assertThat(d.header(DeadLetterHeaders.DETAIL)).isNotBlank();
                             });
             assertThat(rabbit.ready(QUEUE)).isZero();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void withTheDuplicateGuardOnAnIdProcessedWithinTheWindowIsAckedUnrun() {
+        String id = "DUP-" + Names.random();
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
+            redis.set(
+                    KEYS.policy(QUEUE),
+                    Json.write(Policy.builder(1).duplicateWindowSeconds(60).build()));
+            await().atMost(PATIENCE).until(duplicates::enabled);
+            long processedBefore = metrics.processedCount();
+            long duplicatesBefore = metrics.duplicateCount();
+
+            rabbit.publishStrings(QUEUE, List.of(Payloads.order(id)));
+            await().atMost(PATIENCE).until(() -> metrics.processedCount() > processedBefore);
+            rabbit.publishStrings(QUEUE, List.of(Payloads.order(id)));
+            await().atMost(PATIENCE).until(() -> metrics.duplicateCount() > duplicatesBefore);
+
+            assertThat(metrics.processedCount() - processedBefore).isEqualTo(1);
+            assertThat(redis.pttl(KEYS.processedId(QUEUE, id))).isBetween(1L, 60_000L);
+            assertThat(rabbit.ready(QUEUE)).isZero();
+        } finally {
+            try (RedisProbe redis = new RedisProbe()) {
+                redis.set(KEYS.policy(QUEUE), Json.write(Policy.builder(1).build()));
+            }
+            await().atMost(PATIENCE).until(() -> !duplicates.enabled());
         }
     }
 

@@ -47,7 +47,9 @@ public class WorkConsumer {
         /** Ack: a copy is back at the tail of the queue (a Celery task whose eta is far ahead). */
         DEFERRED,
         /** Ack: a confirmed copy waits in a delay queue for its next attempt. */
-        RETRY_LATER
+        RETRY_LATER,
+        /** Ack, unrun: the duplicate guard has its id (its function returned within the window). */
+        DUPLICATE
     }
 
     private static final Logger LOG = Logger.getLogger(WorkConsumer.class);
@@ -66,6 +68,7 @@ public class WorkConsumer {
     private final String queue;
     private final RetryPlans retryPlans;
     private final DelayedRetryPublisher delayedRetries;
+    private final DuplicateGuard duplicates;
 
     @Inject
     public WorkConsumer(
@@ -81,7 +84,8 @@ public class WorkConsumer {
             WorkerMetrics metrics,
             Clock clock,
             RetryPlans retryPlans,
-            DelayedRetryPublisher delayedRetries) {
+            DelayedRetryPublisher delayedRetries,
+            DuplicateGuard duplicates) {
         this.functions = functions;
         this.decoder = decoder;
         this.results = results;
@@ -95,6 +99,7 @@ public class WorkConsumer {
         this.queue = binding.queue();
         this.retryPlans = retryPlans;
         this.delayedRetries = delayedRetries;
+        this.duplicates = duplicates;
     }
 
     /** Runs one delivery; {@code redelivered}: the broker's flag, passed on to the function. */
@@ -138,7 +143,7 @@ public class WorkConsumer {
                 results.refused(refuse.task(), refuse.reason(), refuse.detail());
             }
         }
-        if (settle != Settle.REQUEUE) {
+        if (settle != Settle.REQUEUE && settle != Settle.DUPLICATE) {
             metrics.took(delivery.format(), settle == Settle.PROCESSED);
         }
         return settle;
@@ -148,6 +153,15 @@ public class WorkConsumer {
             byte[] body, AMQP.BasicProperties properties, Delivery.Run run, boolean redelivered)
             throws InterruptedException {
         BusinessMessage payload = run.message();
+        String messageId =
+                properties != null && properties.getMessageId() != null
+                        ? properties.getMessageId()
+                        : payload.id();
+        if (duplicates.processedBefore(messageId)) {
+            metrics.duplicateSkipped();
+            LOG.infof("event=duplicate-skipped queue=%s id=%s", queue, messageId);
+            return Settle.DUPLICATE;
+        }
         BusinessFunctions.Processed result;
         // Attempts made before this delivery count: a Celery task's retries, or those a delay
         // queue's
@@ -156,13 +170,7 @@ public class WorkConsumer {
                 ;
                 attempt++) {
             try {
-                MessageContext context =
-                        new MessageContext(
-                                properties != null && properties.getMessageId() != null
-                                        ? properties.getMessageId()
-                                        : payload.id(),
-                                redelivered,
-                                attempt);
+                MessageContext context = new MessageContext(messageId, redelivered, attempt);
                 result = context.during(() -> functions.process(payload));
                 break;
             } catch (RuntimeException e) {
@@ -184,6 +192,7 @@ public class WorkConsumer {
                 TimeUnit.MILLISECONDS.sleep(next.delayMillis());
             }
         }
+        duplicates.remember(messageId);
         results.succeeded(run.task(), result);
         audit.processed(payload.id());
         return Settle.PROCESSED;

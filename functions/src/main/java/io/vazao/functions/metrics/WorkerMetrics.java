@@ -23,6 +23,7 @@ public class WorkerMetrics {
     private static final Logger LOG = Logger.getLogger(WorkerMetrics.class);
 
     private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer processing;
@@ -68,10 +69,23 @@ public class WorkerMetrics {
                         .register(registry);
             }
         }
+        FunctionCounter.builder("vazao.messages.duplicates", duplicates, AtomicLong::doubleValue)
+                .description("Messages acked unrun: the duplicate guard had their id")
+                .tag("queue", queue)
+                .register(registry);
         Gauge.builder("vazao.in.flight", inFlight, AtomicInteger::get)
                 .description("Messages being processed now")
                 .tag("queue", queue)
                 .register(registry);
+    }
+
+    /** A delivery the duplicate guard acked without running the function. */
+    public void duplicateSkipped() {
+        duplicates.incrementAndGet();
+    }
+
+    public long duplicateCount() {
+        return duplicates.get();
     }
 
     public void started() {

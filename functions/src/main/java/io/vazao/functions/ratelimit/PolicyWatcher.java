@@ -6,6 +6,7 @@ import io.vazao.contract.Json;
 import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
 import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.consume.DuplicateGuard;
 import io.vazao.functions.consume.RedeliveryGuard;
 import io.vazao.functions.consume.RetryPlans;
 import io.vazao.functions.heartbeat.HeartbeatReporter;
@@ -29,6 +30,7 @@ public class PolicyWatcher {
     private final RateLimiter limiter;
     private final RetryPlans retryPlans;
     private final RedeliveryGuard redeliveries;
+    private final DuplicateGuard duplicates;
     private final long liveWindowMillis;
     private volatile String lastProblem;
 
@@ -40,9 +42,11 @@ public class PolicyWatcher {
             RateLimiter limiter,
             HeartbeatReporter heartbeat,
             RetryPlans retryPlans,
-            RedeliveryGuard redeliveries) {
+            RedeliveryGuard redeliveries,
+            DuplicateGuard duplicates) {
         this.retryPlans = retryPlans;
         this.redeliveries = redeliveries;
+        this.duplicates = duplicates;
         this.redis = redis;
         this.policyKey = keys.policy(binding.queue());
         this.workersKey = keys.workers(binding.queue());
@@ -79,6 +83,7 @@ public class PolicyWatcher {
             limiter.setLimit(policy.rateLimitPerSecond());
             retryPlans.update(policy.retry());
             redeliveries.setPolicyLimit(policy.deliveryLimit());
+            duplicates.setWindowSeconds(policy.duplicateWindowSeconds());
             lastProblem = null;
         } catch (IllegalArgumentException e) {
             problem("policy", e.getMessage());

@@ -30,7 +30,8 @@ public final class PolicyValidator {
                     "scaleDownStabilizationSeconds",
                     "mode",
                     "retry",
-                    "deliveryLimit");
+                    "deliveryLimit",
+                    "duplicateWindowSeconds");
 
     /** More redeliveries than this would let a message that kills workers run for hours. */
     public static final int MAX_DELIVERY_LIMIT = 1_000;
@@ -116,6 +117,9 @@ public final class PolicyValidator {
                             b::scaleDownStabilizationSeconds);
             case "mode" -> ifValid(mode(v, field, out), b::mode);
             case "retry" -> b.retry(v.isNull() ? null : RetryPolicyValidator.parse(v, out));
+            case "duplicateWindowSeconds" ->
+                    b.duplicateWindowSeconds(
+                            v.isNull() ? null : JsonFields.integer(v, field, 0, 86_400, out));
             case "deliveryLimit" ->
                     b.deliveryLimit(
                             v.isNull()

@@ -141,6 +141,10 @@ class ApiValidationTest {
                         "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"scaleDownStabilizationSeconds\":-5}",
                         "scaleDownStabilizationSeconds"),
                 put(
+                        "duplicate window above a day",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"duplicateWindowSeconds\":86401}",
+                        "duplicateWindowSeconds"),
+                put(
                         "delivery limit negative",
                         "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"deliveryLimit\":-1}",
                         "deliveryLimit"),
