@@ -91,7 +91,13 @@ public final class LocalScaler implements AutoCloseable {
                 backOff(st.queue(), now);
             }
         }
-        report(activeCounts(), events);
+        Map<String, String> exited = new TreeMap<>();
+        for (Action a : plan.actions()) {
+            if (a instanceof Action.Reap r) {
+                exited.put(r.workerId(), r.queue());
+            }
+        }
+        report(activeCounts(), events, exited);
     }
 
     /**
@@ -203,7 +209,8 @@ public final class LocalScaler implements AutoCloseable {
         return counts;
     }
 
-    private void report(Map<String, Integer> actual, List<ScalingEvent> events) {
+    private void report(
+            Map<String, Integer> actual, List<ScalingEvent> events, Map<String, String> exited) {
         pidFile.write(workers.values());
         unsent.addAll(events);
         if (!redisUp) {
@@ -216,6 +223,7 @@ public final class LocalScaler implements AutoCloseable {
         try {
             store.appendEvents(unsent);
             unsent.clear();
+            store.forgetWorkers(exited);
             // Written every tick: cheap, and it heals a Redis that lost its data.
             store.writeActual(actual);
         } catch (RuntimeException e) {

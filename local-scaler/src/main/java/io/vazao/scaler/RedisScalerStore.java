@@ -143,4 +143,19 @@ public final class RedisScalerStore implements ScalerStore {
             p.sync();
         }
     }
+
+    @Override
+    public void forgetWorkers(Map<String, String> exited) {
+        if (exited.isEmpty()) {
+            return;
+        }
+        try (AbstractPipeline p = redis.pipelined()) {
+            exited.forEach(
+                    (id, queue) -> {
+                        p.del(keys.worker(id));
+                        p.zrem(keys.workers(queue), id);
+                    });
+            p.sync();
+        }
+    }
 }

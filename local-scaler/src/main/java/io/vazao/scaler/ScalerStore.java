@@ -37,6 +37,12 @@ public interface ScalerStore {
 
     void appendEvents(List<ScalingEvent> events);
 
+    /**
+     * Drops the heartbeats of workers that exited (workerId → queue): a killed worker's last
+     * heartbeat would otherwise count it live until it expires, beside its replacement.
+     */
+    void forgetWorkers(Map<String, String> exited);
+
     /** The last heartbeat of a worker as the scaler needs it. */
     record Liveness(long lastSeen, long rssBytes) {}
 }

@@ -185,6 +185,45 @@ class LocalScalerIT {
     }
 
     @Test
+    void aWorkerThatExitedNoLongerCountsAsLive() {
+        scaler = scaler(redis, config());
+        redis.hset(keys.targets(), "qa", "1");
+        scaler.tick();
+        String id = scaler.pids().keySet().iterator().next();
+        long pid = scaler.pids().get(id);
+        long now = System.currentTimeMillis();
+        // Its last heartbeat, fresh: until it expires it would count the dead worker as live.
+        redis.hset(
+                keys.worker(id),
+                new Heartbeat(
+                                id,
+                                "qa",
+                                "h",
+                                pid,
+                                1,
+                                now,
+                                now,
+                                5,
+                                0,
+                                0,
+                                1.0,
+                                100L << 20,
+                                WorkerState.RUNNING,
+                                "t")
+                        .toHash());
+        redis.zadd(keys.workers("qa"), now, id);
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        await().atMost(WAIT)
+                .until(
+                        () -> {
+                            scaler.tick();
+                            return !scaler.pids().containsKey(id);
+                        });
+        assertFalse(redis.exists(keys.worker(id)), "the heartbeat of the dead worker is gone");
+        assertEquals(null, redis.zscore(keys.workers("qa"), id));
+    }
+
+    @Test
     void aKilledWorkerIsReplacedWithinFiveSecondsAndACrashLoopIsBackedOff() throws Exception {
         scaler = scaler(redis, config());
         redis.hset(keys.targets(), "qa", "2");
