@@ -82,6 +82,28 @@ class LocalScalerIT {
                 clock);
     }
 
+    /** A worker's heartbeat hash as the function writes it (queue qa, running). */
+    void heartbeat(String id, long pid, long startedAt, long lastSeen, long rssBytes) {
+        redis.hset(
+                keys.worker(id),
+                new Heartbeat(
+                                id,
+                                "qa",
+                                "h",
+                                pid,
+                                1,
+                                startedAt,
+                                lastSeen,
+                                5,
+                                0,
+                                0,
+                                1.0,
+                                rssBytes,
+                                WorkerState.RUNNING,
+                                "t")
+                        .toHash());
+    }
+
     static ScalerConfig config() {
         return new ScalerConfig(5_000, 600_000, 6_000, 512L << 20, 0, 500, 5_000, 0);
     }
@@ -193,24 +215,7 @@ class LocalScalerIT {
         long pid = scaler.pids().get(id);
         long now = System.currentTimeMillis();
         // Its last heartbeat, fresh: until it expires it would count the dead worker as live.
-        redis.hset(
-                keys.worker(id),
-                new Heartbeat(
-                                id,
-                                "qa",
-                                "h",
-                                pid,
-                                1,
-                                now,
-                                now,
-                                5,
-                                0,
-                                0,
-                                1.0,
-                                100L << 20,
-                                WorkerState.RUNNING,
-                                "t")
-                        .toHash());
+        heartbeat(id, pid, now, now, 100L << 20);
         redis.zadd(keys.workers("qa"), now, id);
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         await().atMost(WAIT)
@@ -278,24 +283,7 @@ class LocalScalerIT {
         String id = scaler.pids().keySet().iterator().next();
         long pid = scaler.pids().get(id);
         long now = System.currentTimeMillis();
-        redis.hset(
-                keys.worker(id),
-                new Heartbeat(
-                                id,
-                                "qa",
-                                "h",
-                                pid,
-                                1,
-                                now - 20_000,
-                                now - 10_000,
-                                5,
-                                0,
-                                0,
-                                1.0,
-                                100L << 20,
-                                WorkerState.RUNNING,
-                                "t")
-                        .toHash());
+        heartbeat(id, pid, now - 20_000, now - 10_000, 100L << 20);
         await().atMost(WAIT)
                 .until(
                         () -> {
@@ -318,24 +306,7 @@ class LocalScalerIT {
         scaler.tick();
         String id = scaler.pids().keySet().iterator().next();
         long now = System.currentTimeMillis();
-        redis.hset(
-                keys.worker(id),
-                new Heartbeat(
-                                id,
-                                "qa",
-                                "h",
-                                1,
-                                1,
-                                now,
-                                now,
-                                5,
-                                0,
-                                0,
-                                1.0,
-                                600L << 20,
-                                WorkerState.RUNNING,
-                                "t")
-                        .toHash());
+        heartbeat(id, 1, now, now, 600L << 20);
         await().atMost(WAIT)
                 .until(
                         () -> {
