@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
  * Redis is the control plane's cache, not its memory: the policy service keeps the policies and
  * settings it last read and, when Redis comes back without the generation marker (restarted empty,
  * flushed), writes them back before the tick goes on. Each value is written only if absent, so a
- * change made through the API after the loss wins over the copy.
+ * change made through the API after the loss wins over the copy. The marker itself is written with
+ * the tick's targets (fenced-targets.lua), never before them: readers take "marker, no targets" for
+ * "every target 0".
  */
 @ApplicationScoped
 public class ControlPlaneMemory {
@@ -24,7 +26,6 @@ public class ControlPlaneMemory {
 
     private final RedisKeys keys;
     private final ValueCommands<String, String> values;
-    private final String generation = Long.toString(System.currentTimeMillis());
     private Settings settings;
     private Map<String, Policy> policies = Map.of();
 
@@ -40,9 +41,9 @@ public class ControlPlaneMemory {
     }
 
     /**
-     * Restores the last known copy if Redis lost it; true when it did. Call before anything reads
-     * policies in a tick. Without a copy (first start) it only sets the marker; the bootstrap fills
-     * in the defaults.
+     * Restores the last known copy if Redis lost it; true when it wrote something back. Call before
+     * anything reads policies in a tick. Without a copy (first start) the bootstrap fills in the
+     * defaults.
      */
     public synchronized boolean restoreIfLost() {
         return RedisCalls.call(
@@ -51,9 +52,8 @@ public class ControlPlaneMemory {
                     if (values.get(keys.generation()) != null) {
                         return false;
                     }
-                    boolean restore = settings != null;
                     int restored = 0;
-                    if (restore) {
+                    if (settings != null) {
                         if (values.setnx(keys.settings(), Json.write(settings))) {
                             restored++;
                         }
@@ -62,12 +62,13 @@ public class ControlPlaneMemory {
                                 restored++;
                             }
                         }
+                    }
+                    if (restored > 0) {
                         LOG.warnf(
                                 "event=control_plane_restored reason=generation_marker_missing policies=%d written=%d",
                                 policies.size(), restored);
                     }
-                    values.set(keys.generation(), generation);
-                    return restore;
+                    return restored > 0;
                 });
     }
 }

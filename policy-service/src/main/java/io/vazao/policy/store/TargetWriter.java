@@ -83,10 +83,11 @@ public class TargetWriter {
             RedisKeys keys, long token, Map<String, Target> targets) {
         List<String> args = new ArrayList<>();
         args.add(FENCED_WRITE);
-        args.add(Integer.toString(targets.size() + 3));
+        args.add(Integer.toString(targets.size() + 4));
         args.add(keys.leaderLease());
         args.add(keys.targets());
         args.add(keys.targetsTick());
+        args.add(keys.generation());
         targets.keySet().forEach(q -> args.add(keys.target(q)));
         args.add(Long.toString(token));
         targets.forEach(

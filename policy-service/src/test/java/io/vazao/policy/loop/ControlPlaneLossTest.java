@@ -54,12 +54,20 @@ class ControlPlaneLossTest {
         redis.key().del(all.toArray(String[]::new));
         long lost = loop.completedTicks();
 
+        // Readers take "generation marker, no targets" for "every target 0": never seen meanwhile.
+        List<String> markerWithoutTargets = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5))
                 .until(
-                        () ->
-                                redis.value(String.class).get(keys.policy(QUEUE)) != null
-                                        && redis.hash(String.class).hget(keys.targets(), QUEUE)
-                                                != null);
+                        () -> {
+                            if (redis.key().exists(keys.generation())
+                                    && redis.hash(String.class).hlen(keys.targets()) == 0) {
+                                markerWithoutTargets.add("tick " + loop.completedTicks());
+                            }
+                            return redis.value(String.class).get(keys.policy(QUEUE)) != null
+                                    && redis.hash(String.class).hget(keys.targets(), QUEUE) != null;
+                        });
+        assertEquals(List.of(), markerWithoutTargets);
         assertTrue(
                 loop.completedTicks() - lost <= 2,
                 "restored after " + (loop.completedTicks() - lost) + " ticks");
