@@ -163,36 +163,17 @@ class ChaosSuiteTest {
      * not).
      */
     int up(String... extra) throws Exception {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "up",
-                                "--port",
-                                Integer.toString(stack.port),
-                                "--key-prefix",
-                                keys.prefix(),
-                                "--function",
-                                orders + "=processOrder",
-                                "--function",
-                                payments + "=processPayment",
-                                "-e",
-                                "QUARKUS_GRPC_SERVER_PORT=0",
-                                "-e",
-                                "VAZAO_API_TOKEN_FILE=" + dir.resolve("api-token"),
-                                "-e",
-                                "VAZAO_BOOTSTRAP_QUEUES=" + orders + ":0.4," + payments + ":0.6",
-                                "-e",
-                                "VAZAO_AUDIT_ENABLED=true",
-                                "-e",
-                                "VAZAO_WORK_MEAN_MS=2",
-                                "-e",
-                                "VAZAO_DELIVERY_LIMIT=3",
-                                "-e",
-                                "VAZAO_FAULT_HALT_ID_PREFIX=ORD-halt",
-                                "-e",
-                                "VAZAO_FAULT_ERROR_ID_PREFIX=ORD-error"));
-        args.addAll(List.of(extra));
-        return stack.run(300, args.toArray(String[]::new));
+        return stack.up(
+                dir.resolve("api-token"),
+                Stack.functions(orders, "processOrder", payments, "processPayment"),
+                List.of(
+                        "VAZAO_BOOTSTRAP_QUEUES=" + orders + ":0.4," + payments + ":0.6",
+                        "VAZAO_AUDIT_ENABLED=true",
+                        "VAZAO_WORK_MEAN_MS=2",
+                        "VAZAO_DELIVERY_LIMIT=3",
+                        "VAZAO_FAULT_HALT_ID_PREFIX=ORD-halt",
+                        "VAZAO_FAULT_ERROR_ID_PREFIX=ORD-error"),
+                extra);
     }
 
     void declareQueues() throws Exception {

@@ -110,21 +110,10 @@ class DocumentedCommandLinesTest {
                         keys.prefix(),
                         "doc-" + UUID.randomUUID());
         int up =
-                stack.run(
-                        300,
-                        "up",
-                        "--port",
-                        Integer.toString(stack.port),
-                        "--key-prefix",
-                        keys.prefix(),
-                        "-e",
-                        "QUARKUS_GRPC_SERVER_PORT=0",
-                        "-e",
-                        "VAZAO_API_TOKEN_FILE=" + tmp.resolve("api-token"),
-                        "-e",
-                        "VAZAO_WORK_MEAN_MS=1",
-                        "-e",
-                        "VAZAO_WORK_DISTRIBUTION=fixed");
+                stack.up(
+                        tmp.resolve("api-token"),
+                        Stack.functions(),
+                        java.util.List.of("VAZAO_WORK_MEAN_MS=1", "VAZAO_WORK_DISTRIBUTION=fixed"));
         assertEquals(0, up, stack.log());
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofSeconds(1))

@@ -190,29 +190,14 @@ class OneMachineE2ETest {
         watch = new EventWatch(keys.events());
         long upStart = System.currentTimeMillis();
         int up =
-                stack.run(
-                        300,
-                        "up",
-                        "--port",
-                        Integer.toString(stack.port),
-                        "--key-prefix",
-                        keys.prefix(),
-                        "--function",
-                        orders + "=processOrder",
-                        "--function",
-                        payments + "=processPayment",
-                        "-e",
-                        "QUARKUS_GRPC_SERVER_PORT=0",
-                        "-e",
-                        "VAZAO_API_TOKEN_FILE=" + tmp.resolve("api-token"),
-                        "-e",
-                        "VAZAO_BOOTSTRAP_QUEUES=" + orders + ":0.4," + payments + ":0.6",
-                        "-e",
-                        "VAZAO_AUDIT_ENABLED=true",
-                        "-e",
-                        "VAZAO_WORK_MEAN_MS=2",
-                        "-e",
-                        "VAZAO_WORK_DISTRIBUTION=fixed");
+                stack.up(
+                        tmp.resolve("api-token"),
+                        Stack.functions(orders, "processOrder", payments, "processPayment"),
+                        java.util.List.of(
+                                "VAZAO_BOOTSTRAP_QUEUES=" + orders + ":0.4," + payments + ":0.6",
+                                "VAZAO_AUDIT_ENABLED=true",
+                                "VAZAO_WORK_MEAN_MS=2",
+                                "VAZAO_WORK_DISTRIBUTION=fixed"));
         assertEquals(0, up, stack.log());
         System.out.printf("e2e: up in %d ms%n", System.currentTimeMillis() - upStart);
 

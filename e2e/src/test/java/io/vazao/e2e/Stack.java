@@ -71,6 +71,33 @@ public final class Stack implements AutoCloseable {
         return cmd;
     }
 
+    /** Queue → function pairs, in order: {@code functions(q1, "processOrder", q2, …)}. */
+    public static Map<String, String> functions(String... queueThenFunction) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < queueThenFunction.length; i += 2) {
+            out.put(queueThenFunction[i], queueThenFunction[i + 1]);
+        }
+        return out;
+    }
+
+    /**
+     * `vazao up` for this stack: its port and key prefix, a function per queue (queue → function,
+     * in order), the gRPC port left to the OS, the API token in {@code tokenFile}, and one {@code
+     * -e NAME=value} per entry of {@code env}; then {@code extra} arguments. Returns the exit code.
+     */
+    public int up(Path tokenFile, Map<String, String> functions, List<String> env, String... extra)
+            throws IOException, InterruptedException {
+        List<String> args =
+                new ArrayList<>(
+                        List.of("up", "--port", Integer.toString(port), "--key-prefix", prefix));
+        functions.forEach((q, f) -> args.addAll(List.of("--function", q + "=" + f)));
+        args.addAll(List.of("-e", "QUARKUS_GRPC_SERVER_PORT=0"));
+        args.addAll(List.of("-e", "VAZAO_API_TOKEN_FILE=" + tokenFile));
+        env.forEach(e -> args.addAll(List.of("-e", e)));
+        args.addAll(List.of(extra));
+        return run(300, args.toArray(String[]::new));
+    }
+
     /**
      * Runs a CLI command to completion; returns its exit code, its output appended to the state
      * folder's cli.log.

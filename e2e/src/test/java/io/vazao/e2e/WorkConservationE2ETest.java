@@ -63,35 +63,20 @@ class WorkConservationE2ETest {
                         keys.prefix(),
                         "wc-" + UUID.randomUUID());
         int up =
-                stack.run(
-                        300,
-                        "up",
-                        "--port",
-                        Integer.toString(stack.port),
-                        "--key-prefix",
-                        keys.prefix(),
-                        "--function",
-                        light + "=processOrder",
-                        "--function",
-                        mid + "=processOrder",
-                        "--function",
-                        heavy + "=processOrder",
-                        "-e",
-                        "QUARKUS_GRPC_SERVER_PORT=0",
-                        "-e",
-                        "VAZAO_API_TOKEN_FILE=" + tmp.resolve("api-token"),
-                        "-e",
-                        "VAZAO_BOOTSTRAP_QUEUES="
-                                + light
-                                + ":0.2,"
-                                + mid
-                                + ":0.3,"
-                                + heavy
-                                + ":0.5",
-                        "-e",
-                        "VAZAO_WORK_MEAN_MS=5",
-                        "-e",
-                        "VAZAO_WORK_DISTRIBUTION=fixed");
+                stack.up(
+                        tmp.resolve("api-token"),
+                        Stack.functions(
+                                light, "processOrder", mid, "processOrder", heavy, "processOrder"),
+                        java.util.List.of(
+                                "VAZAO_BOOTSTRAP_QUEUES="
+                                        + light
+                                        + ":0.2,"
+                                        + mid
+                                        + ":0.3,"
+                                        + heavy
+                                        + ":0.5",
+                                "VAZAO_WORK_MEAN_MS=5",
+                                "VAZAO_WORK_DISTRIBUTION=fixed"));
         assertEquals(0, up, stack.log());
         ObjectNode settings = (ObjectNode) stack.api("GET", "/api/v1/settings", null);
         settings.put("maxTotalWorkers", BUDGET).put("tickMillis", TICK_MS);
