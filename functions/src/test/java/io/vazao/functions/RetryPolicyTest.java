@@ -92,9 +92,13 @@ class RetryPolicyTest {
                     "throughput of good messages: %.0f/s without retries, %.0f/s beside 200 messages "
                             + "retried every 5-10 s (%.2fx)%n",
                     without, with, with / without);
+            // What this guards: retries that held a processing thread for their 5-10 s wait would
+            // stop the good messages (16 threads against 200 waiting retries), far below half.
+            // The ratio itself is a measurement; a busy machine moves it (0.73 was seen with an
+            // end-to-end test beside it), so the gate sits well clear of that noise.
             assertThat(with / without)
                     .as("throughput beside long retries ÷ throughput without")
-                    .isGreaterThan(0.85);
+                    .isGreaterThan(0.5);
             assertThat(rabbit.exists(Topology.retryQueue(QUEUE, 5_000)))
                     .as("the 5 s delay queue")
                     .isTrue();
