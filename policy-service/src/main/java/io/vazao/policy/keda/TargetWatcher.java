@@ -209,15 +209,16 @@ public class TargetWatcher {
     /** Called on a Redis thread for each reading; stale() is asked on gRPC threads. */
     private void observeTick(String tick) {
         synchronized (freshness) {
-            boolean was = freshness.stale(ownClock());
-            freshness.observe(tick, ownClock());
-            boolean now = freshness.stale(ownClock());
-            if (now != was || (now && !staleLogged)) {
+            long at = ownClock();
+            freshness.observe(tick, at);
+            boolean now = freshness.stale(at);
+            // Logged on each change only, as the local scaler does (LocalScaler.noteFreshness).
+            if (now != staleLogged) {
                 staleLogged = now;
                 if (now) {
                     LOG.warnf(
                             "keda.targets stale=true unchangedFor=%dms serving=UNAVAILABLE",
-                            freshness.unchangedForMillis(ownClock()));
+                            freshness.unchangedForMillis(at));
                 } else {
                     LOG.infof("keda.targets stale=false");
                 }
