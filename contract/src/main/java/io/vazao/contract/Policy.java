@@ -23,6 +23,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     delivery-limit} (0 = no limit); null = the workers' own {@code vazao.delivery.limit}
  * @param duplicateWindowSeconds opt-in duplicate guard: a message id processed within this many
  *     seconds is acked without running the function again; null or 0 = off
+ * @param forecastSeconds how far ahead the arrival rate is forecast (one worker start-up): the
+ *     target covers the arrivals expected then when that is more than now; null = {@link
+ *     #DEFAULT_FORECAST_SECONDS}, 0 = off
+ * @param forecastSeasonSeconds the period of periodic arrivals (e.g. 86400 for a daily pattern),
+ *     learned as a season by the forecast; null or 0 = trend only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Policy(
@@ -38,13 +43,16 @@ public record Policy(
         Mode mode,
         RetryPolicy retry,
         Integer deliveryLimit,
-        Integer duplicateWindowSeconds) {
+        Integer duplicateWindowSeconds,
+        Integer forecastSeconds,
+        Integer forecastSeasonSeconds) {
 
     public static final int DEFAULT_MIN_WORKERS = 1;
     public static final int DEFAULT_MAX_WORKERS = 10;
     public static final int DEFAULT_MESSAGES_PER_WORKER = 200;
     public static final int DEFAULT_TARGET_DRAIN_SECONDS = 30;
     public static final int DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS = 30;
+    public static final int DEFAULT_FORECAST_SECONDS = 5;
 
     public Policy {
         if (mode == null) {
@@ -69,7 +77,19 @@ public record Policy(
                 Mode.ADAPTIVE,
                 null,
                 null,
+                null,
+                null,
                 null);
+    }
+
+    /** The forecast's horizon in seconds; 0 when the forecast is off. */
+    public int forecastHorizonSeconds() {
+        return forecastSeconds == null ? DEFAULT_FORECAST_SECONDS : Math.max(0, forecastSeconds);
+    }
+
+    /** The forecast's season in seconds; 0 for none. */
+    public int forecastSeason() {
+        return forecastSeasonSeconds == null ? 0 : Math.max(0, forecastSeasonSeconds);
     }
 
     public boolean hasRateLimit() {
@@ -121,6 +141,8 @@ public record Policy(
         private RetryPolicy retry;
         private Integer deliveryLimit;
         private Integer duplicateWindowSeconds;
+        private Integer forecastSeconds;
+        private Integer forecastSeasonSeconds;
 
         private Builder(Policy p) {
             weight = p.weight;
@@ -136,6 +158,8 @@ public record Policy(
             retry = p.retry;
             deliveryLimit = p.deliveryLimit;
             duplicateWindowSeconds = p.duplicateWindowSeconds;
+            forecastSeconds = p.forecastSeconds;
+            forecastSeasonSeconds = p.forecastSeasonSeconds;
         }
 
         public Builder weight(double v) {
@@ -208,6 +232,16 @@ public record Policy(
             return this;
         }
 
+        public Builder forecastSeconds(Integer v) {
+            forecastSeconds = v;
+            return this;
+        }
+
+        public Builder forecastSeasonSeconds(Integer v) {
+            forecastSeasonSeconds = v;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     weight,
@@ -222,7 +256,9 @@ public record Policy(
                     mode,
                     retry,
                     deliveryLimit,
-                    duplicateWindowSeconds);
+                    duplicateWindowSeconds,
+                    forecastSeconds,
+                    forecastSeasonSeconds);
         }
     }
 }

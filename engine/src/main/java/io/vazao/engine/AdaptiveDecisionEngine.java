@@ -107,7 +107,8 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                             share));
             next.put(
                     p.queue,
-                    new QueueHistory(target, p.recommendations, p.rate, p.depth, p.panicUntil));
+                    new QueueHistory(
+                            target, p.recommendations, p.rate, p.depth, p.panicUntil, p.forecast));
         }
         return new Outcome(
                 Collections.unmodifiableList(decisions),

@@ -43,10 +43,16 @@ final class AdaptiveRules {
         }
         double arrivals = Math.max(0, in.publishRate());
         int drain = Math.max(1, policy.targetDrainSeconds());
-        double raw = (arrivals + in.depth() / (double) drain) / rate.perWorker();
-        int demand = raw <= 1e-9 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.ceil(raw - 1e-9));
+        int demand = demand(arrivals, in.depth(), drain, rate);
+        double expected = forecast(p, policy, settings, arrivals, nowMs);
+        int ahead = demand(expected, in.depth(), drain, rate);
+        boolean forecastRaises = ahead > demand;
+        demand = Math.max(demand, ahead);
         p.demand = demand;
         demandClause(p.reason, in, drain, arrivals, demand, rate);
+        if (forecastRaises) {
+            forecastClause(p.reason, expected, policy);
+        }
         Reason reason = new Reason(p.reason, demand);
 
         Step cpu = cpuRule(qs, qh, in.liveWorkers(), settings, demand);
@@ -75,6 +81,44 @@ final class AdaptiveRules {
         p.floor = min;
         p.want = want;
         p.need = desired;
+    }
+
+    private static int demand(double arrivals, long depth, int drain, PerWorkerRate rate) {
+        double raw = (arrivals + depth / (double) drain) / rate.perWorker();
+        return raw <= 1e-9 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.ceil(raw - 1e-9));
+    }
+
+    /**
+     * The arrivals expected one horizon ahead (0 when the policy's forecast is off); updates the
+     * queue's forecast state with the arrivals now.
+     */
+    private static double forecast(
+            QueuePlan p, Policy policy, Settings settings, double arrivals, long nowMs) {
+        int horizon = policy.forecastHorizonSeconds();
+        if (horizon <= 0) {
+            p.forecast = null;
+            return 0;
+        }
+        p.forecast =
+                ArrivalForecast.update(
+                        p.forecast,
+                        arrivals,
+                        nowMs,
+                        policy.forecastSeason(),
+                        settings.tickMillis());
+        return ArrivalForecast.at(p.forecast, horizon);
+    }
+
+    private static void forecastClause(StringBuilder r, double expected, Policy policy) {
+        r.append(" (forecast ");
+        Num.append(r, expected)
+                .append("/s arrivals in ")
+                .append(policy.forecastHorizonSeconds())
+                .append(" s");
+        if (policy.forecastSeason() > 0) {
+            r.append(", season ").append(policy.forecastSeason()).append(" s");
+        }
+        r.append(')');
     }
 
     /**

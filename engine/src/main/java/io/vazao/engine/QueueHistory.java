@@ -13,15 +13,18 @@ import java.util.List;
  * @param lastDepth ready + unacked last tick, or -1 when unknown (for "growing backlog" rules)
  * @param panicUntilMillis epoch ms until which the queue is in panic mode after a burst (the target
  *     does not fall before then), or 0 when it is not
+ * @param forecast the arrival forecast's state, or null before the first figures or when the
+ *     policy's forecast is off
  */
 public record QueueHistory(
         int lastTarget,
         List<Recommendation> recommendations,
         Double perWorkerRate,
         long lastDepth,
-        long panicUntilMillis) {
+        long panicUntilMillis,
+        ArrivalForecast.State forecast) {
 
-    public static final QueueHistory EMPTY = new QueueHistory(-1, List.of(), null, -1, 0);
+    public static final QueueHistory EMPTY = new QueueHistory(-1, List.of(), null, -1, 0, null);
 
     public QueueHistory {
         recommendations = List.copyOf(recommendations);
@@ -33,7 +36,7 @@ public record QueueHistory(
             List<Recommendation> recommendations,
             Double perWorkerRate,
             long lastDepth) {
-        this(lastTarget, recommendations, perWorkerRate, lastDepth, 0);
+        this(lastTarget, recommendations, perWorkerRate, lastDepth, 0, null);
     }
 
     /** A recommended target at a point in time. */

@@ -23,4 +23,5 @@ final class QueuePlan {
     Double rate;
     long depth = -1;
     long panicUntil;
+    ArrivalForecast.State forecast;
 }

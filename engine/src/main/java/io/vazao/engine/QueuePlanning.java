@@ -32,6 +32,7 @@ final class QueuePlanning {
         p.rate = qh.perWorkerRate();
         p.depth = qh.lastDepth();
         p.panicUntil = qh.panicUntilMillis();
+        p.forecast = qh.forecast();
         p.recommendations = qh.recommendations();
 
         memoryCheck(qs, settings, recycle);

@@ -31,7 +31,9 @@ public final class PolicyValidator {
                     "mode",
                     "retry",
                     "deliveryLimit",
-                    "duplicateWindowSeconds");
+                    "duplicateWindowSeconds",
+                    "forecastSeconds",
+                    "forecastSeasonSeconds");
 
     /** More redeliveries than this would let a message that kills workers run for hours. */
     public static final int MAX_DELIVERY_LIMIT = 1_000;
@@ -120,6 +122,12 @@ public final class PolicyValidator {
             case "duplicateWindowSeconds" ->
                     b.duplicateWindowSeconds(
                             v.isNull() ? null : JsonFields.integer(v, field, 0, 86_400, out));
+            case "forecastSeconds" ->
+                    b.forecastSeconds(
+                            v.isNull() ? null : JsonFields.integer(v, field, 0, 3_600, out));
+            case "forecastSeasonSeconds" ->
+                    b.forecastSeasonSeconds(
+                            v.isNull() ? null : JsonFields.integer(v, field, 0, 604_800, out));
             case "deliveryLimit" ->
                     b.deliveryLimit(
                             v.isNull()

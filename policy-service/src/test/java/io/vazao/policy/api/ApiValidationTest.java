@@ -145,6 +145,22 @@ class ApiValidationTest {
                         "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"duplicateWindowSeconds\":86401}",
                         "duplicateWindowSeconds"),
                 put(
+                        "forecast horizon negative",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"forecastSeconds\":-1}",
+                        "forecastSeconds"),
+                put(
+                        "forecast horizon above an hour",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"forecastSeconds\":3601}",
+                        "forecastSeconds"),
+                put(
+                        "forecast season above a week",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"forecastSeasonSeconds\":604801}",
+                        "forecastSeasonSeconds"),
+                put(
+                        "forecast season as string",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"forecastSeasonSeconds\":\"60\"}",
+                        "forecastSeasonSeconds"),
+                put(
                         "delivery limit negative",
                         "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"deliveryLimit\":-1}",
                         "deliveryLimit"),
