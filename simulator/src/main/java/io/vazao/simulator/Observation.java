@@ -14,6 +14,11 @@ package io.vazao.simulator;
 public record Observation(
         long ready, long unacked, double publishRate, double ackRate, int running, int starting) {
 
+    /** This sample's unacked and rates, with ready messages and workers from {@code now}. */
+    public Observation withCounts(Observation now) {
+        return new Observation(now.ready, unacked, publishRate, ackRate, now.running, now.starting);
+    }
+
     public long messages() {
         return ready + unacked;
     }

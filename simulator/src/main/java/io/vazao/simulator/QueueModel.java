@@ -67,6 +67,11 @@ final class QueueModel {
         return observed;
     }
 
+    /** The last statistics sample with ready and consumers counted now (a passive declare). */
+    Observation counted() {
+        return observed.withCounts(observeNow(0, 0));
+    }
+
     int workers() {
         return running + startingReadyAt.size();
     }

@@ -16,6 +16,15 @@ public interface ScalingPolicy {
     double periodSeconds();
 
     /**
+     * Whether the policy counts ready messages and consumers itself when it decides (an AMQP
+     * passive declare, as vazao's policy service does every tick) instead of reading them from the
+     * broker's last statistics sample. Unacked messages and rates always come from the sample.
+     */
+    default boolean countsReadyWhenDeciding() {
+        return false;
+    }
+
+    /**
      * @param t seconds since the start
      * @param observations per queue, as of the last stats refresh
      * @param current workers per queue right now (running + starting)

@@ -94,14 +94,16 @@ public final class Simulation {
     }
 
     /**
-     * The policy sees what the broker's statistics show now, and its targets are actuated at once.
+     * The policy sees what the broker's statistics show now (ready messages counted now, if it
+     * counts them), and its targets are actuated at once.
      */
     private static void decide(ScalingPolicy policy, Map<String, QueueModel> queues, double t) {
         Map<String, Observation> observations = new LinkedHashMap<>();
         Map<String, Integer> current = new LinkedHashMap<>();
         queues.forEach(
                 (q, m) -> {
-                    observations.put(q, m.observed());
+                    observations.put(
+                            q, policy.countsReadyWhenDeciding() ? m.counted() : m.observed());
                     current.put(q, m.workers());
                 });
         policy.decide(t, observations, current)

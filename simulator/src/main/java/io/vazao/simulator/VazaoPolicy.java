@@ -12,14 +12,16 @@ import io.vazao.engine.Snapshot;
 import io.vazao.engine.WorkerSample;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * vazao's policy: the production decision engine, called once per engine tick with a snapshot built
- * from the model the way policy-service builds it from the broker and the heartbeats (live workers
- * = running workers; per-worker rate = ack rate ÷ live workers, smoothed by the engine itself).
+ * from the model the way policy-service builds it from the broker and the heartbeats (ready
+ * messages counted at the tick, unacked and rates from the last statistics sample; live workers =
+ * running workers; per-worker rate = ack rate ÷ live workers, smoothed by the engine itself).
  */
 public final class VazaoPolicy implements ScalingPolicy {
 
@@ -33,6 +35,8 @@ public final class VazaoPolicy implements ScalingPolicy {
     private final Map<String, Policy> policies;
     private final Settings settings;
     private final double serviceRate;
+    private final Map<String, Long> lastReady = new HashMap<>();
+    private double lastTickAt;
     private History history = History.empty();
 
     /**
@@ -62,12 +66,26 @@ public final class VazaoPolicy implements ScalingPolicy {
         return settings.tickMillis() / 1000.0;
     }
 
+    /** As the policy service: a passive declare counts ready messages every tick. */
+    @Override
+    public boolean countsReadyWhenDeciding() {
+        return true;
+    }
+
     @Override
     public Map<String, Integer> decide(
             double t, Map<String, Observation> observations, Map<String, Integer> current) {
         List<QueueSnapshot> queues = new ArrayList<>();
         observations.forEach(
-                (queue, o) -> queues.add(new QueueSnapshot(queue, inputs(o), workers(queue, o))));
+                (queue, o) -> {
+                    Long before = lastReady.put(queue, o.ready());
+                    double growth =
+                            before == null || t <= lastTickAt
+                                    ? 0
+                                    : Math.max(0, o.ready() - before) / (t - lastTickAt);
+                    queues.add(new QueueSnapshot(queue, inputs(o, growth), workers(queue, o)));
+                });
+        lastTickAt = t;
         Outcome outcome =
                 engine.decide(
                         new Snapshot(queues, null),
@@ -85,15 +103,16 @@ public final class VazaoPolicy implements ScalingPolicy {
 
     /**
      * As policy-service's SnapshotBuilder: no measurement rather than a rate of 0 from idle
-     * workers.
+     * workers; arrivals are the publish-rate statistic or, when higher, the counted ready figure's
+     * growth since the last tick.
      */
-    static QueueInputs inputs(Observation o) {
+    static QueueInputs inputs(Observation o, double readyGrowth) {
         Double perWorker = o.running() > 0 && o.ackRate() > 0 ? o.ackRate() / o.running() : null;
         return new QueueInputs(
                 o.ready(),
                 o.unacked(),
                 o.running(),
-                o.publishRate(),
+                Math.max(o.publishRate(), readyGrowth),
                 o.ackRate(),
                 o.running(),
                 perWorker,

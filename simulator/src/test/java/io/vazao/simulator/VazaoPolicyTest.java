@@ -26,20 +26,20 @@ class VazaoPolicyTest {
 
     @Test
     void observationsBecomeTheInputsPolicyServiceWouldBuild() {
-        var in = VazaoPolicy.inputs(new Observation(900, 32, 250, 180, 2, 3));
+        var in = VazaoPolicy.inputs(new Observation(900, 32, 250, 180, 2, 3), 0);
         assertEquals(900, in.ready());
         assertEquals(32, in.unacked());
         assertEquals(2, in.consumers());
         assertEquals(2, in.liveWorkers(), "starting workers send no heartbeat yet");
         assertEquals(90.0, in.perWorkerRate(), 1e-9, "ack rate ÷ live workers");
-        assertNull(VazaoPolicy.inputs(new Observation(5, 0, 1, 0, 0, 1)).perWorkerRate());
+        assertNull(VazaoPolicy.inputs(new Observation(5, 0, 1, 0, 0, 1), 0).perWorkerRate());
         assertNull(
-                VazaoPolicy.inputs(new Observation(0, 0, 0, 0, 2, 0)).perWorkerRate(),
+                VazaoPolicy.inputs(new Observation(0, 0, 0, 0, 2, 0), 0).perWorkerRate(),
                 "idle workers");
     }
 
     @Test
-    void scalesUpForTheBurstAtTheFirstTickThatSeesIt() {
+    void scalesUpForTheBurstAtTheFirstTickAfterIt() {
         Arrivals burst = new ScenarioArrivals(Scenario.builtin("burst"));
         List<int[]> workers = new ArrayList<>();
         new Simulation(burst, WorkerModel.DEFAULT, SimulationConfig.DEFAULT)
@@ -53,11 +53,12 @@ class VazaoPolicyTest {
                                                     .mapToInt(v -> v.running() + v.starting())
                                                     .sum()
                                         }));
-        // The burst lands at t=5 s; the broker's statistics show it from t=10 s (5 s interval).
-        int before = workers.stream().filter(w -> w[0] == 100).findFirst().orElseThrow()[1];
-        int after = workers.stream().filter(w -> w[0] == 111).findFirst().orElseThrow()[1];
+        // The burst lands at t=5 s. The broker's statistics would show it from t=10 s (5 s
+        // interval), but the policy service counts ready messages at every tick: t=6 s.
+        int before = workers.stream().filter(w -> w[0] == 50).findFirst().orElseThrow()[1];
+        int after = workers.stream().filter(w -> w[0] == 61).findFirst().orElseThrow()[1];
         assertEquals(2, before);
-        assertTrue(after >= 10, "workers one engine tick after the burst became visible: " + after);
+        assertTrue(after >= 10, "workers at the first engine tick after the burst: " + after);
     }
 
     @Test
