@@ -36,10 +36,23 @@ public final class KedaDefaultsPolicy implements ScalingPolicy {
     public static final double SCALE_DOWN_STABILIZATION_SECONDS = 300;
 
     private final int maxReplicaCount;
+    private final double queueLengthValue;
     private final Map<String, QueueState> states = new HashMap<>();
 
+    /** Every default, the trigger's {@code value} included (20 messages per replica). */
     public KedaDefaultsPolicy(int maxReplicaCount) {
+        this(maxReplicaCount, QUEUE_LENGTH_VALUE);
+    }
+
+    /**
+     * @param queueLengthValue the trigger's {@code value}: messages per replica the HPA aims at
+     */
+    public KedaDefaultsPolicy(int maxReplicaCount, double queueLengthValue) {
+        if (!(queueLengthValue > 0)) {
+            throw new IllegalArgumentException("queueLengthValue: must be > 0");
+        }
         this.maxReplicaCount = maxReplicaCount;
+        this.queueLengthValue = queueLengthValue;
     }
 
     @Override
@@ -65,7 +78,7 @@ public final class KedaDefaultsPolicy implements ScalingPolicy {
                     if (kedaPoll) {
                         s.replicas = activation(s, o.messages(), t);
                     }
-                    s.replicas = hpa(s, o.messages(), t, maxReplicaCount);
+                    s.replicas = hpa(s, o.messages(), t, maxReplicaCount, queueLengthValue);
                     targets.put(queue, s.replicas);
                 });
         return targets;
@@ -91,12 +104,17 @@ public final class KedaDefaultsPolicy implements ScalingPolicy {
 
     /** One HPA sync for an external AverageValue metric with the default behavior. */
     static int hpa(QueueState s, long messages, double t, int maxReplicas) {
+        return hpa(s, messages, t, maxReplicas, QUEUE_LENGTH_VALUE);
+    }
+
+    /** The same with the trigger's {@code value} set. */
+    static int hpa(QueueState s, long messages, double t, int maxReplicas, double value) {
         int current = s.replicas;
         if (current == 0) {
             return 0; // the HPA does not scale from zero; KEDA's loop does
         }
         int hpaMin = Math.max(MIN_REPLICA_COUNT, 1);
-        int proposal = proposal(messages, current);
+        int proposal = proposal(messages, current, value);
         // Scale-down stabilization: the highest recommendation inside the window wins.
         s.recommendations.addLast(new double[] {t, proposal});
         while (!s.recommendations.isEmpty()
@@ -133,11 +151,16 @@ public final class KedaDefaultsPolicy implements ScalingPolicy {
      * ratio.
      */
     static int proposal(long messages, int current) {
-        double usageRatio = messages / (QUEUE_LENGTH_VALUE * current);
+        return proposal(messages, current, QUEUE_LENGTH_VALUE);
+    }
+
+    /** The replica calculator with the trigger's {@code value} set. */
+    static int proposal(long messages, int current, double value) {
+        double usageRatio = messages / (value * current);
         if (Math.abs(usageRatio - 1.0) <= HPA_TOLERANCE) {
             return current;
         }
-        return (int) Math.ceil(messages / QUEUE_LENGTH_VALUE);
+        return (int) Math.ceil(messages / value);
     }
 
     static boolean isMultiple(double t, double period) {

@@ -16,14 +16,32 @@ public final class SeedPolicy implements ScalingPolicy {
     public static final int MIN_WORKERS = 1;
 
     private final int maxWorkers;
+    private final int messagesPerWorker;
 
+    /** The seed as it was: 200 messages per worker. */
     public SeedPolicy(int maxWorkers) {
+        this(maxWorkers, MESSAGES_PER_WORKER);
+    }
+
+    /**
+     * @param messagesPerWorker the formula's divisor (the seed's 200)
+     */
+    public SeedPolicy(int maxWorkers, int messagesPerWorker) {
+        if (messagesPerWorker < 1) {
+            throw new IllegalArgumentException("messagesPerWorker: must be >= 1");
+        }
         this.maxWorkers = maxWorkers;
+        this.messagesPerWorker = messagesPerWorker;
     }
 
     /** The seed's formula for one queue. */
     public static int target(long ready, double weight, int maxWorkers) {
-        long scaled = (long) Math.floor(ready * weight) / MESSAGES_PER_WORKER + 1;
+        return target(ready, weight, maxWorkers, MESSAGES_PER_WORKER);
+    }
+
+    /** The same formula with another divisor. */
+    public static int target(long ready, double weight, int maxWorkers, int messagesPerWorker) {
+        long scaled = (long) Math.floor(ready * weight) / messagesPerWorker + 1;
         return (int) Math.max(MIN_WORKERS, Math.min(maxWorkers, scaled));
     }
 
@@ -47,7 +65,10 @@ public final class SeedPolicy implements ScalingPolicy {
             double t, Map<String, Observation> observations, Map<String, Integer> current) {
         Map<String, Integer> targets = new LinkedHashMap<>();
         observations.forEach(
-                (queue, o) -> targets.put(queue, target(o.ready(), weightOf(queue), maxWorkers)));
+                (queue, o) ->
+                        targets.put(
+                                queue,
+                                target(o.ready(), weightOf(queue), maxWorkers, messagesPerWorker)));
         return targets;
     }
 }

@@ -1,0 +1,115 @@
+package io.vazao.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class FrontierSweepTest {
+
+    static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @TempDir Path tmp;
+
+    static Map<String, List<Double>> smallSweep() {
+        Map<String, List<Double>> knobs = new LinkedHashMap<>();
+        knobs.put("vazao", List.of(5.0, 30.0, 90.0));
+        knobs.put("keda", List.of(20.0, 160.0));
+        knobs.put("seed", List.of(200.0));
+        return knobs;
+    }
+
+    @Test
+    void onePointPerKnobValuePerPolicyAndAValidPng() throws Exception {
+        Arrivals burst = SimulateCommand.load("burst");
+        Map<String, List<Double>> knobs = smallSweep();
+        Frontier f =
+                FrontierSweep.run(
+                        burst, WorkerModel.DEFAULT, new SimulationConfig(0.1, 5, 60), 20, knobs);
+        assertEquals(6, f.points().size());
+        knobs.forEach(
+                (policy, values) -> {
+                    assertEquals(
+                            values,
+                            f.of(policy).stream().map(FrontierPoint::knob).toList(),
+                            policy);
+                    assertEquals(
+                            1,
+                            f.of(policy).stream().filter(FrontierPoint::isDefault).count(),
+                            policy + "'s default marked once");
+                });
+        assertTrue(f.arrived() > 0);
+        f.points().forEach(p -> assertTrue(p.workerSeconds() > 0 && p.meanWaitSeconds() > 0));
+
+        Path png = tmp.resolve("frontier-burst.png");
+        FrontierChart.write(f, List.copyOf(knobs.keySet()), png);
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(png), 8));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(FrontierChart.WIDTH, image.getWidth());
+        assertEquals(FrontierChart.HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void commandWritesAPictureAndATablePerScenarioAndTheVerdicts() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new FrontierCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        Path dir = tmp.resolve("docs");
+        int exit =
+                cli.execute(
+                        "--scenario", "burst",
+                        "--scenario", "spike-train",
+                        "--out", dir.toString(),
+                        "--knobs", "vazao=30,60",
+                        "--knobs", "keda=20",
+                        "--knobs", "seed=100,200",
+                        "--tail", "60");
+        assertEquals(0, exit, err.toString());
+        for (String s : List.of("burst", "spike-train")) {
+            assertTrue(Files.isRegularFile(dir.resolve("frontier-" + s + ".png")), s);
+            assertTrue(
+                    out.toString().contains(s + ": vazao below keda everywhere: "), out.toString());
+            assertTrue(
+                    out.toString().contains(s + ": vazao below seed everywhere: "), out.toString());
+        }
+        String md = Files.readString(dir.resolve("frontier.md"));
+        assertTrue(
+                md.contains("![mean wait against worker-seconds, burst](frontier-burst.png)"), md);
+        assertTrue(md.contains("| vazao | 30 (default) |"), md);
+        assertTrue(md.contains("| seed | 100 |"), md);
+        assertEquals(2, md.lines().filter(l -> l.startsWith("| keda | 20 (default) |")).count());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--scenario=nope", "--knobs=ceiling=1", "--knobs=keda=x", "--tail=-1"})
+    void aBadArgumentIsAUsageError(String arg) {
+        CommandLine cli = new CommandLine(new FrontierCommand());
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(2, cli.execute(arg, "--out", tmp.toString()));
+    }
+
+    @Test
+    void knobsNotGivenKeepTheirDefaultValues() {
+        Map<String, List<Double>> sweep = FrontierCommand.sweep(Map.of("keda", "10, 20"));
+        assertEquals(List.of(10.0, 20.0), sweep.get("keda"));
+        assertEquals(FrontierSweep.DEFAULT_KNOBS.get("vazao"), sweep.get("vazao"));
+        assertEquals(List.of("vazao", "keda", "seed"), List.copyOf(sweep.keySet()));
+    }
+}
