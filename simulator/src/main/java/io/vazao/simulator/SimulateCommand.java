@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,65 +55,13 @@ public class SimulateCommand implements Callable<Integer> {
                             + "at max-workers from the start: the reference floor of waiting) (default: vazao,keda,seed)")
     List<String> policies = new ArrayList<>(Policies.NAMES);
 
-    @Option(
-            names = "--rate",
-            defaultValue = "100",
-            description = "messages/s one worker processes (default: ${DEFAULT-VALUE})")
-    double rate;
-
-    @Option(
-            names = "--startup",
-            defaultValue = "5",
-            description = "seconds until a new worker consumes (default: ${DEFAULT-VALUE})")
-    double startup;
-
-    @Option(
-            names = "--prefetch",
-            defaultValue = "16",
-            description = "unacked messages per worker (default: ${DEFAULT-VALUE})")
-    int prefetch;
-
-    @Option(
-            names = "--initial-workers",
-            defaultValue = "1",
-            description = "workers per queue at t=0 (default: ${DEFAULT-VALUE})")
-    int initialWorkers;
-
-    @Option(
-            names = "--max-workers",
-            defaultValue = "10",
-            description = "ceiling per queue for every policy (default: ${DEFAULT-VALUE})")
-    int maxWorkers;
-
-    @Option(
-            names = "--budget",
-            description = "vazao's maxTotalWorkers (default: max-workers × queues)")
-    Integer budget;
+    @Mixin ModelOptions modelOptions;
 
     @Option(
             names = "--target-drain",
             defaultValue = "" + Policy.DEFAULT_TARGET_DRAIN_SECONDS,
             description = "vazao's targetDrainSeconds (default: ${DEFAULT-VALUE})")
     int targetDrain;
-
-    @Option(
-            names = "--step",
-            defaultValue = "0.1",
-            description = "time step in seconds (default: ${DEFAULT-VALUE})")
-    double step;
-
-    @Option(
-            names = "--stats-interval",
-            defaultValue = "5",
-            description =
-                    "seconds between the broker's statistics refreshes (default: ${DEFAULT-VALUE})")
-    double statsInterval;
-
-    @Option(
-            names = "--tail",
-            defaultValue = "300",
-            description = "seconds simulated after the last arrival (default: ${DEFAULT-VALUE})")
-    double tail;
 
     @Option(names = "--json", description = "print JSON instead of the table")
     boolean json;
@@ -128,8 +77,8 @@ public class SimulateCommand implements Callable<Integer> {
         SimulationConfig config;
         try {
             arrivals = load(scenario);
-            model = new WorkerModel(rate, startup, prefetch, initialWorkers, maxWorkers);
-            config = new SimulationConfig(step, statsInterval, tail);
+            model = modelOptions.model();
+            config = modelOptions.config();
             for (String p : policies) {
                 if (!Policies.ALL.contains(p)) {
                     throw new IllegalArgumentException(
@@ -144,7 +93,7 @@ public class SimulateCommand implements Callable<Integer> {
                         arrivals,
                         model,
                         config,
-                        budget != null ? budget : maxWorkers * arrivals.queueNames().size(),
+                        modelOptions.budget(arrivals.queueNames().size()),
                         targetDrain,
                         policies);
         PrintWriter out = spec.commandLine().getOut();
