@@ -2,10 +2,12 @@ package io.vazao.cli;
 
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Settings;
+import io.vazao.scaler.ClassCache;
 import io.vazao.scaler.LocalScaler;
 import io.vazao.scaler.Log;
 import io.vazao.scaler.RedisScalerStore;
 import io.vazao.scaler.ScalerConfig;
+import io.vazao.scaler.WorkerJvm;
 import io.vazao.scaler.WorkerLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,9 +51,15 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     Path jar;
 
     @Option(
-            names = "--java",
-            description = "java executable for the workers (default: the one running the scaler)")
-    String java;
+            names = {"--worker-java", "--java"},
+            paramLabel = "PATH",
+            description =
+                    "java executable or JDK folder for the workers (default $"
+                            + WorkerJvm.ENV
+                            + ", else the newest JDK "
+                            + WorkerJvm.AOT_CACHE_FEATURE
+                            + "+ in $JAVA_HOME or /usr/lib/jvm, else the one running the scaler)")
+    String workerJava;
 
     @Option(
             names = "--max-heap",
@@ -83,7 +91,8 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
 
     @Option(
             names = "--no-cds",
-            description = "do not create or use an AppCDS archive for the workers")
+            description =
+                    "do not create or use a class cache for the workers (AppCDS archive; AOT cache on JDK 25+)")
     boolean noCds;
 
     @Option(
@@ -174,11 +183,23 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         LocalScaler scaler =
                 new LocalScaler(
                         new RedisScalerStore(jedis, keys),
-                        new WorkerLauncher(launch.command(), env, logs, functions, launch.cds()),
+                        new WorkerLauncher(launch.command(), env, logs, functions, launch.cache()),
                         keys.prefix(),
                         config,
                         pids,
                         System::currentTimeMillis);
+        logStarted(keys, redisUri, config, launch);
+        PolicyServiceSupervisor supervisor =
+                supervisePort == null
+                        ? null
+                        : new PolicyServiceSupervisor(
+                                home, supervisePort, System::currentTimeMillis);
+        ScalerLoop.runUntilShutdown(scaler, jedis, supervisor, tick.toMillis());
+        return ExitCodes.OK;
+    }
+
+    private void logStarted(
+            RedisKeys keys, RedisAddress redisUri, ScalerConfig config, WorkerLaunch launch) {
         Log.info(
                 "scaler.started",
                 "pid",
@@ -191,25 +212,23 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                 tick.toMillis() + "ms",
                 "maxStarting",
                 config.maxStarting(),
-                "cds",
-                launch.cds() == null ? "off" : launch.cds(),
+                "workerJvm",
+                launch.jvm() == null ? "-" : launch.jvm().version(),
+                "classCache",
+                launch.cache() == null ? "off" : launch.cache().file(),
                 "command",
                 String.join(" ", launch.command()));
-        PolicyServiceSupervisor supervisor =
-                supervisePort == null
-                        ? null
-                        : new PolicyServiceSupervisor(
-                                home, supervisePort, System::currentTimeMillis);
-        ScalerLoop.runUntilShutdown(scaler, jedis, supervisor, tick.toMillis());
-        return ExitCodes.OK;
     }
 
-    /** The worker's command line, and the class-data archive it uses (null: none). */
-    record WorkerLaunch(List<String> command, Path cds) {}
+    /**
+     * The worker's command line, its JVM and the class cache it uses (both null for a
+     * --worker-command).
+     */
+    record WorkerLaunch(List<String> command, WorkerJvm jvm, ClassCache cache) {}
 
     private WorkerLaunch launch(Home home) throws IOException {
         if (workerCommand != null && !workerCommand.isEmpty()) {
-            return new WorkerLaunch(workerCommand, null);
+            return new WorkerLaunch(workerCommand, null, null);
         }
         Path j = jar != null ? jar : home.functionsJar();
         if (!Files.isRegularFile(j)) {
@@ -217,19 +236,25 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                     ExitCodes.ERROR,
                     "functions jar not found: " + j + " (build it: ./mvnw -q -DskipTests package)");
         }
-        String javaExe =
-                java != null
-                        ? java
-                        : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        WorkerJvm jvm =
+                WorkerJvm.resolve(
+                        workerJava,
+                        System.getenv(),
+                        WorkerJvm.JVM_DIR,
+                        Path.of(System.getProperty("java.home"), "bin", "java"));
+        if (!Files.isExecutable(jvm.java())) {
+            throw new CliException(
+                    ExitCodes.USAGE, "the workers' java is not an executable: " + jvm.java());
+        }
         List<String> command =
                 WorkerLauncher.javaCommand(
-                        javaExe,
+                        jvm.java().toString(),
                         jvmOptions != null && !jvmOptions.isEmpty()
                                 ? jvmOptions
                                 : WorkerLauncher.defaultJvmOptions(maxHeap),
                         j);
-        return new WorkerLaunch(
-                command, noCds ? null : WorkerLauncher.archiveFor(j, home.state().resolve("cds")));
+        ClassCache cache = noCds ? null : ClassCache.forJvm(jvm, j, home.state().resolve("cds"));
+        return new WorkerLaunch(command, jvm, cache);
     }
 
     /**

@@ -40,6 +40,13 @@ public final class UpCommand implements Callable<Integer> {
                     "QUEUE=FUNCTION for workers of queues outside the seed topology (repeatable)")
     Map<String, String> functions = new LinkedHashMap<>();
 
+    @Option(
+            names = "--worker-java",
+            paramLabel = "PATH",
+            description =
+                    "java executable or JDK folder for the workers (default $VAZAO_WORKER_JAVA, else the newest JDK 25+ found, else this java)")
+    String workerJava;
+
     @Option(names = "--no-scaler", description = "start only the policy service")
     boolean noScaler;
 
@@ -128,6 +135,9 @@ public final class UpCommand implements Callable<Integer> {
                                 "--log-dir",
                                 home.logs().resolve("workers").toString()));
         functions.forEach((q, f) -> cmd.addAll(List.of("--function", q + "=" + f)));
+        if (workerJava != null) {
+            cmd.addAll(List.of("--worker-java", workerJava));
+        }
         // In local mode the scaler keeps the policy service alive too.
         cmd.addAll(List.of("--supervise-policy-service", Integer.toString(apiPort)));
         Map<String, String> e = new LinkedHashMap<>(common);

@@ -14,10 +14,10 @@ import java.util.Map;
  * settings, RabbitMQ and Redis addresses, audit switch) passes through to the workers unchanged.
  *
  * <p>Start-up cost: several JVMs starting at once on two cores are slow, so workers run with a
- * small heap, the serial collector and the C1 tier only, and, when {@code cdsArchive} is set, with
- * an AppCDS archive: while the archive does not exist, one worker at a time runs with {@code
- * -XX:ArchiveClassesAtExit} and writes it when it stops; every later worker maps it ({@code
- * -XX:SharedArchiveFile}). The JVM checks the archive against the jars and ignores a stale one.
+ * small heap, the serial collector and the C1 tier only, and, when a {@link ClassCache} is set,
+ * with an AppCDS archive (JDK before 25) or an AOT cache (JDK 25+): while the file does not exist,
+ * one worker at a time writes it when it stops; every later worker maps it. The JVM checks the file
+ * against its version and the jars and starts without one that does not match.
  */
 public final class WorkerLauncher {
 
@@ -25,27 +25,27 @@ public final class WorkerLauncher {
     private final Map<String, String> env;
     private final Path logDir;
     private final Map<String, String> functions;
-    private final Path cdsArchive;
-    private Process archiver;
+    private final ClassCache cache;
+    private Process writer;
 
     /**
      * @param command {@code [java, options..., -jar, quarkus-run.jar]} (or any command, for tests)
      * @param env extra environment for every worker
      * @param logDir one log file per worker in this folder; null discards the output
      * @param functions queue → function (VAZAO_FUNCTION) for queues outside the seed topology
-     * @param cdsArchive the AppCDS archive to use or create; null turns AppCDS off
+     * @param cache the class cache to use or create; null: none
      */
     public WorkerLauncher(
             List<String> command,
             Map<String, String> env,
             Path logDir,
             Map<String, String> functions,
-            Path cdsArchive) {
+            ClassCache cache) {
         this.command = List.copyOf(command);
         this.env = Map.copyOf(env);
         this.logDir = logDir;
         this.functions = Map.copyOf(functions);
-        this.cdsArchive = cdsArchive;
+        this.cache = cache;
     }
 
     public WorkerLauncher(List<String> command, Map<String, String> env, Path logDir) {
@@ -74,39 +74,26 @@ public final class WorkerLauncher {
         return cmd;
     }
 
-    /** An archive name tied to the jar's size and time, so a rebuilt jar gets a fresh archive. */
-    public static Path archiveFor(Path jar, Path dir) throws IOException {
-        Path app = jar.toAbsolutePath().getParent();
-        long stamp = Files.getLastModifiedTime(jar).toMillis();
-        Path lib = app.resolve("lib");
-        if (Files.isDirectory(lib)) {
-            stamp = Math.max(stamp, Files.getLastModifiedTime(lib).toMillis());
-        }
-        return dir.resolve("functions-" + Long.toString(stamp, 36) + ".jsa");
-    }
-
+    /** The command of the next worker: with the cache's options right after the executable. */
     List<String> commandFor() {
         List<String> cmd = new ArrayList<>(command);
-        if (cdsArchive == null || cmd.isEmpty()) {
+        if (cache == null || cmd.isEmpty()) {
             return cmd;
         }
-        if (Files.isRegularFile(cdsArchive)) {
-            cmd.add(1, "-XX:SharedArchiveFile=" + cdsArchive);
-            cmd.add(2, "-Xshare:auto");
-        } else if (archiver == null || !archiver.isAlive()) {
-            cmd.add(1, "-XX:ArchiveClassesAtExit=" + cdsArchive);
-            archiver = null;
-            return cmd;
+        boolean writing = writer != null && writer.isAlive();
+        if (!writing) {
+            writer = null;
         }
+        cmd.addAll(1, cache.options(command, Files.isRegularFile(cache.file()), writing));
         return cmd;
     }
 
     public synchronized Process start(String queue, String workerId, String keyPrefix)
             throws IOException {
         List<String> cmd = commandFor();
-        boolean archiving = cmd.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
-        if (archiving && cdsArchive.getParent() != null) {
-            Files.createDirectories(cdsArchive.getParent());
+        boolean writing = ClassCache.writes(cmd);
+        if (writing && cache.file().getParent() != null) {
+            Files.createDirectories(cache.file().getParent());
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> e = pb.environment();
@@ -126,9 +113,9 @@ public final class WorkerLauncher {
                     ProcessBuilder.Redirect.appendTo(logDir.resolve(workerId + ".log").toFile()));
         }
         Process p = pb.start();
-        if (archiving) {
-            archiver = p;
-            Log.info("worker.cds-archiving", "worker", workerId, "archive", cdsArchive);
+        if (writing) {
+            writer = p;
+            Log.info("worker.class-cache-writing", "worker", workerId, "file", cache.file());
         }
         return p;
     }
