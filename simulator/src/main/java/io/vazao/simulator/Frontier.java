@@ -14,6 +14,11 @@ import java.util.Optional;
  * worker-seconds ≤ the other point's, see {@link FrontierPoint#covers}): whatever the other
  * policy's knob, some value of vazao's knob waits no longer at no greater cost.
  *
+ * <p>vazao is swept over two knobs, each on its own ({@code vazao}: {@code targetDrainSeconds};
+ * {@link Policies#VAZAO_WINDOW}: {@code scaleDownStabilizationSeconds}); its curve is the frontier
+ * of the union of both sweeps' points ({@link #vazao}). {@link #drainVerdict} asks the same of the
+ * drain sweep alone.
+ *
  * @param scenario the arrival pattern's name
  * @param arrived messages that arrived, all queues together
  * @param points every run, policy by policy
@@ -35,25 +40,48 @@ public record Frontier(String scenario, long arrived, List<FrontierPoint> points
         return others.stream().filter(o -> by.stream().noneMatch(b -> b.covers(o))).toList();
     }
 
-    /** Whether vazao's curve lies below {@code other}'s everywhere (class comment). */
-    public boolean vazaoBelow(String other) {
-        return uncovered(of("vazao"), of(other)).isEmpty();
+    /** vazao's points over all its knobs: the union of its sweeps. */
+    public List<FrontierPoint> vazao() {
+        return points.stream().filter(p -> Policies.isVazao(p.policy())).toList();
+    }
+
+    /** Whether vazao was swept over more than one knob. */
+    public boolean bothKnobs() {
+        return vazao().stream().map(FrontierPoint::policy).distinct().count() > 1;
     }
 
     /**
-     * One line: whether vazao's curve lies below {@code other}'s everywhere, and each point of
-     * {@code other}'s that no vazao point covers, with vazao's least wait at no greater cost.
+     * Whether vazao's curve, over all its knobs, lies below {@code other}'s everywhere (class
+     * comment).
+     */
+    public boolean vazaoBelow(String other) {
+        return uncovered(vazao(), of(other)).isEmpty();
+    }
+
+    /**
+     * One line: whether vazao's curve over all its knobs lies below {@code other}'s everywhere, and
+     * each point of {@code other}'s that no vazao point covers, with vazao's least wait at no
+     * greater cost.
      */
     public String verdict(String other) {
-        List<FrontierPoint> vazao = of("vazao");
+        return verdict(other, vazao(), bothKnobs() ? "vazao (both knobs)" : "vazao");
+    }
+
+    /** The same as {@link #verdict} for the {@code targetDrainSeconds} sweep alone. */
+    public String drainVerdict(String other) {
+        return verdict(other, of("vazao"), "vazao (drain only)");
+    }
+
+    private String verdict(String other, List<FrontierPoint> vazao, String subject) {
         List<FrontierPoint> theirs = of(other);
         List<FrontierPoint> open = uncovered(vazao, theirs);
         StringBuilder line =
                 new StringBuilder(
                         String.format(
                                 Locale.ROOT,
-                                "%s: vazao below %s everywhere: %s (%d of %d %s points covered)",
+                                "%s: %s below %s everywhere: %s (%d of %d %s points covered)",
                                 scenario,
+                                subject,
                                 other,
                                 open.isEmpty() ? "yes" : "no",
                                 theirs.size() - open.size(),
@@ -85,8 +113,10 @@ public record Frontier(String scenario, long arrived, List<FrontierPoint> points
                                 v ->
                                         String.format(
                                                 Locale.ROOT,
-                                                ", vazao's least at ≤ that cost %.2f s (%s, %,.0f worker·s)",
+                                                ", vazao's least at ≤ that cost %.2f s (%s %s, %,.0f"
+                                                        + " worker·s)",
                                                 v.meanWaitSeconds(),
+                                                Policies.knobShort(v.policy()),
                                                 v.knobText(),
                                                 v.workerSeconds()))
                         .orElse(", no vazao point costs that little");

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -32,8 +33,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws one scenario's sweep as a PNG with JFreeChart, headless: mean wait against worker-seconds,
- * one line with markers per policy in the order of its knob, each point labelled with its knob
- * value, each policy's default ringed.
+ * one line with markers per policy in the order of its knob (vazao's two knobs as two lines), each
+ * point labelled with its knob value, each policy's default ringed.
  */
 public final class FrontierChart {
 
@@ -49,7 +50,7 @@ public final class FrontierChart {
             new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER);
 
     private static final List<Color> COLORS =
-            List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c));
+            List.of(new Color(0xff7f0e), new Color(0x8c564b), new Color(0x7f7f7f));
 
     private FrontierChart() {}
 
@@ -63,7 +64,8 @@ public final class FrontierChart {
     static JFreeChart chart(Frontier frontier, List<String> policies) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (String p : policies) {
-            XYSeries series = new XYSeries(p + " — " + Policies.knobName(p), false, true);
+            XYSeries series =
+                    new XYSeries(Policies.label(p) + " — " + Policies.knobName(p), false, true);
             frontier.of(p).forEach(pt -> series.add(pt.workerSeconds(), pt.meanWaitSeconds()));
             data.addSeries(series);
         }
@@ -92,9 +94,13 @@ public final class FrontierChart {
         plot.setDomainAxis(axis(plot.getDomainAxis(), x));
         plot.setRangeAxis(axis(plot.getRangeAxis(), y));
         plot.setRenderer(
-                renderer(frontier, policies, (a, b) -> FrontierScale.near(x, y, a, b, NEAR)));
+                renderer(
+                        frontier,
+                        policies,
+                        (a, b) -> FrontierScale.near(x, y, a, b, NEAR),
+                        (a, b) -> FrontierScale.near(x, y, a, b, 2 * NEAR)));
         for (int i = 0; i < policies.size(); i++) {
-            Paint paint = COLORS.get(i % COLORS.size());
+            Paint paint = color(policies, i);
             for (FrontierPoint pt : frontier.of(policies.get(i))) {
                 if (pt.isDefault()) {
                     plot.addAnnotation(ring(pt, paint));
@@ -107,26 +113,79 @@ public final class FrontierChart {
     private static XYLineAndShapeRenderer renderer(
             Frontier frontier,
             List<String> policies,
-            BiPredicate<FrontierPoint, FrontierPoint> near) {
-        // Consecutive labels alternate above and below their points, so that near points stay
-        // legible.
+            BiPredicate<FrontierPoint, FrontierPoint> near,
+            BiPredicate<FrontierPoint, FrontierPoint> crowded) {
         XYLineAndShapeRenderer renderer =
                 new XYLineAndShapeRenderer(true, true) {
                     @Override
                     public ItemLabelPosition getPositiveItemLabelPosition(int row, int column) {
-                        return column % 2 == 0 ? ABOVE : BELOW;
+                        return below(frontier, policies, row, column, near, crowded)
+                                ? BELOW
+                                : ABOVE;
                     }
                 };
         for (int i = 0; i < policies.size(); i++) {
-            renderer.setSeriesPaint(i, COLORS.get(i % COLORS.size()));
+            renderer.setSeriesPaint(i, color(policies, i));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
-            renderer.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
+            renderer.setSeriesShape(
+                    i,
+                    policies.get(i).equals(Policies.VAZAO_WINDOW)
+                            ? new Rectangle2D.Double(-4, -4, 8, 8)
+                            : new Ellipse2D.Double(-4, -4, 8, 8));
         }
         renderer.setDefaultItemLabelGenerator(
                 (dataset, series, item) -> label(frontier.of(policies.get(series)), item, near));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         return renderer;
+    }
+
+    /**
+     * Whether the label of {@code policies[row]}'s point {@code column} goes below it. Consecutive
+     * labels alternate above and below their points, so that near points stay legible. With both of
+     * vazao's sweeps, the drain's labels (a tight cluster on the window's line) all go below, and a
+     * window label that would go below goes above instead when a drain label is {@code crowded}
+     * near it.
+     */
+    static boolean below(
+            Frontier frontier,
+            List<String> policies,
+            int row,
+            int column,
+            BiPredicate<FrontierPoint, FrontierPoint> near,
+            BiPredicate<FrontierPoint, FrontierPoint> crowded) {
+        if (!policies.contains(Policies.VAZAO_WINDOW) || !policies.contains("vazao")) {
+            return column % 2 == 1;
+        }
+        String policy = policies.get(row);
+        if (policy.equals("vazao")) {
+            return true;
+        }
+        if (column % 2 == 0) {
+            return false;
+        }
+        if (!policy.equals(Policies.VAZAO_WINDOW)) {
+            return true;
+        }
+        FrontierPoint pt = frontier.of(policy).get(column);
+        List<FrontierPoint> drain = frontier.of("vazao");
+        for (int i = 0; i < drain.size(); i++) {
+            if (!label(drain, i, near).isEmpty() && crowded.test(drain.get(i), pt)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The policy's colour: vazao's sweeps blue and purple, KEDA red, the seed green. */
+    static Color color(List<String> policies, int i) {
+        return switch (policies.get(i)) {
+            case "vazao" -> new Color(0x1f77b4);
+            case Policies.VAZAO_WINDOW -> new Color(0x9467bd);
+            case "keda" -> new Color(0xd62728);
+            case "seed" -> new Color(0x2ca02c);
+            default -> COLORS.get(i % COLORS.size());
+        };
     }
 
     /**

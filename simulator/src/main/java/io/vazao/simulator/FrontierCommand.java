@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
         name = "frontier",
         mixinStandardHelpOptions = true,
         description =
-                "Sweep vazao's targetDrainSeconds, KEDA's trigger value and the seed's messages per"
-                        + " worker per scenario; draw mean wait against worker-seconds, write the"
-                        + " numbers, and say whether vazao's curve lies below the others'.")
+                "Sweep vazao's targetDrainSeconds and scale-down window, KEDA's trigger value and"
+                        + " the seed's messages per worker per scenario; draw mean wait against"
+                        + " worker-seconds, write the numbers, and say whether vazao's curve (over"
+                        + " both knobs, and over the drain alone) lies below the others'.")
 public class FrontierCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -53,7 +54,10 @@ public class FrontierCommand implements Callable<Integer> {
             paramLabel = "POLICY=V,V,…",
             description =
                     "the values to sweep of one policy's knob, repeatable; a policy not named keeps"
-                            + " its default values: vazao=2,3,5,8,12,20,30,45,60,90 (targetDrainSeconds),"
+                            + " its default values:"
+                            + " vazao=2,3,5,8,12,20,30,45,60,90,300,600 (targetDrainSeconds),"
+                            + " vazao-window=0,2,5,10,15,20,30,45,60,120"
+                            + " (scaleDownStabilizationSeconds at the default drain),"
                             + " keda=5,10,20,40,80,160,320,640 (the trigger's value),"
                             + " seed=25,50,100,200,400,800,1600 (messages per worker)")
     Map<String, String> knobs = new LinkedHashMap<>();
@@ -92,8 +96,12 @@ public class FrontierCommand implements Callable<Integer> {
             FrontierChart.write(frontier, policies, out.resolve(png));
             sections.add(new FrontierReport.Section(frontier, png, budget));
             printer.println(a.name() + ": " + out.resolve(png));
-            printer.println(frontier.verdict("keda"));
-            printer.println(frontier.verdict("seed"));
+            for (String other : List.of("keda", "seed")) {
+                printer.println(frontier.verdict(other));
+                if (frontier.bothKnobs()) {
+                    printer.println(frontier.drainVerdict(other));
+                }
+            }
             printer.flush();
         }
         Path md = out.resolve("frontier.md");

@@ -39,7 +39,13 @@ final class FrontierReport {
                 "vazao's curve lies **below** another policy's **everywhere** when every point of"
                         + " the other policy is *covered* by a point of vazao's: one with mean"
                         + " wait ≤ and worker-seconds ≤ the other point's, compared exactly as"
-                        + " computed. The last column says which points are.\n");
+                        + " computed. vazao is swept over two knobs, each on its own: `vazao"
+                        + " (drain)` over targetDrainSeconds at the default window, `vazao"
+                        + " (window)` over scaleDownStabilizationSeconds at the default drain."
+                        + " **vazao's curve is the frontier of both sweeps' points together**"
+                        + " (\"vazao (both knobs)\"); \"vazao (drain only)\" asks the same of the"
+                        + " drain sweep alone. The last two columns say which points each"
+                        + " covers.\n");
         for (Section s : sections) {
             section(md, s, policies);
         }
@@ -52,7 +58,7 @@ final class FrontierReport {
             if (out.length() > 0) {
                 out.append("; ");
             }
-            out.append(p)
+            out.append(Policies.label(p))
                     .append(": ")
                     .append(Policies.knobName(p))
                     .append(", default ")
@@ -76,37 +82,44 @@ final class FrontierReport {
                         f.scenario(),
                         s.png()));
         for (String p : policies) {
-            if (!p.equals("vazao") && policies.contains("vazao")) {
+            if (!Policies.isVazao(p) && !f.vazao().isEmpty()) {
                 md.append("- ").append(f.verdict(p)).append('\n');
+                if (f.bothKnobs()) {
+                    md.append("- ").append(f.drainVerdict(p)).append('\n');
+                }
             }
         }
         md.append(
                 "\n| policy | knob | worker·s | mean wait (s) | p99 wait (s) | peak workers |"
-                        + " covered by vazao |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
-        List<FrontierPoint> vazao = f.of("vazao");
+                        + " covered by vazao (both knobs) | covered by vazao (drain only) |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (String p : policies) {
             for (FrontierPoint pt : f.of(p)) {
-                md.append(row(pt, vazao));
+                md.append(row(pt, f.vazao(), f.of("vazao")));
             }
         }
     }
 
-    private static String row(FrontierPoint pt, List<FrontierPoint> vazao) {
-        String covered =
-                pt.policy().equals("vazao")
-                        ? "—"
-                        : Frontier.uncovered(vazao, List.of(pt)).isEmpty() ? "yes" : "**no**";
+    private static String row(
+            FrontierPoint pt, List<FrontierPoint> vazao, List<FrontierPoint> drain) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %s%s | %,.0f | %.2f | %.2f | %d | %s |%n",
-                pt.policy(),
+                "| %s | %s%s | %,.0f | %.2f | %.2f | %d | %s | %s |%n",
+                Policies.label(pt.policy()),
                 pt.knobText(),
                 pt.isDefault() ? " (default)" : "",
                 pt.workerSeconds(),
                 pt.meanWaitSeconds(),
                 pt.p99WaitSeconds(),
                 pt.peakWorkers(),
-                covered);
+                covered(pt, vazao),
+                covered(pt, drain));
+    }
+
+    private static String covered(FrontierPoint pt, List<FrontierPoint> by) {
+        if (Policies.isVazao(pt.policy())) {
+            return "—";
+        }
+        return Frontier.uncovered(by, List.of(pt)).isEmpty() ? "yes" : "**no**";
     }
 }

@@ -17,6 +17,12 @@ public final class Policies {
     /** Everything {@link #create} knows, the reference row included. */
     public static final List<String> ALL = List.of("vazao", "keda", "seed", "ceiling");
 
+    /**
+     * vazao swept over its second knob, {@code scaleDownStabilizationSeconds}, at the default
+     * {@code targetDrainSeconds} ({@link #createWithKnob}); {@code "vazao"} there sweeps the drain.
+     */
+    public static final String VAZAO_WINDOW = "vazao-window";
+
     private final Supplier<DecisionEngine> engine;
 
     /**
@@ -46,14 +52,25 @@ public final class Policies {
     /**
      * A contender with its main knob set to {@code knob}: vazao's {@code targetDrainSeconds} (a
      * whole number of seconds), KEDA's trigger {@code value} (messages per replica), the seed's
-     * messages per worker (a whole number). Everything else as {@link #create} sets it.
+     * messages per worker (a whole number); for {@link #VAZAO_WINDOW} vazao's {@code
+     * scaleDownStabilizationSeconds} (a whole number of seconds, 0 allowed). Everything else as
+     * {@link #create} sets it.
      */
     public ScalingPolicy createWithKnob(
             String name, List<String> queues, WorkerModel model, int budget, double knob) {
         return switch (name) {
-            case "vazao" -> vazao(queues, model, budget, whole(name, knob));
+            case "vazao" -> vazao(queues, model, budget, whole(name, knob, 1));
+            case VAZAO_WINDOW ->
+                    vazao(
+                            vazaoPolicies(
+                                    queues,
+                                    model,
+                                    Policy.DEFAULT_TARGET_DRAIN_SECONDS,
+                                    whole(name, knob, 0)),
+                            budget,
+                            model);
             case "keda" -> new KedaDefaultsPolicy(model.maxWorkers(), knob);
-            case "seed" -> new SeedPolicy(model.maxWorkers(), whole(name, knob));
+            case "seed" -> new SeedPolicy(model.maxWorkers(), whole(name, knob, 1));
             default ->
                     throw new IllegalArgumentException(
                             "no knob for policy " + name + "; known: " + NAMES);
@@ -64,6 +81,7 @@ public final class Policies {
     public static double defaultKnob(String name) {
         return switch (name) {
             case "vazao" -> Policy.DEFAULT_TARGET_DRAIN_SECONDS;
+            case VAZAO_WINDOW -> Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS;
             case "keda" -> KedaDefaultsPolicy.QUEUE_LENGTH_VALUE;
             case "seed" -> SeedPolicy.MESSAGES_PER_WORKER;
             default ->
@@ -76,6 +94,7 @@ public final class Policies {
     public static String knobName(String name) {
         return switch (name) {
             case "vazao" -> "targetDrainSeconds (s)";
+            case VAZAO_WINDOW -> "scaleDownStabilizationSeconds (s)";
             case "keda" -> "trigger value (messages per replica)";
             case "seed" -> "messages per worker";
             default ->
@@ -84,19 +103,46 @@ public final class Policies {
         };
     }
 
+    /** A swept contender's name as the chart and the tables give it: vazao's two sweeps apart. */
+    public static String label(String name) {
+        return switch (name) {
+            case "vazao" -> "vazao (drain)";
+            case VAZAO_WINDOW -> "vazao (window)";
+            default -> name;
+        };
+    }
+
+    /** A swept knob's value as the verdicts name a vazao point: "drain 30", "window 0". */
+    public static String knobShort(String name) {
+        return switch (name) {
+            case "vazao" -> "drain";
+            case VAZAO_WINDOW -> "window";
+            default -> name;
+        };
+    }
+
+    /** Whether {@code name} is one of vazao's sweeps. */
+    public static boolean isVazao(String name) {
+        return name.equals("vazao") || name.equals(VAZAO_WINDOW);
+    }
+
     private ScalingPolicy vazao(
             List<String> queues, WorkerModel model, int budget, int targetDrainSeconds) {
+        return vazao(vazaoPolicies(queues, model, targetDrainSeconds), budget, model);
+    }
+
+    private ScalingPolicy vazao(Map<String, Policy> policies, int budget, WorkerModel model) {
         return new VazaoPolicy(
                 engine.get(),
-                vazaoPolicies(queues, model, targetDrainSeconds),
+                policies,
                 Settings.defaults().withMaxTotalWorkers(budget),
                 model.serviceRate());
     }
 
-    private static int whole(String name, double knob) {
-        if (knob != Math.rint(knob) || knob < 1 || knob > Integer.MAX_VALUE) {
+    private static int whole(String name, double knob, int least) {
+        if (knob != Math.rint(knob) || knob < least || knob > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(
-                    name + "'s knob must be a whole number >= 1, not " + knob);
+                    name + "'s knob must be a whole number >= " + least + ", not " + knob);
         }
         return (int) knob;
     }
@@ -104,6 +150,13 @@ public final class Policies {
     /** vazao's default policy per queue (the seed's 40/60 weights), with the model's ceiling. */
     static Map<String, Policy> vazaoPolicies(
             List<String> queues, WorkerModel model, int targetDrainSeconds) {
+        return vazaoPolicies(
+                queues, model, targetDrainSeconds, Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS);
+    }
+
+    /** The same with the scale-down stabilization window set to {@code windowSeconds}. */
+    static Map<String, Policy> vazaoPolicies(
+            List<String> queues, WorkerModel model, int targetDrainSeconds, int windowSeconds) {
         Map<String, Policy> policies = new LinkedHashMap<>();
         for (String q : queues) {
             policies.put(
@@ -111,6 +164,7 @@ public final class Policies {
                     Policy.builder(SeedPolicy.weightOf(q))
                             .maxWorkers(model.maxWorkers())
                             .targetDrainSeconds(targetDrainSeconds)
+                            .scaleDownStabilizationSeconds(windowSeconds)
                             .build());
         }
         return policies;

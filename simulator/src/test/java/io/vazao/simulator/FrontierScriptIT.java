@@ -33,6 +33,8 @@ class FrontierScriptIT {
                                 "--knobs",
                                 "vazao=5,30",
                                 "--knobs",
+                                "vazao-window=0,30",
+                                "--knobs",
                                 "keda=20,80",
                                 "--knobs",
                                 "seed=200",
@@ -48,8 +50,8 @@ class FrontierScriptIT {
         assertEquals(0, p.exitValue(), out);
         for (String s : new String[] {"burst", "sine", "spike-train"}) {
             assertTrue(Files.size(tmp.resolve("docs/frontier-" + s + ".png")) > 0, s);
-            assertTrue(out.contains(s + ": vazao below keda everywhere: "), out);
-            assertTrue(out.contains(s + ": vazao below seed everywhere: "), out);
+            assertTrue(out.contains(s + ": vazao (both knobs) below keda everywhere: "), out);
+            assertTrue(out.contains(s + ": vazao (drain only) below seed everywhere: "), out);
         }
         assertTrue(Files.readString(tmp.resolve("docs/frontier.md")).contains("## spike-train"));
     }

@@ -65,6 +65,32 @@ class FrontierSweepTest {
     }
 
     @Test
+    void theWindowSeriesHasOnePointPerWindowValueAtTheDefaultDrain() throws Exception {
+        Arrivals burst = SimulateCommand.load("burst");
+        Map<String, List<Double>> knobs = new LinkedHashMap<>();
+        knobs.put("vazao", List.of(30.0, 90.0));
+        knobs.put(Policies.VAZAO_WINDOW, List.of(0.0, 10.0, 30.0, 120.0));
+        Frontier f =
+                FrontierSweep.run(
+                        burst, WorkerModel.DEFAULT, new SimulationConfig(0.1, 5, 60), 20, knobs);
+        List<FrontierPoint> window = f.of(Policies.VAZAO_WINDOW);
+        assertEquals(
+                List.of(0.0, 10.0, 30.0, 120.0), window.stream().map(FrontierPoint::knob).toList());
+        assertEquals(
+                List.of(30.0),
+                window.stream().filter(FrontierPoint::isDefault).map(FrontierPoint::knob).toList());
+        assertEquals(6, f.vazao().size());
+        assertTrue(f.bothKnobs());
+        // window 30 at drain 30 is the drain sweep's default run: the same point
+        FrontierPoint drainDefault = f.of("vazao").get(0);
+        assertEquals(drainDefault.workerSeconds(), window.get(2).workerSeconds());
+        assertEquals(drainDefault.meanWaitSeconds(), window.get(2).meanWaitSeconds());
+        // the window reaches the engine: a shorter one lets workers go sooner
+        assertTrue(window.get(0).workerSeconds() < window.get(2).workerSeconds(), "" + window);
+        assertTrue(window.get(3).workerSeconds() > window.get(2).workerSeconds(), "" + window);
+    }
+
+    @Test
     void commandWritesAPictureAndATablePerScenarioAndTheVerdicts() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -78,21 +104,27 @@ class FrontierSweepTest {
                         "--scenario", "spike-train",
                         "--out", dir.toString(),
                         "--knobs", "vazao=30,60",
+                        "--knobs", "vazao-window=0,30",
                         "--knobs", "keda=20",
                         "--knobs", "seed=100,200",
                         "--tail", "60");
         assertEquals(0, exit, err.toString());
+        String md = Files.readString(dir.resolve("frontier.md"));
         for (String s : List.of("burst", "spike-train")) {
             assertTrue(Files.isRegularFile(dir.resolve("frontier-" + s + ".png")), s);
-            assertTrue(
-                    out.toString().contains(s + ": vazao below keda everywhere: "), out.toString());
-            assertTrue(
-                    out.toString().contains(s + ": vazao below seed everywhere: "), out.toString());
+            for (String who : List.of("vazao (both knobs)", "vazao (drain only)")) {
+                for (String other : List.of("keda", "seed")) {
+                    String line = s + ": " + who + " below " + other + " everywhere: ";
+                    assertTrue(out.toString().contains(line), out.toString());
+                    assertTrue(md.contains("- " + line), md);
+                }
+            }
         }
-        String md = Files.readString(dir.resolve("frontier.md"));
         assertTrue(
                 md.contains("![mean wait against worker-seconds, burst](frontier-burst.png)"), md);
-        assertTrue(md.contains("| vazao | 30 (default) |"), md);
+        assertTrue(md.contains("| vazao (drain) | 30 (default) |"), md);
+        assertTrue(md.contains("| vazao (window) | 0 |"), md);
+        assertTrue(md.contains("| vazao (window) | 30 (default) |"), md);
         assertTrue(md.contains("| seed | 100 |"), md);
         assertEquals(2, md.lines().filter(l -> l.startsWith("| keda | 20 (default) |")).count());
     }
@@ -110,6 +142,9 @@ class FrontierSweepTest {
         Map<String, List<Double>> sweep = FrontierCommand.sweep(Map.of("keda", "10, 20"));
         assertEquals(List.of(10.0, 20.0), sweep.get("keda"));
         assertEquals(FrontierSweep.DEFAULT_KNOBS.get("vazao"), sweep.get("vazao"));
-        assertEquals(List.of("vazao", "keda", "seed"), List.copyOf(sweep.keySet()));
+        assertEquals(
+                List.of(0.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 120.0),
+                sweep.get(Policies.VAZAO_WINDOW));
+        assertEquals(List.of("vazao", "vazao-window", "keda", "seed"), List.copyOf(sweep.keySet()));
     }
 }

@@ -84,8 +84,33 @@ class FrontierTest {
                                 new FrontierPoint("keda", 640, false, 1200, 2, 5, 5)));
         assertTrue(
                 g.verdict("keda")
-                        .endsWith("vazao's least at ≤ that cost 3.00 s (30, 1,000 worker·s)"),
+                        .endsWith("vazao's least at ≤ that cost 3.00 s (drain 30, 1,000 worker·s)"),
                 g.verdict("keda"));
+    }
+
+    @Test
+    void vazaosCurveIsTheUnionOfBothSweepsAndTheDrainAloneIsStatedToo() {
+        List<FrontierPoint> all = new ArrayList<>(points("vazao", "1500:14 1600:14"));
+        all.addAll(points(Policies.VAZAO_WINDOW, "1150:26 1200:15 1600:14"));
+        all.addAll(points("seed", "1300:17"));
+        Frontier f = new Frontier("burst", 0, all);
+        assertTrue(f.bothKnobs());
+        assertEquals(5, f.vazao().size());
+        assertTrue(f.vazaoBelow("seed")); // window 1200:15 covers 1300:17
+        assertEquals(
+                "burst: vazao (both knobs) below seed everywhere: yes (1 of 1 seed points covered)",
+                f.verdict("seed"));
+        assertTrue(
+                f.drainVerdict("seed")
+                        .startsWith(
+                                "burst: vazao (drain only) below seed everywhere: no (0 of 1 seed"
+                                        + " points covered); not covered: seed 1 at 1,300"
+                                        + " worker·s waits 17.00 s, no vazao point costs that"
+                                        + " little"),
+                f.drainVerdict("seed"));
+        Frontier open = new Frontier("b", 0, List.of(all.get(2), pt("keda", "1180:20")));
+        assertTrue(
+                open.verdict("keda").endsWith("(window 1, 1,150 worker·s)"), open.verdict("keda"));
     }
 
     @Test
@@ -107,6 +132,23 @@ class FrontierTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> factory.createWithKnob("ceiling", queues, WorkerModel.DEFAULT, 10, 1));
+        assertEquals(30, Policies.defaultKnob(Policies.VAZAO_WINDOW));
+        assertEquals(
+                "vazao",
+                factory.createWithKnob(Policies.VAZAO_WINDOW, queues, WorkerModel.DEFAULT, 10, 0)
+                        .name());
+        assertEquals(
+                0,
+                Policies.vazaoPolicies(queues, WorkerModel.DEFAULT, 30, 0)
+                        .get("business_queue_1")
+                        .scaleDownStabilizationSeconds());
+        for (double bad : new double[] {-1, 2.5}) {
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () ->
+                            factory.createWithKnob(
+                                    Policies.VAZAO_WINDOW, queues, WorkerModel.DEFAULT, 10, bad));
+        }
         assertThrows(IllegalArgumentException.class, () -> new KedaDefaultsPolicy(10, 0));
         assertThrows(IllegalArgumentException.class, () -> new SeedPolicy(10, 0));
     }
