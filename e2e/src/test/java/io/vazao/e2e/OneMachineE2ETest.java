@@ -18,6 +18,8 @@ import io.vazao.contract.ScalingEvent;
 import io.vazao.load.LoadGenerator;
 import io.vazao.load.LoadPlan;
 import io.vazao.load.Payloads;
+import io.vazao.simulator.RecordedRun;
+import io.vazao.simulator.RunValidation;
 import io.vazao.testsupport.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +85,7 @@ class OneMachineE2ETest {
             Map<String, long[]> queues,
             Map<String, String> reasons,
             Set<String> contending) {
-        // per queue: {ready + unacked, target, live}
+        // per queue: {ready + unacked, target, live, processed (the audit)}
 
         /**
          * Both queues want more than their share of the budget (the status's budget effect is SHORT
@@ -165,7 +167,8 @@ class OneMachineE2ETest {
                     new long[] {
                         n.path("ready").asLong() + n.path("unacked").asLong(),
                         n.path("target").asLong(),
-                        n.path("liveWorkers").asLong()
+                        n.path("liveWorkers").asLong(),
+                        redis.scard(keys.auditProcessed(n.path("queue").asText()))
                     });
             reasons.put(n.path("queue").asText(), n.path("reason").asText(""));
         }
@@ -391,6 +394,7 @@ class OneMachineE2ETest {
         System.out.printf(
                 "e2e: published %d in %.1f s; drained %d ms after the burst began%n",
                 published.totalSent(), published.seconds(), drainedAt - t0);
+        record(samples, t0, published.seconds());
 
         // 4. Every published id was processed: the audit sets equal the published sets.
         assertEquals(ids(runId, PER_QUEUE, false), redis.smembers(keys.auditProcessed(orders)));
@@ -480,9 +484,59 @@ class OneMachineE2ETest {
                 stack.component("scaler").isEmpty() && stack.component("policy-service").isEmpty());
     }
 
+    /**
+     * The burst as this test saw it, for the simulator to be checked against ({@code vazao simulate
+     * --validate}): written to target/e2e-runs/, and the comparison printed.
+     */
+    void record(List<Sample> samples, long t0, double publishSeconds) throws Exception {
+        List<RecordedRun.Sample> kept = new ArrayList<>();
+        for (Sample s : samples) {
+            if (s.t() < t0 - 300 || !s.queues().containsKey(orders)) {
+                continue;
+            }
+            Map<String, Long> depth = new LinkedHashMap<>();
+            Map<String, Integer> target = new LinkedHashMap<>();
+            Map<String, Integer> live = new LinkedHashMap<>();
+            Map<String, Long> processed = new LinkedHashMap<>();
+            for (String q : List.of(orders, payments)) {
+                long[] f = s.queues().get(q);
+                depth.put(q, f[0]);
+                target.put(q, (int) f[1]);
+                live.put(q, (int) f[2]);
+                processed.put(q, f[3]);
+            }
+            kept.add(
+                    new RecordedRun.Sample(
+                            Math.max(0, s.t() - t0), depth, target, live, processed));
+        }
+        RecordedRun run =
+                new RecordedRun(
+                        "OneMachineE2ETest: budget "
+                                + BUDGET
+                                + ", weights 0.4/0.6, "
+                                + PER_QUEUE
+                                + " orders and payments, 2 ms of work each, one worker SIGKILLed"
+                                + " mid-drain",
+                        BUDGET,
+                        1,
+                        BUDGET,
+                        STABILIZATION_SECONDS,
+                        16,
+                        Map.of(orders, 0.4, payments, 0.6),
+                        Map.of(orders, PER_QUEUE, payments, PER_QUEUE),
+                        publishSeconds,
+                        kept);
+        Path dir = Path.of("target", "e2e-runs");
+        Files.createDirectories(dir);
+        Path file = dir.resolve("burst-" + id + ".json");
+        Files.writeString(file, Json.write(run));
+        System.out.println("e2e: run recorded in " + file.toAbsolutePath());
+        System.out.print(RunValidation.of(run).table().replaceAll("(?m)^", "e2e: simulator: "));
+    }
+
     String line(Sample s) {
-        long[] o = s.queues().getOrDefault(orders, new long[3]);
-        long[] p = s.queues().getOrDefault(payments, new long[3]);
+        long[] o = s.queues().getOrDefault(orders, new long[4]);
+        long[] p = s.queues().getOrDefault(payments, new long[4]);
         return String.format(
                 "%tT orders depth %6d target %d live %d | payments depth %6d target %d live %d | processes %d | %s / %s",
                 s.t(),

@@ -106,7 +106,9 @@ final class AdaptiveRules {
                         nowMs,
                         policy.forecastSeason(),
                         settings.tickMillis());
-        return ArrivalForecast.at(p.forecast, horizon);
+        double expected = ArrivalForecast.at(p.forecast, horizon);
+        // What is left of a past burst as the level decays is not a forecast of arrivals.
+        return expected < ArrivalForecast.MIN_RATE ? 0 : expected;
     }
 
     private static void forecastClause(StringBuilder r, double expected, Policy policy) {

@@ -27,6 +27,9 @@ public final class ArrivalForecast {
 
     static final double MIN_PEAK_SECONDS = 60;
 
+    /** Forecasts below one message per second are taken as no arrivals. */
+    static final double MIN_RATE = 1.0;
+
     /** A forecast may reach this multiple of the highest rate seen recently, no more. */
     static final double PEAK_FACTOR = 2;
 

@@ -103,9 +103,10 @@ final class QueueModel {
     }
 
     /**
-     * Advances one step {@code [t, t + dt)}: start-ups complete, messages arrive, workers process.
+     * Advances one step {@code [t, t + dt)}: start-ups complete, messages arrive, workers process,
+     * each at {@code serviceRate} messages/s.
      */
-    void step(long stepIndex, double t, double dt, double arrivalsInStep) {
+    void step(long stepIndex, double t, double dt, double arrivalsInStep, double serviceRate) {
         startingReadyAt.removeIf(
                 readyAt -> {
                     if (readyAt <= t + 1e-9) {
@@ -124,7 +125,7 @@ final class QueueModel {
             backlog += n;
         }
 
-        double capacity = running * model.serviceRate() * dt + serviceCarry;
+        double capacity = running * serviceRate * dt + serviceCarry;
         long whole = (long) Math.floor(capacity + 1e-9);
         long served = Math.min(backlog, whole);
         serviceCarry = served < whole ? 0 : Math.max(0, capacity - whole);

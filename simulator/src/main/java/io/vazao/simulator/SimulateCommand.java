@@ -66,12 +66,24 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of the table")
     boolean json;
 
+    @Option(
+            names = "--validate",
+            paramLabel = "RUN",
+            description =
+                    "compare the simulator with a recorded real run (JSON, as the end-to-end test"
+                            + " writes it): calibrate on the run, simulate it, print drain time and"
+                            + " peak workers side by side; the other options are ignored")
+    Path validate;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulateCommand()).execute(args));
     }
 
     @Override
     public Integer call() {
+        if (validate != null) {
+            return validate();
+        }
         Arrivals arrivals;
         WorkerModel model;
         SimulationConfig config;
@@ -98,6 +110,20 @@ public class SimulateCommand implements Callable<Integer> {
                         policies);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(comparison) + "\n" : comparison.table());
+        out.flush();
+        return 0;
+    }
+
+    private int validate() {
+        RunValidation v;
+        try {
+            v = RunValidation.of(RecordedRun.parse(Files.readString(validate)));
+        } catch (IOException | RuntimeException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--validate " + validate + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(v) + "\n" : v.table());
         out.flush();
         return 0;
     }

@@ -2,6 +2,7 @@ package io.vazao.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Replays an arrival pattern through the worker model under one policy, in discrete steps. Every
@@ -23,11 +24,26 @@ public final class Simulation {
     private final Arrivals arrivals;
     private final WorkerModel model;
     private final SimulationConfig config;
+    private final DoubleUnaryOperator serviceRate;
 
     public Simulation(Arrivals arrivals, WorkerModel model, SimulationConfig config) {
+        this(arrivals, model, config, t -> model.serviceRate());
+    }
+
+    /**
+     * @param serviceRate messages/s one running worker processes at time t: the model's constant
+     *     rate, or a recorded run's measured rate second by second (a machine whose capacity varies
+     *     with what else runs on it)
+     */
+    public Simulation(
+            Arrivals arrivals,
+            WorkerModel model,
+            SimulationConfig config,
+            DoubleUnaryOperator serviceRate) {
         this.arrivals = arrivals;
         this.model = model;
         this.config = config;
+        this.serviceRate = serviceRate;
     }
 
     public PolicyResult run(ScalingPolicy policy) {
@@ -66,8 +82,9 @@ public final class Simulation {
             // falls
             // on a step boundary would be counted twice by floating-point rounding.
             double next = (k + 1) * dt;
+            double rate = serviceRate.applyAsDouble(t);
             for (QueueModel m : queues.values()) {
-                m.step(k, t, dt, arrivals.arrivals(m.queue(), t, next));
+                m.step(k, t, dt, arrivals.arrivals(m.queue(), t, next), rate);
                 backlog += m.backlog();
                 workers += m.workers();
             }
