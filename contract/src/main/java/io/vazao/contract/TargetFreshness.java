@@ -18,6 +18,7 @@ public final class TargetFreshness {
     private final long staleAfterMillis;
     private String lastTick;
     private long changedAt;
+    private boolean reportedStale;
 
     public TargetFreshness(long staleAfterMillis) {
         this.staleAfterMillis = staleAfterMillis;
@@ -31,6 +32,26 @@ public final class TargetFreshness {
             lastTick = tick;
             changedAt = nowMillis;
         }
+    }
+
+    /**
+     * Notes the counter as {@link #observe} does and tells whether the targets turned stale or
+     * fresh since the last call, so that a reader says so once per change ({@link
+     * #reportedStale()}).
+     */
+    public boolean changed(String tick, long nowMillis) {
+        observe(tick, nowMillis);
+        boolean now = stale(nowMillis);
+        if (now == reportedStale) {
+            return false;
+        }
+        reportedStale = now;
+        return true;
+    }
+
+    /** What the last {@link #changed} call found. */
+    public boolean reportedStale() {
+        return reportedStale;
     }
 
     public boolean stale(long nowMillis) {

@@ -1,8 +1,11 @@
 package io.vazao.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,5 +58,18 @@ class TargetFreshnessTest {
         TargetFreshness f = new TargetFreshness(10_000);
         reads.forEach(r -> f.observe(r.tick(), r.at()));
         assertEquals(stale, f.stale(now), name);
+    }
+
+    @Test
+    void aChangeIsReportedOnceEachWay() {
+        TargetFreshness f = new TargetFreshness(10_000);
+        assertFalse(f.changed("1", 0), "fresh at first: nothing to say");
+        assertFalse(f.changed("1", 10_000));
+        assertTrue(f.changed("1", 10_001), "stale");
+        assertTrue(f.reportedStale());
+        assertFalse(f.changed("1", 20_000), "still stale: said already");
+        assertTrue(f.changed("2", 21_000), "fresh again");
+        assertFalse(f.reportedStale());
+        assertFalse(f.changed("3", 22_000));
     }
 }

@@ -41,8 +41,6 @@ public final class LocalScaler implements AutoCloseable {
     private final TargetFreshness freshness =
             new TargetFreshness(Duration.parse(TargetFreshness.DEFAULT_STALE_AFTER).toMillis());
 
-    private boolean targetsStale;
-
     /**
      * Heartbeats are trusted again only once every worker had the time to write one after an
      * outage.
@@ -166,22 +164,20 @@ public final class LocalScaler implements AutoCloseable {
      * (no scale-up or scale-down it was not told, crashed workers still replaced) and says so once.
      */
     private void noteFreshness(String tick, long now) {
-        freshness.observe(tick, now);
-        boolean stale = freshness.stale(now);
-        if (stale != targetsStale) {
-            targetsStale = stale;
-            if (stale) {
-                Log.warn(
-                        "targets.stale",
-                        "unchangedForMs",
-                        freshness.unchangedForMillis(now),
-                        "holding",
-                        "last-targets",
-                        "targets",
-                        lastTargets);
-            } else {
-                Log.info("targets.fresh");
-            }
+        if (!freshness.changed(tick, now)) {
+            return;
+        }
+        if (freshness.reportedStale()) {
+            Log.warn(
+                    "targets.stale",
+                    "unchangedForMs",
+                    freshness.unchangedForMillis(now),
+                    "holding",
+                    "last-targets",
+                    "targets",
+                    lastTargets);
+        } else {
+            Log.info("targets.fresh");
         }
     }
 
@@ -241,7 +237,7 @@ public final class LocalScaler implements AutoCloseable {
 
     /** Whether the targets' write counter stood still past the stale limit at the last tick. */
     public synchronized boolean targetsStale() {
-        return targetsStale;
+        return freshness.reportedStale();
     }
 
     /** PIDs of the worker processes alive now. */

@@ -48,7 +48,6 @@ public class TargetWatcher {
 
     private volatile List<String> lastInvalid = List.of();
     private final TargetFreshness freshness;
-    private boolean staleLogged;
     private long timer = -1;
 
     TargetWatcher(
@@ -210,18 +209,15 @@ public class TargetWatcher {
     private void observeTick(String tick) {
         synchronized (freshness) {
             long at = ownClock();
-            freshness.observe(tick, at);
-            boolean now = freshness.stale(at);
-            // Logged on each change only, as the local scaler does (LocalScaler.noteFreshness).
-            if (now != staleLogged) {
-                staleLogged = now;
-                if (now) {
-                    LOG.warnf(
-                            "keda.targets stale=true unchangedFor=%dms serving=UNAVAILABLE",
-                            freshness.unchangedForMillis(at));
-                } else {
-                    LOG.infof("keda.targets stale=false");
-                }
+            if (!freshness.changed(tick, at)) {
+                return;
+            }
+            if (freshness.reportedStale()) {
+                LOG.warnf(
+                        "keda.targets stale=true unchangedFor=%dms serving=UNAVAILABLE",
+                        freshness.unchangedForMillis(at));
+            } else {
+                LOG.infof("keda.targets stale=false");
             }
         }
     }
