@@ -33,6 +33,12 @@ public class FlakyDownstream extends SimulatedWork {
         outageUntilNanos = System.nanoTime() + millis * 1_000_000;
     }
 
+    /** It fails while an outage lasts: retried after a pause. */
+    @Override
+    public boolean mayWait() {
+        return true;
+    }
+
     @Override
     public void perform(String id) {
         attempts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();

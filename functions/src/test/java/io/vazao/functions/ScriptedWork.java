@@ -27,6 +27,12 @@ public class ScriptedWork extends SimulatedWork {
         super(config);
     }
 
+    /** It fails on purpose: retried after a pause. */
+    @Override
+    public boolean mayWait() {
+        return true;
+    }
+
     @Override
     public void perform(String id) {
         List<Long> mine = attempts.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());

@@ -47,6 +47,7 @@ public class BrokerConnection {
     private volatile boolean topologyDeclared;
     private volatile boolean loggedDown;
     private final List<Runnable> readyListeners = new CopyOnWriteArrayList<>();
+    private final DeliveryThreads deliveryThreads = new DeliveryThreads(2);
 
     @Inject
     public BrokerConnection(
@@ -71,6 +72,7 @@ public class BrokerConnection {
         f.setConnectionTimeout(5_000);
         f.setRequestedHeartbeat(10);
         f.setMaxInboundMessageBodySize(config.maxInboundMessageBytes());
+        f.setSharedExecutor(deliveryThreads);
         this.factory = f;
     }
 
@@ -167,6 +169,14 @@ public class BrokerConnection {
         topologyDeclared = true;
     }
 
+    /**
+     * Runs {@code hook} on the delivery thread whenever it has handed over the deliveries it had
+     * (the end of each block of consumer callbacks). It must be quick and must not throw.
+     */
+    public void afterDeliveryBlock(Runnable hook) {
+        deliveryThreads.afterEachBlock(hook);
+    }
+
     /** True while the connection to the broker is open. */
     public boolean isOpen() {
         Connection c = connection;
@@ -202,5 +212,6 @@ public class BrokerConnection {
                 LOG.debugf("closing broker connection: %s", e);
             }
         }
+        deliveryThreads.shutdown();
     }
 }

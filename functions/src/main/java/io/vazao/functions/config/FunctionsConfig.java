@@ -43,6 +43,15 @@ public interface FunctionsConfig {
     @WithDefault("16")
     int prefetch();
 
+    /**
+     * Where a delivery's function runs: {@code auto} on the thread that received it when nothing on
+     * its way can wait (no simulated work or failures, no rate limit, audit or duplicate guard, not
+     * redelivered, not a Celery task), else on one of the {@code prefetch} processing threads;
+     * {@code inline} always on the receiving thread; {@code pool} always on a processing thread.
+     */
+    @WithDefault("auto")
+    String dispatch();
+
     /** Bodies larger than this go to the dead-letter queue unread. */
     @WithDefault("1048576")
     int maxMessageBytes();

@@ -1,20 +1,16 @@
 package io.vazao.functions.consume;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.ShutdownSignalException;
 import io.vazao.functions.broker.BrokerConnection;
 import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.QueueBinding;
 import io.vazao.functions.metrics.WorkerMetrics;
-import io.vazao.functions.payload.Rejection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,8 +24,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes the work queue on the RabbitMQ Java client directly: {@code basic.qos(prefetch)}, manual
- * acks, every delivery handed to a pool of {@code prefetch} threads (the broker never has more than
- * that many unacknowledged, so none waits for a thread) and acked or requeued from there.
+ * acks. A delivery whose way has no wait runs on the thread that received it ({@link Dispatch});
+ * the others go to a pool of {@code prefetch} threads (the broker never has more than that many
+ * unacknowledged, so none waits for a thread). Acks go out once the work finished, in batches
+ * ({@link Acks}, {@link Deliveries}).
  *
  * <p>Why not a messaging framework in between: per delivery it captured and restored a context,
  * wrapped the message and hopped from an event loop to a worker thread and back for the ack, which
@@ -48,9 +46,7 @@ public class DirectConsumer {
     private static final Logger LOG = Logger.getLogger(DirectConsumer.class);
 
     private final BrokerConnection broker;
-    private final WorkConsumer work;
-    private final RedeliveryGuard redeliveries;
-    private final WorkerMetrics metrics;
+    private final Deliveries.Parts parts;
     private final String queue;
     private final int prefetch;
     private static final RetryDelay RESUBSCRIBE =
@@ -65,6 +61,7 @@ public class DirectConsumer {
                         return t;
                     });
     private Channel channel;
+    private volatile Deliveries deliveries;
     private String consumerTag;
     private boolean stopped;
     private volatile boolean consuming;
@@ -77,11 +74,9 @@ public class DirectConsumer {
             WorkerMetrics metrics,
             QueueBinding binding,
             FunctionsConfig config,
-            RedeliveryGuard redeliveries) {
+            RedeliveryGuard redeliveries,
+            Dispatch dispatch) {
         this.broker = broker;
-        this.work = work;
-        this.redeliveries = redeliveries;
-        this.metrics = metrics;
         this.queue = binding.queue();
         if (config.prefetch() < 1) {
             throw new IllegalArgumentException(
@@ -101,11 +96,23 @@ public class DirectConsumer {
                             t.setDaemon(true);
                             return t;
                         });
+        this.parts = new Deliveries.Parts(work, redeliveries, metrics, dispatch, pool, queue);
     }
 
     /** Subscribes now if the broker is there, and again every time the connection comes back. */
     public void start() {
+        broker.afterDeliveryBlock(this::flushAcks);
         broker.onReady(this::subscribe);
+    }
+
+    /**
+     * Sends the acks held for a batch; the delivery thread calls it when it has nothing in hand.
+     */
+    void flushAcks() {
+        Deliveries d = deliveries;
+        if (d != null) {
+            d.flush();
+        }
     }
 
     /** True while a subscription on an open channel is taking deliveries. */
@@ -117,17 +124,21 @@ public class DirectConsumer {
         if (stopped) {
             return;
         }
-        closeChannel(); // after a recovery the old channel has no consumer and stale delivery tags
+        closeChannel(false); // after a recovery the old channel's delivery tags are void
         try {
             broker.declareTopology(); // the queue may have been deleted and declared again, or
             // not yet
             Channel ch = broker.createChannel();
             ch.basicQos(prefetch);
-            consumerTag = ch.basicConsume(queue, false, new Deliveries(ch));
+            Deliveries d = new Deliveries(ch, prefetch, parts, this::lost);
+            consumerTag = ch.basicConsume(queue, false, d);
             channel = ch;
+            deliveries = d;
             consuming = true;
             failures = 0;
-            LOG.infof("event=consuming queue=%s prefetch=%d", queue, prefetch);
+            LOG.infof(
+                    "event=consuming queue=%s prefetch=%d dispatch=%s",
+                    queue, prefetch, parts.dispatch().mode().name().toLowerCase(Locale.ROOT));
         } catch (IOException | TimeoutException | RuntimeException e) {
             consuming = false;
             long delay = RESUBSCRIBE.afterFailedAttemptMillis(++failures);
@@ -181,6 +192,7 @@ public class DirectConsumer {
                 LOG.debugf("basic.cancel: %s", e);
             }
         }
+        flushAcks();
     }
 
     @PreDestroy
@@ -189,124 +201,27 @@ public class DirectConsumer {
         consuming = false;
         resubscriber.shutdownNow();
         pool.shutdown();
-        closeChannel();
+        closeChannel(true);
     }
 
-    private void closeChannel() {
+    /** {@code flush}: send the acks held for a batch first (not after a recovery: void tags). */
+    private void closeChannel(boolean flush) {
         Channel ch = channel;
+        Deliveries d = deliveries;
         channel = null;
+        deliveries = null;
         consumerTag = null;
+        if (d != null) {
+            if (flush) {
+                d.flush();
+            }
+            d.close();
+        }
         if (ch != null && ch.isOpen()) {
             try {
                 ch.close();
             } catch (IOException | TimeoutException | RuntimeException e) {
                 LOG.debugf("closing the consumer channel: %s", e);
-            }
-        }
-    }
-
-    /** The deliveries of one channel: each goes to the pool, and is settled on that channel. */
-    private final class Deliveries extends DefaultConsumer {
-
-        Deliveries(Channel channel) {
-            super(channel);
-        }
-
-        @Override
-        public void handleDelivery(
-                String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-            metrics.started();
-            long start = System.nanoTime();
-            try {
-                pool.execute(
-                        () ->
-                                settle(
-                                        envelope.getDeliveryTag(),
-                                        consume(envelope, body, properties),
-                                        start));
-            } catch (RejectedExecutionException e) {
-                // Shutting down: the broker requeues what was never acked.
-                metrics.finished();
-            }
-        }
-
-        /**
-         * Whatever escapes the work (a dead-letter publish that threw) still settles the delivery.
-         */
-        private WorkConsumer.Settle consume(
-                Envelope envelope, byte[] body, AMQP.BasicProperties properties) {
-            try {
-                if (!envelope.isRedeliver()) {
-                    return work.consume(body, properties, false);
-                }
-                // One redelivered message in the function at a time, counted when it starts: if the
-                // worker
-                // dies, the message that killed it is the one counted, not the others that were
-                // waiting.
-                synchronized (redeliveries) {
-                    long seen = redeliveries.redelivered(properties, body);
-                    WorkConsumer.Settle settle =
-                            redeliveries.over(seen)
-                                    ? overLimit(body, properties, seen)
-                                    : work.consume(body, properties, true);
-                    if (settle != WorkConsumer.Settle.REQUEUE) {
-                        redeliveries.settled(properties, body);
-                    } else if (seen > 0) {
-                        redeliveries.givenBack(
-                                properties, body); // handed back unrun (draining): not a death
-                    }
-                    return settle;
-                }
-            } catch (RuntimeException | Error e) {
-                LOG.warnf("event=work-escaped queue=%s action=requeue error=\"%s\"", queue, e);
-                return WorkConsumer.Settle.REQUEUE;
-            }
-        }
-
-        private WorkConsumer.Settle overLimit(
-                byte[] body, AMQP.BasicProperties properties, long seen) {
-            return work.deadLetter(
-                    body,
-                    properties,
-                    Rejection.DELIVERY_LIMIT,
-                    RedeliveryGuard.describe(seen),
-                    (int) Math.min(Integer.MAX_VALUE, seen));
-        }
-
-        private void settle(long deliveryTag, WorkConsumer.Settle settle, long start) {
-            try {
-                if (settle == WorkConsumer.Settle.REQUEUE) {
-                    getChannel().basicNack(deliveryTag, false, true);
-                    return;
-                }
-                getChannel().basicAck(deliveryTag, false);
-                if (settle == WorkConsumer.Settle.RETRY_LATER) {
-                    return; // neither processed nor failed yet: it comes back from its delay queue
-                }
-                if (settle == WorkConsumer.Settle.PROCESSED) {
-                    metrics.processed(System.nanoTime() - start);
-                } else if (settle == WorkConsumer.Settle.DEAD_LETTERED) {
-                    metrics.failed(System.nanoTime() - start);
-                }
-            } catch (IOException | ShutdownSignalException e) {
-                // The channel went with the connection: the broker has requeued the delivery
-                // already.
-                LOG.debugf("event=settle-failed queue=%s error=\"%s\"", queue, e);
-            } finally {
-                metrics.finished();
-            }
-        }
-
-        @Override
-        public void handleCancel(String tag) {
-            lost(getChannel(), "cancelled-by-broker", false);
-        }
-
-        @Override
-        public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
-            if (!sig.isInitiatedByApplication()) {
-                // A hard error closed the connection: its recovery calls subscribe() again.
-                lost(getChannel(), "channel-closed: " + sig.getMessage(), sig.isHardError());
             }
         }
     }

@@ -192,6 +192,7 @@ public class WorkConsumer {
                 TimeUnit.MILLISECONDS.sleep(next.delayMillis());
             }
         }
+        metrics.functionEnded(properties);
         duplicates.remember(messageId);
         results.succeeded(run.task(), result);
         audit.processed(payload.id());

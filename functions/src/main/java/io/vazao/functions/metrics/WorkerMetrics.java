@@ -1,5 +1,6 @@
 package io.vazao.functions.metrics;
 
+import com.rabbitmq.client.AMQP;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,11 @@ import io.vazao.functions.celery.Delivery;
 import io.vazao.functions.config.QueueBinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -22,11 +28,34 @@ public class WorkerMetrics {
 
     private static final Logger LOG = Logger.getLogger(WorkerMetrics.class);
 
+    /** The publisher's stamp: epoch milliseconds when the message was published. */
+    public static final String PUBLISHED_AT_HEADER = "timestamp";
+
+    private static final long STAMP_HORIZON_MILLIS = 3_600_000;
+
+    /**
+     * Every millisecond up to 20 ms (stamps are whole milliseconds, so percentiles read from these
+     * buckets are exact there), coarser beyond.
+     */
+    private static final Duration[] LATENCY_BUCKETS = latencyBuckets();
+
+    private static Duration[] latencyBuckets() {
+        List<Duration> out = new ArrayList<>();
+        for (int ms = 1; ms <= 20; ms++) {
+            out.add(Duration.ofMillis(ms));
+        }
+        for (int ms : new int[] {25, 30, 40, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 5000}) {
+            out.add(Duration.ofMillis(ms));
+        }
+        return out.toArray(new Duration[0]);
+    }
+
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer processing;
+    private final Timer publishToEnd;
 
     /**
      * Settled messages by format and outcome: [json processed, json dead-lettered, celery
@@ -55,6 +84,14 @@ public class WorkerMetrics {
                         .tag("queue", queue)
                         .publishPercentileHistogram()
                         .register(registry);
+        publishToEnd =
+                Timer.builder("vazao.publish.to.end")
+                        .description(
+                                "From the publisher's timestamp header (epoch milliseconds) to the"
+                                        + " end of the function")
+                        .tag("queue", queue)
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry);
         for (Delivery.Format format : Delivery.Format.values()) {
             for (boolean done : new boolean[] {true, false}) {
                 FunctionCounter.builder(
@@ -79,6 +116,23 @@ public class WorkerMetrics {
                 .register(registry);
     }
 
+    /**
+     * The function returned for a delivery: if its publisher stamped it (header {@value
+     * #PUBLISHED_AT_HEADER}, epoch milliseconds, as RabbitMQ PerfTest writes it with {@code
+     * --use-millis}), the time since is recorded. Stamps in another unit, or more than an hour
+     * away, are not times of this clock and are left out.
+     */
+    public void functionEnded(AMQP.BasicProperties properties) {
+        Map<String, Object> headers = properties == null ? null : properties.getHeaders();
+        Object stamp = headers == null ? null : headers.get(PUBLISHED_AT_HEADER);
+        if (stamp instanceof Number n) {
+            long millis = System.currentTimeMillis() - n.longValue();
+            if (millis >= 0 && millis < STAMP_HORIZON_MILLIS) {
+                publishToEnd.record(millis, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
     /** A delivery the duplicate guard acked without running the function. */
     public void duplicateSkipped() {
         duplicates.incrementAndGet();
@@ -100,7 +154,7 @@ public class WorkerMetrics {
         if (processed.incrementAndGet() == 1) {
             firstMessage();
         }
-        processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        processing.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Counts a settled message by its format: processed, or dead-lettered. */
@@ -119,7 +173,7 @@ public class WorkerMetrics {
 
     public void failed(long nanos) {
         failed.incrementAndGet();
-        processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        processing.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Start-up time as users feel it: from the process's start to its first processed message. */

@@ -57,6 +57,14 @@ public class SimulatedWork {
         this.failureRate = failureRate;
     }
 
+    /**
+     * True when a call may wait: it sleeps, or it may fail and be retried after a pause. Without
+     * either, the work runs on the thread that received the delivery.
+     */
+    public boolean mayWait() {
+        return meanMs > 0 || failureRate > 0;
+    }
+
     /** Performs the simulated work for one attempt on the message {@code id}. */
     public void perform(String id) {
         FaultInjection.apply(faults, id);
