@@ -7,6 +7,11 @@
 #
 #   bench/worker-throughput.sh                 # N=200000 PREFETCH=16
 #   N=50000 PREFETCH=32 bench/worker-throughput.sh
+#   SCALER_JVM=1 bench/worker-throughput.sh    # the worker as the local scaler starts it
+#
+# SCALER_JVM=1 runs the worker with the local scaler's command line (`vazao scaler --print-command`:
+# the java it finds, or WORKER_JAVA as --worker-java; its JVM options; its class cache, written
+# first by a start that stops once it consumes); WORKER_JAVA_OPTS applies otherwise.
 #
 # Needs RabbitMQ (with the management plugin) and Redis on 127.0.0.1, a JDK 17+, curl and python3.
 set -euo pipefail
@@ -68,6 +73,28 @@ fi
 PERFTEST_CP=$(cat "$CP_FILE")
 perftest() { java -cp "$PERFTEST_CP" com.rabbitmq.perf.PerfTest "$@"; }
 
+# --- the worker's command line ---------------------------------------------------------------------
+WORKER_CMD=(java ${WORKER_JAVA_OPTS:-} -jar "$JAR")
+if [ "${SCALER_JVM:-0}" = 1 ]; then
+  [ -f cli/target/vazao.jar ] || ./mvnw -B -q -pl cli -am package -DskipTests
+  export VAZAO_STATE_DIR=$OUT/state
+  mkdir -p "$VAZAO_STATE_DIR/cds"
+  scaler_command() {
+    java -jar cli/target/vazao.jar scaler --print-command --jar "$JAR" ${WORKER_JAVA:+--worker-java "$WORKER_JAVA"}
+  }
+  mapfile -t WORKER_CMD < <(scaler_command)
+  if printf '%s\n' "${WORKER_CMD[@]}" | grep -qE -- '^-XX:(AOTCacheOutput|ArchiveClassesAtExit)='; then
+    log "class cache: a first start writes it (stops once it consumes)"
+    VAZAO_QUEUE=$WORKER_QUEUE VAZAO_FUNCTION=processOrder VAZAO_KEY_PREFIX="bench$RUN:" QUARKUS_HTTP_PORT=0 \
+      "${WORKER_CMD[@]}" > "$OUT/worker-training.log" 2>&1 &
+    WORKER_PID=$!
+    for _ in $(seq 1 600); do grep -q 'event=consuming' "$OUT/worker-training.log" && break; sleep 0.2; done
+    kill -TERM "$WORKER_PID"; wait "$WORKER_PID" || true; WORKER_PID=
+    mapfile -t WORKER_CMD < <(scaler_command)
+  fi
+  log "worker command: ${WORKER_CMD[*]}"
+fi
+
 # --- the same body for every message: one order of the seed's shape -----------------------------
 BODY=$OUT/order.json
 cat > "$BODY" <<'JSON'
@@ -114,7 +141,7 @@ log "worker: vazao functions, prefetch $PREFETCH, no simulated work"
 START_MS=$(now_ms)
 VAZAO_QUEUE=$WORKER_QUEUE VAZAO_FUNCTION=processOrder VAZAO_PREFETCH=$PREFETCH \
   VAZAO_KEY_PREFIX="bench$RUN:" QUARKUS_HTTP_PORT=0 \
-  java ${WORKER_JAVA_OPTS:-} -jar "$JAR" > "$WORKER_LOG" 2>&1 &
+  "${WORKER_CMD[@]}" > "$WORKER_LOG" 2>&1 &
 WORKER_PID=$!
 
 PORT=

@@ -8,6 +8,11 @@ require_drain_tools() {
   if ! $PY -c 'import amqp' 2>/dev/null; then
     echo "bench: Debian's python3-amqp is required: apt-get install python3-celery" >&2; exit 1
   fi
+  require_jars
+}
+
+# The functions and CLI jars, built when missing.
+require_jars() {
   if [ ! -f "$JAR" ] || [ ! -f "$CLI" ]; then
     log "building the functions and CLI jars"
     ./mvnw -B -q -pl functions,cli -am package -DskipTests

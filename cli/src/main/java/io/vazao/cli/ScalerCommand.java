@@ -63,7 +63,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
 
     @Option(
             names = "--max-heap",
-            defaultValue = "160m",
+            defaultValue = "96m",
             description = "-Xmx of every worker (default ${DEFAULT-VALUE})")
     String maxHeap;
 
@@ -94,6 +94,12 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
             description =
                     "do not create or use a class cache for the workers (AppCDS archive; AOT cache on JDK 25+)")
     boolean noCds;
+
+    @Option(
+            names = "--print-command",
+            description =
+                    "print the command line the next worker would start with (class cache options included), one argument per line, and exit")
+    boolean printCommand;
 
     @Option(
             names = "--tick",
@@ -164,6 +170,12 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
         Home home = Home.detect();
         RedisKeys keys = new RedisKeys(keyPrefix(keyPrefix));
         WorkerLaunch launch = launch(home);
+        if (printCommand) {
+            new WorkerLauncher(launch.command(), env, null, functions, launch.cache())
+                    .commandFor()
+                    .forEach(System.out::println);
+            return ExitCodes.OK;
+        }
         Path logs = logDir != null ? logDir : home.logs().resolve("workers");
         Path pids = pidFile != null ? pidFile : home.workersPidFile();
         Files.createDirectories(pids.toAbsolutePath().getParent());

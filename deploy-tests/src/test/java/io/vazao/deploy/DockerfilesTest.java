@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,10 @@ class DockerfilesTest {
 
     static final String RUNTIME_UID = "185";
     static final String JVM_BASE = "registry.access.redhat.com/ubi9/openjdk-17-runtime:";
+
+    /** The workers' image: JDK 25, for the AOT cache. */
+    static final String JVM_25_BASE = "registry.access.redhat.com/ubi9/openjdk-25-runtime:";
+
     static final String NATIVE_BASE = "quay.io/quarkus/ubi9-quarkus-micro-image:";
     static final String MANDREL_BUILDER = "quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:";
 
@@ -37,7 +42,8 @@ class DockerfilesTest {
         for (String module : List.of("functions", "policy-service")) {
             Set<String> ports =
                     module.equals("policy-service") ? Set.of("8080", "9090") : Set.of("8080");
-            out.add(Arguments.of(module, "Dockerfile.jvm", JVM_BASE, ports));
+            String jvmBase = module.equals("functions") ? JVM_25_BASE : JVM_BASE;
+            out.add(Arguments.of(module, "Dockerfile.jvm", jvmBase, ports));
             out.add(Arguments.of(module, "Dockerfile.native", NATIVE_BASE, ports));
             out.add(Arguments.of(module, "Dockerfile.native-multistage", NATIVE_BASE, ports));
         }
@@ -147,6 +153,57 @@ class DockerfilesTest {
                 }
             }
         }
+    }
+
+    /**
+     * The workers' JVM image trains its AOT cache in the final stage, on the JDK it runs (a cache
+     * only fits the JDK that wrote it), through the same launcher, fails the build when no cache
+     * came out, and maps that same file at run time: the training's {@code -XX:AOTCacheOutput} and
+     * the run time's {@code -XX:AOTCache} name one path, set after the training.
+     */
+    @Test
+    void functionsImageTrainsTheAotCacheItMaps() throws IOException {
+        Path path = Repo.resolve("functions/src/main/docker/Dockerfile.jvm");
+        List<List<String>> stages = stages(Files.readAllLines(path));
+        List<String> last = stages.get(stages.size() - 1);
+        assertTrue(last.get(0).startsWith("FROM " + JVM_25_BASE), path + ": " + last.get(0));
+        int training =
+                indexOf(last, l -> l.startsWith("RUN ") && l.contains("-XX:AOTCacheOutput="));
+        assertTrue(
+                training > 0, path + ": no training run (-XX:AOTCacheOutput) in the final stage");
+        String train = last.get(training);
+        String cache = optionValue(train, "-XX:AOTCacheOutput=");
+        assertTrue(train.contains("run-java.sh"), path + ": train through the run-time launcher");
+        assertTrue(
+                train.contains("test -s " + cache), path + ": the build must fail without a cache");
+        List<String> later = last.subList(training + 1, last.size());
+        List<String> runtime =
+                later.stream().filter(l -> l.startsWith("ENV JAVA_OPTS_APPEND=")).toList();
+        assertFalse(runtime.isEmpty(), path + ": no JAVA_OPTS_APPEND after the training");
+        assertEquals(
+                cache,
+                optionValue(runtime.get(runtime.size() - 1), "-XX:AOTCache="),
+                path + ": the run time maps another file than the training wrote");
+        assertTrue(
+                later.stream().anyMatch(l -> l.startsWith("ENTRYPOINT ")),
+                path + ": the entry point comes after the cache");
+    }
+
+    static int indexOf(List<String> lines, java.util.function.Predicate<String> p) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The value of an {@code -XX:Name=value} option in an instruction, up to a space or quote. */
+    static String optionValue(String instruction, String option) {
+        int at = instruction.indexOf(option);
+        assertTrue(at >= 0, option + " missing in: " + instruction);
+        String rest = instruction.substring(at + option.length());
+        return rest.split("[\\s\"';]", 2)[0];
     }
 
     /**
