@@ -105,10 +105,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                             p.reason.toString(),
                             p.inputs,
                             share));
-            next.put(
-                    p.queue,
-                    new QueueHistory(
-                            target, p.recommendations, p.rate, p.depth, p.panicUntil, p.forecast));
+            next.put(p.queue, p.history(target));
         }
         return new Outcome(
                 Collections.unmodifiableList(decisions),

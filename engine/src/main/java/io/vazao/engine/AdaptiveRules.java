@@ -41,18 +41,7 @@ final class AdaptiveRules {
                             + policy.messagesPerWorker()
                             + " must be > 0: using 1 message per worker per tick");
         }
-        double arrivals = Math.max(0, in.publishRate());
-        int drain = Math.max(1, policy.targetDrainSeconds());
-        int demand = demand(arrivals, in.depth(), drain, rate);
-        double expected = forecast(p, policy, settings, arrivals, nowMs);
-        int ahead = demand(expected, in.depth(), drain, rate);
-        boolean forecastRaises = ahead > demand;
-        demand = Math.max(demand, ahead);
-        p.demand = demand;
-        demandClause(p.reason, in, drain, arrivals, demand, rate);
-        if (forecastRaises) {
-            forecastClause(p.reason, expected, policy);
-        }
+        int demand = demand(p, policy, settings, rate, nowMs);
         Reason reason = new Reason(p.reason, demand);
 
         Step cpu = cpuRule(qs, qh, in.liveWorkers(), settings, demand);
@@ -81,6 +70,26 @@ final class AdaptiveRules {
         p.floor = min;
         p.want = want;
         p.need = desired;
+    }
+
+    /**
+     * Workers for the arrivals (now, or expected one forecast horizon ahead when that needs more)
+     * and for the backlog drained within targetDrainSeconds; the clause says which.
+     */
+    private static int demand(
+            QueuePlan p, Policy policy, Settings settings, PerWorkerRate rate, long nowMs) {
+        QueueInputs in = p.inputs;
+        double arrivals = Math.max(0, in.publishRate());
+        int drain = Math.max(1, policy.targetDrainSeconds());
+        int demand = demand(arrivals, in.depth(), drain, rate);
+        double expected = forecast(p, policy, settings, arrivals, nowMs);
+        int ahead = demand(expected, in.depth(), drain, rate);
+        p.demand = Math.max(demand, ahead);
+        demandClause(p.reason, in, drain, arrivals, p.demand, rate);
+        if (ahead > demand) {
+            forecastClause(p.reason, expected, policy);
+        }
+        return p.demand;
     }
 
     private static int demand(double arrivals, long depth, int drain, PerWorkerRate rate) {
