@@ -32,6 +32,10 @@ PERFTEST_QUEUE=bench-latency-perftest-$RUN
 OUT=bench/target
 mkdir -p "$OUT"
 TOTAL=$((WARMUP + DURATION))
+if [ "$DURATION" -lt $((2 * INTERVAL)) ]; then
+  echo "bench: DURATION ($DURATION s) must cover at least two INTERVALs ($INTERVAL s each)" >&2
+  exit 2
+fi
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 mgmt() { curl -sf -u guest:guest -H 'content-type: application/json' "$@"; }
@@ -51,35 +55,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# --- the two programs (as bench/worker-throughput.sh builds and resolves them) ----------------------
-JAR=functions/target/quarkus-app/quarkus-run.jar
-if [ ! -f "$JAR" ]; then
-  log "building the worker"
-  ./mvnw -B -q -pl functions -am package -DskipTests
-fi
-CP_FILE=$OUT/perftest-$PERFTEST_VERSION.classpath
-if [ ! -s "$CP_FILE" ]; then
-  log "resolving com.rabbitmq:perf-test:$PERFTEST_VERSION"
-  mkdir -p "$OUT/perftest"
-  cat > "$OUT/perftest/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>io.vazao.bench</groupId>
-  <artifactId>perftest-classpath</artifactId>
-  <version>1</version>
-  <dependencies>
-    <dependency>
-      <groupId>com.rabbitmq</groupId>
-      <artifactId>perf-test</artifactId>
-      <version>$PERFTEST_VERSION</version>
-    </dependency>
-  </dependencies>
-</project>
-POM
-  ./mvnw -B -q -f "$OUT/perftest/pom.xml" dependency:build-classpath -Dmdep.outputFile="$PWD/$CP_FILE" >&2
-fi
-PERFTEST_CP=$(cat "$CP_FILE")
-perftest() { java -cp "$PERFTEST_CP" com.rabbitmq.perf.PerfTest "$@"; }
+# --- the two programs -------------------------------------------------------------------------
+# shellcheck source=tools/perftest.sh
+. bench/tools/perftest.sh
 
 BODY=$OUT/order.json
 cat > "$BODY" <<'JSON'

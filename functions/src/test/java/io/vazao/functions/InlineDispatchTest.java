@@ -14,17 +14,11 @@ import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
+import io.vazao.testsupport.ManagementQueue;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +68,11 @@ class InlineDispatchTest {
         // The broker's own counts (statistics every 5 s): all acked, none left unacknowledged.
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> brokerCount("\"ack\":") >= n && brokerCount("\"messages\":") == 0);
-        assertThat(brokerCount("\"messages_unacknowledged\":")).isZero();
+                .until(
+                        () ->
+                                ManagementQueue.count(QUEUE, "/message_stats/ack") >= n
+                                        && ManagementQueue.count(QUEUE, "/messages") == 0);
+        assertThat(ManagementQueue.count(QUEUE, "/messages_unacknowledged")).isZero();
         // Every other message carried a publish stamp.
         assertThat(registry.get("vazao.publish.to.end").timer().count()).isEqualTo(n / 2);
     }
@@ -97,25 +94,5 @@ class InlineDispatchTest {
             }
             ch.waitForConfirmsOrDie(60_000);
         }
-    }
-
-    /** A count from the management API's view of the queue (the first field of that name). */
-    private static long brokerCount(String field) throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:15672/api/queues/%2F/" + QUEUE))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(
-                                                        "guest:guest"
-                                                                .getBytes(StandardCharsets.UTF_8)))
-                        .build();
-        String json =
-                HttpClient.newHttpClient()
-                        .send(request, HttpResponse.BodyHandlers.ofString())
-                        .body();
-        Matcher m = Pattern.compile(Pattern.quote(field) + "(\\d+)").matcher(json);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }

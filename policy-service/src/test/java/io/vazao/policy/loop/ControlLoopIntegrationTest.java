@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -27,14 +26,11 @@ import io.vazao.contract.ScalingEvent;
 import io.vazao.contract.Target;
 import io.vazao.contract.WorkerState;
 import io.vazao.policy.support.RedisDump;
+import io.vazao.testsupport.ManagementQueue;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -299,23 +295,7 @@ class ControlLoopIntegrationTest {
     }
 
     private long managementReady() throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:15672/api/queues/%2F/" + QUEUE))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(
-                                                        "guest:guest"
-                                                                .getBytes(StandardCharsets.UTF_8)))
-                        .GET()
-                        .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            return -1;
-        }
-        JsonNode node = Json.mapper().readTree(response.body());
-        return node.path("messages_ready").asLong(-1);
+        return ManagementQueue.count(QUEUE, "/messages_ready");
     }
 
     @AfterAll
