@@ -82,13 +82,14 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
         }
         int budget = settings.maxTotalWorkers();
         WorkConservingBudget.Result shared = share(plans, budget, errors);
+        MoveReasons moves = shared.moved() ? MoveReasons.of(shared) : null;
         Double hostCpu = snapshot.hostCpuPercent();
         List<Decision> decisions = new ArrayList<>(n);
         Map<String, QueueHistory> next = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             QueuePlan p = plans[i];
             BudgetShare share = shareOf(p, shared.shares()[i], budget);
-            int target = finish(p, i, shared, share, hostCpu);
+            int target = finish(p, i, moves, share, hostCpu);
             EventKind kind =
                     p.held
                             ? EventKind.HOLD
@@ -159,12 +160,7 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
     }
 
     /** A queue's target from its share, with the budget's and the host CPU guard's clauses. */
-    private int finish(
-            QueuePlan p,
-            int i,
-            WorkConservingBudget.Result shared,
-            BudgetShare share,
-            Double hostCpu) {
+    private int finish(QueuePlan p, int i, MoveReasons moves, BudgetShare share, Double hostCpu) {
         int target = share.share();
         if (share.effect() == BudgetShare.Effect.SHORT) {
             p.reason
@@ -185,8 +181,8 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
                     .append(target)
                     .append(" covers the demand, not all the window keeps");
         }
-        if (shared.moved()) {
-            explainMove(p.reason, i, shared);
+        if (moves != null) {
+            moves.explain(p.reason, i);
         }
         boolean hostHot = hostCpu != null && hostCpu > hostCpuGuardPercent;
         if (hostHot && !p.held && target > p.previous) {
@@ -201,28 +197,5 @@ public final class AdaptiveDecisionEngine implements DecisionEngine {
             }
         }
         return target;
-    }
-
-    /** Who gave workers their windows kept to whom, when the budget had to move them. */
-    private static void explainMove(
-            StringBuilder reason, int i, WorkConservingBudget.Result shared) {
-        int delta = shared.shares()[i] - shared.plain()[i];
-        if (delta == 0) {
-            return;
-        }
-        reason.append(delta < 0 ? "; gives " : "; receives ")
-                .append(Math.abs(delta))
-                .append(
-                        delta < 0
-                                ? " worker(s) its windows kept to "
-                                : " worker(s) kept by the windows of ");
-        boolean first = true;
-        for (int j = 0; j < shared.names().length; j++) {
-            int other = shared.shares()[j] - shared.plain()[j];
-            if (delta < 0 ? other > 0 : other < 0) {
-                reason.append(first ? "" : ", ").append(shared.names()[j]);
-                first = false;
-            }
-        }
     }
 }
