@@ -74,7 +74,7 @@ class RunValidationTest {
      * simulator's drain time and peak workers are within 10 % of the real ones.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"e2e-burst-1.json"})
+    @ValueSource(strings = {"e2e-burst-1.json", "e2e-burst-2.json"})
     void theSimulatorMatchesARecordedRealRun(String name) throws Exception {
         RecordedRun recorded =
                 RecordedRun.parse(Files.readString(Path.of("..", "bench", "runs", name)));
