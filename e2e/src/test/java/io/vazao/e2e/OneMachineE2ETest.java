@@ -531,7 +531,13 @@ class OneMachineE2ETest {
         Path file = dir.resolve("burst-" + id + ".json");
         Files.writeString(file, Json.write(run));
         System.out.println("e2e: run recorded in " + file.toAbsolutePath());
-        System.out.print(RunValidation.of(run).table().replaceAll("(?m)^", "e2e: simulator: "));
+        try {
+            System.out.print(RunValidation.of(run).table().replaceAll("(?m)^", "e2e: simulator: "));
+        } catch (IllegalArgumentException e) {
+            // The samples may end a few hundred ms before the audit's last message: a record
+            // without a drain is kept, and the comparison is for whoever replays it.
+            System.out.println("e2e: simulator: no comparison: " + e.getMessage());
+        }
     }
 
     String line(Sample s) {
