@@ -59,14 +59,6 @@ trap cleanup EXIT
 # shellcheck source=tools/perftest.sh
 . bench/tools/perftest.sh
 
-BODY=$OUT/order.json
-cat > "$BODY" <<'JSON'
-{"id": "ORD-48213", "type": "order", "timestamp": "2026-11-02T10:15:00Z",
- "data": {"customer": {"id": "CUST-4821", "name": "Customer 17", "email": "customer17@example.com",
-          "address": {"street": "512 Main St", "city": "Chicago", "state": "IL", "zip": "60601"}},
-          "product": {"name": "Laptop", "quantity": 2, "unit_price": 1250.00, "total": 2500.00},
-          "status": "pending", "shipping_method": "express", "notes": "Fragile"}}
-JSON
 
 declare_queue() { # queue: durable, no arguments, bound to the work exchange (as the worker declares it)
   mgmt -X PUT "$MGMT/api/exchanges/%2F/business_exchange" -d '{"type":"direct","durable":true}' >/dev/null

@@ -69,15 +69,6 @@ if [ "${SCALER_JVM:-0}" = 1 ]; then
   log "worker command: ${WORKER_CMD[*]}"
 fi
 
-# --- the same body for every message: one order of the seed's shape -----------------------------
-BODY=$OUT/order.json
-cat > "$BODY" <<'JSON'
-{"id": "ORD-48213", "type": "order", "timestamp": "2026-11-02T10:15:00Z",
- "data": {"customer": {"id": "CUST-4821", "name": "Customer 17", "email": "customer17@example.com",
-          "address": {"street": "512 Main St", "city": "Chicago", "state": "IL", "zip": "60601"}},
-          "product": {"name": "Laptop", "quantity": 2, "unit_price": 1250.00, "total": 2500.00},
-          "status": "pending", "shipping_method": "express", "notes": "Fragile"}}
-JSON
 
 # --- pre-load both durable queues with N persistent messages --------------------------------------
 preload() { # queue

@@ -149,11 +149,10 @@ class AotCacheWorkerIT {
         for (int i = 0; i < 5; i++) {
             publish(ORDER.replace("ORD-1", "ORD-" + id + "-" + i));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!log(id).contains("event=first-message") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertTrue(log(id).contains("event=first-message"), "worker " + id + ": " + log(id));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .failFast("worker " + id + " exited", () -> !p.isAlive())
+                .until(() -> log(id).contains("event=first-message"));
         return p;
     }
 

@@ -8,11 +8,11 @@ import io.vazao.engine.DecisionEngine;
 import io.vazao.engine.History;
 import io.vazao.engine.Outcome;
 import io.vazao.engine.QueueSnapshot;
+import io.vazao.engine.ReadyGrowth;
 import io.vazao.engine.Snapshot;
 import io.vazao.engine.WorkerSample;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,7 @@ public final class VazaoPolicy implements ScalingPolicy {
     private final Map<String, Policy> policies;
     private final Settings settings;
     private final double serviceRate;
-    private final Map<String, Long> lastReady = new HashMap<>();
-    private double lastTickAt;
+    private final ReadyGrowth readyGrowth = new ReadyGrowth();
     private History history = History.empty();
 
     /**
@@ -78,14 +77,9 @@ public final class VazaoPolicy implements ScalingPolicy {
         List<QueueSnapshot> queues = new ArrayList<>();
         observations.forEach(
                 (queue, o) -> {
-                    Long before = lastReady.put(queue, o.ready());
-                    double growth =
-                            before == null || t <= lastTickAt
-                                    ? 0
-                                    : Math.max(0, o.ready() - before) / (t - lastTickAt);
+                    Double growth = readyGrowth.growth(queue, o.ready(), Math.round(t * 1000));
                     queues.add(new QueueSnapshot(queue, inputs(o, growth), workers(queue, o)));
                 });
-        lastTickAt = t;
         Outcome outcome =
                 engine.decide(
                         new Snapshot(queues, null),
@@ -106,13 +100,13 @@ public final class VazaoPolicy implements ScalingPolicy {
      * workers; arrivals are the publish-rate statistic or, when higher, the counted ready figure's
      * growth since the last tick.
      */
-    static QueueInputs inputs(Observation o, double readyGrowth) {
+    static QueueInputs inputs(Observation o, Double readyGrowth) {
         Double perWorker = o.running() > 0 && o.ackRate() > 0 ? o.ackRate() / o.running() : null;
         return new QueueInputs(
                 o.ready(),
                 o.unacked(),
                 o.running(),
-                Math.max(o.publishRate(), readyGrowth),
+                ReadyGrowth.arrivals(o.publishRate(), readyGrowth),
                 o.ackRate(),
                 o.running(),
                 perWorker,

@@ -61,15 +61,15 @@ class VazaoPolicyTest {
 
     @Test
     void observationsBecomeTheInputsPolicyServiceWouldBuild() {
-        var in = VazaoPolicy.inputs(new Observation(900, 32, 250, 180, 2, 3), 0);
+        var in = VazaoPolicy.inputs(new Observation(900, 32, 250, 180, 2, 3), null);
         assertEquals(900, in.ready());
         assertEquals(32, in.unacked());
         assertEquals(2, in.consumers());
         assertEquals(2, in.liveWorkers(), "starting workers send no heartbeat yet");
         assertEquals(90.0, in.perWorkerRate(), 1e-9, "ack rate ÷ live workers");
-        assertNull(VazaoPolicy.inputs(new Observation(5, 0, 1, 0, 0, 1), 0).perWorkerRate());
+        assertNull(VazaoPolicy.inputs(new Observation(5, 0, 1, 0, 0, 1), null).perWorkerRate());
         assertNull(
-                VazaoPolicy.inputs(new Observation(0, 0, 0, 0, 2, 0), 0).perWorkerRate(),
+                VazaoPolicy.inputs(new Observation(0, 0, 0, 0, 2, 0), null).perWorkerRate(),
                 "idle workers");
     }
 

@@ -1,14 +1,14 @@
 package io.vazao.policy.broker;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.vazao.engine.ReadyGrowth;
 import java.util.Set;
 
 /**
- * How fast each queue's counted ready figure grew since the previous tick: a lower bound of the
- * arrival rate that is current, where the broker's publish-rate statistic is up to one collection
- * interval (5 s by default) old. A burst that lands between two statistics samples still reads "0/s
- * arrivals" there; its growth here is what lets the target rise on the next tick.
+ * How fast each queue's counted ready figure grew since the previous tick ({@link ReadyGrowth}),
+ * only counted figures taken: a lower bound of the arrival rate that is current, where the broker's
+ * publish-rate statistic is up to one collection interval (5 s by default) old. A burst that lands
+ * between two statistics samples still reads "0/s arrivals" there; its growth here is what lets the
+ * target rise on the next tick.
  *
  * <p>Only counted figures ({@link QueueFigures#readyCounted()}) are compared: the difference of two
  * sampled statistics a tick apart would be several seconds of growth divided by one. Not
@@ -16,9 +16,7 @@ import java.util.Set;
  */
 public final class ReadyGrowthMeter {
 
-    private record Sample(long ready, long atMillis) {}
-
-    private final Map<String, Sample> last = new HashMap<>();
+    private final ReadyGrowth growth = new ReadyGrowth();
 
     /**
      * Messages per second {@code ready} grew since the last counted figure of {@code queue}; 0 when
@@ -26,19 +24,14 @@ public final class ReadyGrowthMeter {
      */
     public Double growth(String queue, QueueFigures figures, long nowMillis) {
         if (figures == null || !figures.declared() || !figures.readyCounted()) {
-            last.remove(queue);
+            growth.forget(queue);
             return null;
         }
-        Sample before = last.put(queue, new Sample(figures.ready(), nowMillis));
-        if (before == null || nowMillis <= before.atMillis()) {
-            return null;
-        }
-        long grown = figures.ready() - before.ready();
-        return grown <= 0 ? 0.0 : grown * 1000.0 / (nowMillis - before.atMillis());
+        return growth.growth(queue, figures.ready(), nowMillis);
     }
 
     /** Forgets queues that are no longer managed. */
     public void retain(Set<String> queues) {
-        last.keySet().retainAll(queues);
+        growth.retain(queues);
     }
 }

@@ -4,6 +4,7 @@ import io.vazao.contract.Heartbeat;
 import io.vazao.contract.QueueInputs;
 import io.vazao.contract.WorkerState;
 import io.vazao.engine.QueueSnapshot;
+import io.vazao.engine.ReadyGrowth;
 import io.vazao.engine.WorkerSample;
 import io.vazao.policy.broker.BrokerReading;
 import io.vazao.policy.broker.QueueFigures;
@@ -39,8 +40,7 @@ public final class SnapshotBuilder {
      * The arrivals per second the engine is given: the statistic, or the ready growth when higher.
      */
     public static double arrivals(QueueFigures f, Double readyGrowth) {
-        double stated = f.publishRate() == null ? 0.0 : f.publishRate();
-        return readyGrowth != null && readyGrowth > stated ? readyGrowth : stated;
+        return ReadyGrowth.arrivals(f.publishRate(), readyGrowth);
     }
 
     public static QueueSnapshot queue(
