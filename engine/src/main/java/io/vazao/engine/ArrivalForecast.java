@@ -88,7 +88,7 @@ public final class ArrivalForecast {
         if (dt <= 0) {
             return s;
         }
-        double[] season = s.season().clone();
+        double[] season = slots == 0 ? s.season() : s.season().clone();
         int slot = slots == 0 ? 0 : slot(s, nowMs);
         double offset = slots == 0 ? 0 : season[slot];
         double level = ALPHA * (y - offset) + (1 - ALPHA) * (s.level() + s.trend() * dt);
