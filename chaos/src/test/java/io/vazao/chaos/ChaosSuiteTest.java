@@ -573,4 +573,39 @@ class ChaosSuiteTest {
                             (System.currentTimeMillis() - t) / 1000.0);
                 });
     }
+
+    @Test
+    @Order(11)
+    void aSeventyMebibyteMessage() throws Exception {
+        drainThrough(
+                "a 70 MiB message",
+                d -> {
+                    long before = dlq(orders);
+                    byte[] huge = new byte[70 * 1024 * 1024];
+                    java.util.Arrays.fill(huge, (byte) '{');
+                    try (Connection c = amqp();
+                            Channel ch = c.createChannel()) {
+                        ch.confirmSelect();
+                        ch.basicPublish(
+                                Topology.EXCHANGE,
+                                orders,
+                                true,
+                                new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                                        .deliveryMode(2)
+                                        .build(),
+                                huge);
+                        ch.waitForConfirmsOrDie(60_000);
+                    }
+                    long t = System.currentTimeMillis();
+                    // A worker with the scaler's default heap takes it in and dead-letters it
+                    // unread
+                    // as oversized; the connection stays up and the orders behind it keep flowing.
+                    await().atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(250))
+                            .until(() -> dlq(orders) > before);
+                    return String.format(
+                            "dead-lettered as oversized after %.1f s",
+                            (System.currentTimeMillis() - t) / 1000.0);
+                });
+    }
 }

@@ -132,6 +132,18 @@ public final class PolicyCommand {
         @Option(names = "--mode", description = "adaptive or seed")
         String mode;
 
+        @Option(
+                names = "--delivery-limit",
+                description = "deliveryLimit: redeliveries without settlement before a dead letter")
+        Integer deliveryLimit;
+
+        @Option(
+                names = "--queue-type",
+                description =
+                        "queueType: classic or quorum, the type a missing queue is declared with"
+                                + " (409 when the queue exists with another type)")
+        String queueType;
+
         @Override
         public Integer call() throws IOException {
             ApiClient c = api.client();
@@ -149,6 +161,8 @@ public final class PolicyCommand {
                 put(patch, "rateLimitPerSecond", rateLimit);
                 put(patch, "scaleDownStabilizationSeconds", stabilization);
                 put(patch, "mode", mode);
+                put(patch, "deliveryLimit", deliveryLimit);
+                put(patch, "queueType", queueType);
                 if (patch.isEmpty()) {
                     throw new CliException(
                             ExitCodes.USAGE,

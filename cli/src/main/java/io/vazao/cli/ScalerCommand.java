@@ -62,9 +62,17 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     String workerJava;
 
     @Option(
+            names = "--heap",
+            defaultValue = WorkerLauncher.DEFAULT_HEAP,
+            description = "-Xms of every worker: the heap it runs in (default ${DEFAULT-VALUE})")
+    String heap;
+
+    @Option(
             names = "--max-heap",
-            defaultValue = "96m",
-            description = "-Xmx of every worker (default ${DEFAULT-VALUE})")
+            defaultValue = WorkerLauncher.DEFAULT_MAX_HEAP,
+            description =
+                    "-Xmx of every worker: what its heap may grow to for a large message, twice"
+                            + " the largest body plus --heap (default ${DEFAULT-VALUE})")
     String maxHeap;
 
     @Option(
@@ -258,13 +266,16 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
             throw new CliException(
                     ExitCodes.USAGE, "the workers' java is not an executable: " + jvm.java());
         }
-        List<String> command =
-                WorkerLauncher.javaCommand(
-                        jvm.java().toString(),
-                        jvmOptions != null && !jvmOptions.isEmpty()
-                                ? jvmOptions
-                                : WorkerLauncher.defaultJvmOptions(maxHeap),
-                        j);
+        List<String> options;
+        try {
+            options =
+                    jvmOptions != null && !jvmOptions.isEmpty()
+                            ? jvmOptions
+                            : WorkerLauncher.defaultJvmOptions(heap, maxHeap);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--heap/--max-heap: " + e.getMessage());
+        }
+        List<String> command = WorkerLauncher.javaCommand(jvm.java().toString(), options, j);
         ClassCache cache = noCds ? null : ClassCache.forJvm(jvm, j, home.state().resolve("cds"));
         return new WorkerLaunch(command, jvm, cache);
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScalerPrintCommandIT {
 
-    /** The scaler's worker options at the default --max-heap (96m). */
-    static final List<String> OPTIONS = WorkerLauncher.defaultJvmOptions("96m");
+    /** The scaler's worker options at the default heap sizes. */
+    static final List<String> OPTIONS = WorkerLauncher.defaultJvmOptions();
 
     @TempDir Path tmp;
 
@@ -106,6 +106,29 @@ class ScalerPrintCommandIT {
                                 jar().toString()));
         assertEquals(ExitCodes.USAGE, r.exit(), r.output());
         assertTrue(r.output().contains("not an executable"), r.output());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "--heap {0} --max-heap {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "128m, 64m, the heap (128m) is larger than the max heap (64m)",
+        "96x, 352m, not a heap size: \"96x\"",
+    })
+    void heapSizesThatCannotWorkAreUsageErrors(String heap, String maxHeap, String message)
+            throws Exception {
+        Ran r =
+                run(
+                        List.of(
+                                "--print-command",
+                                "--worker-java",
+                                jdk("25.0.3+9-LTS").toString(),
+                                "--jar",
+                                jar().toString(),
+                                "--heap",
+                                heap,
+                                "--max-heap",
+                                maxHeap));
+        assertEquals(ExitCodes.USAGE, r.exit(), r.output());
+        assertTrue(r.output().contains("--heap/--max-heap: " + message), r.output());
     }
 
     record Ran(int exit, String output) {}

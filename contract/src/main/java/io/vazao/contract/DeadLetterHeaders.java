@@ -1,5 +1,7 @@
 package io.vazao.contract;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,8 +41,8 @@ public final class DeadLetterHeaders {
     public static final String REPLAYED = "x-vazao-replayed";
 
     /** Every header that describes one stay in the dead-letter queue: a replay removes them. */
-    public static final java.util.List<String> DEAD_LETTER_ONLY =
-            java.util.List.of(
+    public static final List<String> DEAD_LETTER_ONLY =
+            List.of(
                     REASON,
                     ATTEMPTS,
                     DETAIL,
@@ -63,8 +65,37 @@ public final class DeadLetterHeaders {
         return Topology.seedQueue(queue).map(Topology.QueueSpec::routingKey).orElse(queue);
     }
 
+    /**
+     * RabbitMQ's own record of dead-lettering, on messages the broker dead-lettered (a quorum
+     * queue's delivery limit): a list of tables, the latest first, each with a {@code reason}.
+     */
+    public static final String BROKER_DEATHS = "x-death";
+
+    /** The broker's reason for a quorum queue's delivery limit, and ours for the same. */
+    static final Map<String, String> BROKER_REASONS = Map.of("delivery_limit", "delivery-limit");
+
+    /**
+     * Why a dead letter is there: the worker's reason, else the broker's latest (its {@code
+     * delivery_limit} read as {@code delivery-limit}), else {@link #UNKNOWN_REASON}.
+     */
+    public static String reason(Map<String, Object> headers) {
+        Optional<String> ours = text(headers, REASON);
+        if (ours.isPresent()) {
+            return ours.get();
+        }
+        Object deaths = headers == null ? null : headers.get(BROKER_DEATHS);
+        if (deaths instanceof List<?> list
+                && !list.isEmpty()
+                && list.get(0) instanceof Map<?, ?> latest
+                && latest.get("reason") != null) {
+            String broker = latest.get("reason").toString();
+            return BROKER_REASONS.getOrDefault(broker, broker);
+        }
+        return UNKNOWN_REASON;
+    }
+
     /** A header value as text (the client hands strings over as byte sequences). */
-    public static Optional<String> text(java.util.Map<String, Object> headers, String name) {
+    public static Optional<String> text(Map<String, Object> headers, String name) {
         Object v = headers == null ? null : headers.get(name);
         return v == null ? Optional.empty() : Optional.of(v.toString());
     }

@@ -28,6 +28,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     #DEFAULT_FORECAST_SECONDS}, 0 = off
  * @param forecastSeasonSeconds the period of periodic arrivals (e.g. 86400 for a daily pattern),
  *     learned as a season by the forecast; null or 0 = trend only
+ * @param queueType the type the work queue is declared with when it does not exist yet ({@link
+ *     Topology#workQueueArguments}); null = classic
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Policy(
@@ -45,7 +47,8 @@ public record Policy(
         Integer deliveryLimit,
         Integer duplicateWindowSeconds,
         Integer forecastSeconds,
-        Integer forecastSeasonSeconds) {
+        Integer forecastSeasonSeconds,
+        QueueType queueType) {
 
     public static final int DEFAULT_MIN_WORKERS = 1;
     public static final int DEFAULT_MAX_WORKERS = 10;
@@ -53,6 +56,12 @@ public record Policy(
     public static final int DEFAULT_TARGET_DRAIN_SECONDS = 30;
     public static final int DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS = 30;
     public static final int DEFAULT_FORECAST_SECONDS = 5;
+
+    /** Redeliveries without settlement before a dead letter, when neither policy nor worker say. */
+    public static final int DEFAULT_DELIVERY_LIMIT = 5;
+
+    /** {@link #DEFAULT_DELIVERY_LIMIT} for configuration defaults (annotations take text). */
+    public static final String DEFAULT_DELIVERY_LIMIT_TEXT = "" + DEFAULT_DELIVERY_LIMIT;
 
     public Policy {
         if (mode == null) {
@@ -79,6 +88,7 @@ public record Policy(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -90,6 +100,11 @@ public record Policy(
     /** The forecast's season in seconds; 0 for none. */
     public int forecastSeason() {
         return forecastSeasonSeconds == null ? 0 : Math.max(0, forecastSeasonSeconds);
+    }
+
+    /** The type the work queue is declared with when it does not exist yet. */
+    public QueueType queueTypeOrDefault() {
+        return queueType == null ? QueueType.CLASSIC : queueType;
     }
 
     public boolean hasRateLimit() {
@@ -143,6 +158,7 @@ public record Policy(
         private Integer duplicateWindowSeconds;
         private Integer forecastSeconds;
         private Integer forecastSeasonSeconds;
+        private QueueType queueType;
 
         private Builder(Policy p) {
             weight = p.weight;
@@ -160,6 +176,7 @@ public record Policy(
             duplicateWindowSeconds = p.duplicateWindowSeconds;
             forecastSeconds = p.forecastSeconds;
             forecastSeasonSeconds = p.forecastSeasonSeconds;
+            queueType = p.queueType;
         }
 
         public Builder weight(double v) {
@@ -242,6 +259,11 @@ public record Policy(
             return this;
         }
 
+        public Builder queueType(QueueType v) {
+            queueType = v;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     weight,
@@ -258,7 +280,8 @@ public record Policy(
                     deliveryLimit,
                     duplicateWindowSeconds,
                     forecastSeconds,
-                    forecastSeasonSeconds);
+                    forecastSeasonSeconds,
+                    queueType);
         }
     }
 }

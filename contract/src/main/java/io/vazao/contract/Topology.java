@@ -1,6 +1,9 @@
 package io.vazao.contract;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +62,34 @@ public final class Topology {
      */
     public static String retryQueue(String queue, long delayMillis) {
         return queue + ".retry." + delayMillis;
+    }
+
+    /**
+     * The arguments a work queue is declared with when it does not exist yet: none for a classic
+     * queue; for a quorum queue, the broker's own delivery limit (the policy's {@code
+     * deliveryLimit}, else {@link Policy#DEFAULT_DELIVERY_LIMIT}; 0 = none) and dead-lettering to
+     * {@code {queue}.dlq} through {@link #DEAD_LETTER_EXCHANGE}, at least once: a dead letter stays
+     * in the queue until the dead-letter queue has taken it.
+     */
+    public static Map<String, Object> workQueueArguments(String queue, Policy policy) {
+        if (policy == null || policy.queueTypeOrDefault() == QueueType.CLASSIC) {
+            return Map.of();
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("x-queue-type", QueueType.QUORUM.wire());
+        int limit =
+                policy.deliveryLimit() == null
+                        ? Policy.DEFAULT_DELIVERY_LIMIT
+                        : policy.deliveryLimit();
+        if (limit > 0) {
+            args.put("x-delivery-limit", limit);
+        }
+        args.put("x-dead-letter-exchange", DEAD_LETTER_EXCHANGE);
+        args.put("x-dead-letter-routing-key", queue);
+        args.put("x-dead-letter-strategy", "at-least-once");
+        // at-least-once dead-lettering needs it; without a length limit it refuses nothing.
+        args.put("x-overflow", "reject-publish");
+        return Collections.unmodifiableMap(args);
     }
 
     public static Optional<QueueSpec> seedQueue(String queue) {

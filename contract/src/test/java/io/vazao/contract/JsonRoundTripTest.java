@@ -28,6 +28,8 @@ class JsonRoundTripTest {
                                 .paused(true)
                                 .scaleDownStabilizationSeconds(45)
                                 .mode(Mode.SEED)
+                                .queueType(QueueType.QUORUM)
+                                .deliveryLimit(3)
                                 .build(),
                         Policy.class),
                 Arguments.of(

@@ -52,16 +52,38 @@ public final class WorkerLauncher {
         this(command, env, logDir, Map.of(), null);
     }
 
+    /** Heap a worker runs in: {@code -Xms}. */
+    public static final String DEFAULT_HEAP = "96m";
+
     /**
-     * The JVM options a worker runs with by default: a bounded heap and a start-up friendly JIT and
-     * GC, and every other memory pool bounded too, so that a worker draining at full speed stays
-     * near 140 MiB of RSS (measured: docs/benchmarks.md, benchmark 5). Metaspace holds about 30 MiB
-     * of classes without a class cache, 5 with the AOT cache; the C1 tier alone fills about 8 MiB
-     * of code cache.
+     * Heap a worker may grow to: {@code -Xmx}. Twice the largest body a worker takes in ({@code
+     * vazao.max-inbound-message-bytes}, 128 MiB, RabbitMQ's default {@code max_message_size}) plus
+     * the heap it runs in, because the AMQP client holds a body's frames and the body assembled
+     * from them at once; the serial collector's old generation gets all of it but the young one.
      */
-    public static List<String> defaultJvmOptions(String maxHeap) {
+    public static final String DEFAULT_MAX_HEAP = "352m";
+
+    /**
+     * The JVM options a worker runs with by default: a small heap that grows only for a large
+     * message, the serial collector and the C1 tier, and every other memory pool bounded, so that a
+     * worker draining at full speed stays near 140 MiB of RSS (measured: docs/benchmarks.md,
+     * benchmark 5). The young generation stays at the 32 MiB it has in a 96 MiB heap, whatever the
+     * heap grows to, so a grown heap goes to the old generation, where a large body lands; it
+     * shrinks back at the next full collection, at once rather than in steps, and the worker runs
+     * one after a large body (measured: RSS 393 MiB with a 127 MiB body dead-lettered, 192 MiB
+     * after). Metaspace holds about 30 MiB of classes without a class cache, 5 with the AOT cache;
+     * the C1 tier alone fills about 8 MiB of code cache.
+     */
+    public static List<String> defaultJvmOptions(String heap, String maxHeap) {
+        if (bytes(heap) > bytes(maxHeap)) {
+            throw new IllegalArgumentException(
+                    "the heap (" + heap + ") is larger than the max heap (" + maxHeap + ")");
+        }
         return List.of(
+                "-Xms" + heap,
                 "-Xmx" + maxHeap,
+                "-XX:MaxNewSize=32m",
+                "-XX:-ShrinkHeapInSteps",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Xss512k",
@@ -69,6 +91,29 @@ public final class WorkerLauncher {
                 "-XX:ReservedCodeCacheSize=32m",
                 "-XX:MaxDirectMemorySize=32m",
                 "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    /** A JVM size such as {@code 96m}, {@code 1g} or {@code 65536}, in bytes. */
+    static long bytes(String size) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d{1,12})([kKmMgG]?)").matcher(size.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "not a heap size: \"" + size + "\" (a number with k, m or g, e.g. 96m)");
+        }
+        int shift =
+                switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                    case "k" -> 10;
+                    case "m" -> 20;
+                    case "g" -> 30;
+                    default -> 0;
+                };
+        return Long.parseLong(m.group(1)) << shift;
+    }
+
+    /** {@link #defaultJvmOptions(String, String)} with the default heap sizes. */
+    public static List<String> defaultJvmOptions() {
+        return defaultJvmOptions(DEFAULT_HEAP, DEFAULT_MAX_HEAP);
     }
 
     public static List<String> javaCommand(String java, List<String> jvmOptions, Path jar) {

@@ -77,7 +77,7 @@ class AotCacheWorkerIT {
         assertTrue(Files.isRegularFile(JAR), "the packaged worker is missing: " + JAR);
         cache = ClassCache.forJvm(jvm, JAR, tmp.resolve("cds"));
         assertEquals(ClassCache.Kind.AOT, cache.kind());
-        List<String> options = new ArrayList<>(WorkerLauncher.defaultJvmOptions("96m"));
+        List<String> options = new ArrayList<>(WorkerLauncher.defaultJvmOptions());
         // The JVM's own account, one file per process: which classes came from the cache.
         options.add("-Xlog:aot=info,class+load=info:file=" + tmp.resolve("jvm-%p.log"));
         launcher =

@@ -72,6 +72,7 @@ public class BrokerConnection {
         f.setConnectionTimeout(5_000);
         f.setRequestedHeartbeat(10);
         f.setMaxInboundMessageBodySize(config.maxInboundMessageBytes());
+        HeapForBodies.check(config.maxInboundMessageBytes(), Runtime.getRuntime().maxMemory());
         f.setSharedExecutor(deliveryThreads);
         this.factory = f;
     }

@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
 import io.vazao.functions.config.QueueBinding;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +16,14 @@ import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 /**
- * The delivery limit of classic queues, which count nothing themselves: a message seen with the
- * redelivered flag is counted in Redis by its message id (or a hash of its body); once it has been
- * redelivered {@code vazao.delivery.limit} times without being settled (the worker died on it each
- * time, or its connection did) it goes to the dead-letter queue instead of to the function. First
- * deliveries never touch Redis. Redis unreachable: the message is processed, as without the limit.
- * The consumer runs redelivered messages one at a time and counts each when it starts, so messages
- * that merely shared a prefetch window with the killer are not counted with it.
+ * The delivery limit. Quorum queues count deliveries themselves ({@code x-delivery-count}) and that
+ * count is used as it is. Classic queues count nothing: a message seen with the redelivered flag is
+ * counted in Redis by its message id (or a hash of its body); once it has been redelivered {@code
+ * vazao.delivery.limit} times without being settled (the worker died on it each time, or its
+ * connection did) it goes to the dead-letter queue instead of to the function. First deliveries
+ * never touch Redis. Redis unreachable: the message is processed, as without the limit. The
+ * consumer runs redelivered messages one at a time and counts each when it starts, so messages that
+ * merely shared a prefetch window with the killer are not counted with it.
  */
 @ApplicationScoped
 public class RedeliveryGuard {
@@ -33,7 +35,7 @@ public class RedeliveryGuard {
          * Redeliveries without settlement before the message is dead-lettered; 0 turns the limit
          * off.
          */
-        @WithDefault("5")
+        @WithDefault(Policy.DEFAULT_DELIVERY_LIMIT_TEXT)
         int limit();
 
         /** How long the counts of a queue are remembered after its last redelivery. */
@@ -70,6 +72,10 @@ public class RedeliveryGuard {
     public long redelivered(AMQP.BasicProperties properties, byte[] body) {
         if (limit() == 0) {
             return 0;
+        }
+        Long counted = brokerCount(properties);
+        if (counted != null) {
+            return counted;
         }
         try {
             long n = redis.hash(Long.class).hincrby(key, identity(properties, body), 1);
@@ -112,7 +118,7 @@ public class RedeliveryGuard {
 
     /** A redelivered message was settled: its count is no longer needed. */
     public void settled(AMQP.BasicProperties properties, byte[] body) {
-        if (limit() == 0) {
+        if (limit() == 0 || brokerCount(properties) != null) {
             return;
         }
         try {
@@ -127,7 +133,7 @@ public class RedeliveryGuard {
      * count.
      */
     public void givenBack(AMQP.BasicProperties properties, byte[] body) {
-        if (limit() == 0) {
+        if (limit() == 0 || brokerCount(properties) != null) {
             return;
         }
         try {
@@ -136,6 +142,21 @@ public class RedeliveryGuard {
             // at worst the message is dead-lettered one delivery early
         }
     }
+
+    /**
+     * A quorum queue's own count of a message's earlier deliveries, which it sets on every
+     * redelivery: no Redis round trip is needed then. Null for classic queues.
+     */
+    static Long brokerCount(AMQP.BasicProperties properties) {
+        Object n =
+                properties == null || properties.getHeaders() == null
+                        ? null
+                        : properties.getHeaders().get(BROKER_COUNT);
+        return n instanceof Number count ? count.longValue() : null;
+    }
+
+    /** The header a quorum queue counts deliveries in. */
+    static final String BROKER_COUNT = "x-delivery-count";
 
     /** The message id when the publisher set one, else a hash of the body. */
     static String identity(AMQP.BasicProperties properties, byte[] body) {

@@ -6,6 +6,7 @@ import io.vazao.functions.MessageContext;
 import io.vazao.functions.audit.ProcessedAudit;
 import io.vazao.functions.broker.DeadLetterPublisher;
 import io.vazao.functions.broker.DelayedRetryPublisher;
+import io.vazao.functions.broker.HeapForBodies;
 import io.vazao.functions.celery.CeleryResults;
 import io.vazao.functions.celery.Delivery;
 import io.vazao.functions.celery.DeliveryDecoder;
@@ -139,6 +140,7 @@ public class WorkConsumer {
         } else {
             Delivery.Refuse refuse = (Delivery.Refuse) delivery;
             settle = deadLetter(body, properties, refuse.reason(), refuse.detail(), 0);
+            HeapForBodies.settled(body.length);
             if (settle == Settle.DEAD_LETTERED) {
                 results.refused(refuse.task(), refuse.reason(), refuse.detail());
             }

@@ -55,4 +55,46 @@ class RedeliveryGuardTest {
     void thePolicysLimitWinsOverTheWorkersWhenItSetsOne(Integer policy, int worker, int limit) {
         assertEquals(limit, RedeliveryGuard.effective(policy, worker));
     }
+
+    @Test
+    void aQuorumQueuesOwnCountIsUsedWithoutRedis() {
+        RedeliveryGuard.Limit five =
+                new RedeliveryGuard.Limit() {
+                    @Override
+                    public int limit() {
+                        return 5;
+                    }
+
+                    @Override
+                    public java.time.Duration memory() {
+                        return java.time.Duration.ofHours(1);
+                    }
+                };
+        // No Redis at all: a header count must not need it.
+        RedeliveryGuard guard =
+                new RedeliveryGuard(
+                        null,
+                        new io.vazao.contract.RedisKeys("t:"),
+                        new io.vazao.functions.config.QueueBinding(
+                                "q",
+                                "business_exchange",
+                                "q",
+                                io.vazao.functions.payload.MessageKind.ORDER),
+                        five);
+        AMQP.BasicProperties counted =
+                new AMQP.BasicProperties.Builder()
+                        .headers(java.util.Map.of(RedeliveryGuard.BROKER_COUNT, 3L))
+                        .build();
+        assertEquals(3, guard.redelivered(counted, new byte[0]));
+        guard.settled(counted, new byte[0]);
+        guard.givenBack(counted, new byte[0]);
+        assertEquals(null, RedeliveryGuard.brokerCount(new AMQP.BasicProperties()));
+        assertEquals(null, RedeliveryGuard.brokerCount(null));
+        assertEquals(
+                7L,
+                RedeliveryGuard.brokerCount(
+                        new AMQP.BasicProperties.Builder()
+                                .headers(java.util.Map.of(RedeliveryGuard.BROKER_COUNT, 7))
+                                .build()));
+    }
 }

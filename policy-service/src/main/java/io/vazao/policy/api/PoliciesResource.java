@@ -1,6 +1,8 @@
 package io.vazao.policy.api;
 
 import io.vazao.contract.Policy;
+import io.vazao.contract.QueueType;
+import io.vazao.policy.broker.WorkQueueTypes;
 import io.vazao.policy.config.VazaoConfig;
 import io.vazao.policy.store.PolicyStore;
 import io.vazao.policy.store.Versioned;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,10 +37,12 @@ public class PoliciesResource {
 
     private final PolicyStore store;
     private final VazaoConfig config;
+    private final WorkQueueTypes queueTypes;
 
-    public PoliciesResource(PolicyStore store, VazaoConfig config) {
+    public PoliciesResource(PolicyStore store, VazaoConfig config, WorkQueueTypes queueTypes) {
         this.store = store;
         this.config = config;
+        this.queueTypes = queueTypes;
     }
 
     /** The body of {@code GET /api/v1/policies}. */
@@ -77,6 +83,7 @@ public class PoliciesResource {
         Policy policy =
                 PolicyValidator.replacement(
                         JsonBody.object(contentType, body, config.api().maxBodyBytes()));
+        requireQueueType(queue, null, policy);
         AtomicBoolean existed = new AtomicBoolean();
         Versioned<Policy> written =
                 ConditionalUpdate.apply(
@@ -92,6 +99,45 @@ public class PoliciesResource {
                 .entity(policy)
                 .tag(new EntityTag(written.tag()))
                 .build();
+    }
+
+    /**
+     * A policy that names a queue type (newly) gets a queue of that type, declared now when the
+     * queue is missing; one that exists with another type refuses the policy, with nothing stored.
+     */
+    private void requireQueueType(String queue, Policy before, Policy after) {
+        QueueType wanted = after.queueType();
+        if (wanted == null || (before != null && wanted == before.queueType())) {
+            return;
+        }
+        String has;
+        try {
+            has = queueTypes.ensure(queue, after);
+        } catch (IOException e) {
+            throw new ApiException(
+                    503,
+                    "broker unavailable",
+                    List.of(
+                            new Violation(
+                                    "queueType",
+                                    "cannot check or declare the queue's type, nothing stored: "
+                                            + e.getMessage())));
+        }
+        if (!has.equals(wanted.wire())) {
+            throw new ApiException(
+                    409,
+                    "queue type cannot change",
+                    List.of(
+                            new Violation(
+                                    "queueType",
+                                    "queue "
+                                            + queue
+                                            + " exists as a "
+                                            + has
+                                            + " queue and RabbitMQ cannot change a queue's type:"
+                                            + " drain and delete it, or use a new queue, then"
+                                            + " write the policy again")));
+        }
     }
 
     @PATCH
@@ -115,7 +161,11 @@ public class PoliciesResource {
                 ConditionalUpdate.apply(
                         ifMatch,
                         () -> versioned(queue),
-                        current -> PolicyValidator.patch(current, json),
+                        current -> {
+                            Policy patched = PolicyValidator.patch(current, json);
+                            requireQueueType(queue, current, patched);
+                            return patched;
+                        },
                         (tag, p) -> store.putPolicyIf(queue, tag, p));
         return Response.ok(written.value()).tag(new EntityTag(written.tag())).build();
     }

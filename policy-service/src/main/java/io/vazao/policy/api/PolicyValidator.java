@@ -3,6 +3,7 @@ package io.vazao.policy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vazao.contract.Mode;
 import io.vazao.contract.Policy;
+import io.vazao.contract.QueueType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class PolicyValidator {
                     "deliveryLimit",
                     "duplicateWindowSeconds",
                     "forecastSeconds",
-                    "forecastSeasonSeconds");
+                    "forecastSeasonSeconds",
+                    "queueType");
 
     /** More redeliveries than this would let a message that kills workers run for hours. */
     public static final int MAX_DELIVERY_LIMIT = 1_000;
@@ -133,6 +135,7 @@ public final class PolicyValidator {
                             v.isNull()
                                     ? null
                                     : JsonFields.integer(v, field, 0, MAX_DELIVERY_LIMIT, out));
+            case "queueType" -> b.queueType(v.isNull() ? null : queueType(v, field, out));
             default -> out.add(new Violation(field, "unknown field"));
         }
     }
@@ -146,6 +149,20 @@ public final class PolicyValidator {
             return Mode.fromWire(text);
         }
         out.add(new Violation(field, "must be one of adaptive, seed"));
+        return null;
+    }
+
+    private static QueueType queueType(JsonNode v, String field, List<Violation> out) {
+        String text = JsonFields.text(v, field, out);
+        if (text == null) {
+            return null;
+        }
+        for (QueueType t : QueueType.values()) {
+            if (t.wire().equals(text)) {
+                return t;
+            }
+        }
+        out.add(new Violation(field, "must be one of classic, quorum"));
         return null;
     }
 

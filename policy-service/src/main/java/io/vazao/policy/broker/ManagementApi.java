@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +121,27 @@ public class ManagementApi implements QueueSource {
         if (response.statusCode() != 200) {
             throw new BrokerUnavailableException(
                     "management API answered " + response.statusCode());
+        }
+    }
+
+    /**
+     * The queue's type as the broker names it ({@code classic}, {@code quorum}, {@code stream}), or
+     * empty when the queue does not exist.
+     */
+    public Optional<String> queueType(String queue) throws BrokerUnavailableException {
+        HttpResponse<String> response = await(send(get(queue)));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new BrokerUnavailableException(
+                    "management API answered " + response.statusCode());
+        }
+        try {
+            return Optional.of(
+                    Json.mapper().readTree(response.body()).path("type").asText("classic"));
+        } catch (IOException e) {
+            throw new BrokerUnavailableException("management API answered " + e.getMessage());
         }
     }
 

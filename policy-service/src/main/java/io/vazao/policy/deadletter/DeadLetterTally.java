@@ -38,9 +38,7 @@ public final class DeadLetterTally {
     public void add(
             Map<String, Object> headers, String messageId, Long timestampMillis, byte[] body) {
         Map<String, Object> h = headers == null ? Map.of() : headers;
-        String reason =
-                DeadLetterHeaders.text(h, DeadLetterHeaders.REASON)
-                        .orElse(DeadLetterHeaders.UNKNOWN_REASON);
+        String reason = DeadLetterHeaders.reason(h);
         byReason.merge(reason, 1L, Long::sum);
         Long at =
                 DeadLetterHeaders.text(h, DeadLetterHeaders.DEAD_LETTERED_AT)

@@ -59,9 +59,7 @@ public final class Replayer {
                 }
                 long tag = r.getEnvelope().getDeliveryTag();
                 Map<String, Object> headers = r.getProps().getHeaders();
-                String reason =
-                        DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON)
-                                .orElse(DeadLetterHeaders.UNKNOWN_REASON);
+                String reason = DeadLetterHeaders.reason(headers);
                 if (!request.matches(reason)) {
                     lastHeld = tag;
                     skipped++;

@@ -173,6 +173,18 @@ class ApiValidationTest {
                         "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"deliveryLimit\":\"5\"}",
                         "deliveryLimit"),
                 put(
+                        "queue type stream",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"queueType\":\"stream\"}",
+                        "queueType"),
+                put(
+                        "queue type in capitals",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"queueType\":\"QUORUM\"}",
+                        "queueType"),
+                put(
+                        "queue type as number",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"queueType\":1}",
+                        "queueType"),
+                put(
                         "duplicate key",
                         "{\"weight\":0.5,\"weight\":0.7,\"minWorkers\":1,\"maxWorkers\":4}",
                         "body"),
