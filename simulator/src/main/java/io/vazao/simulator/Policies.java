@@ -15,7 +15,8 @@ public final class Policies {
     public static final List<String> NAMES = List.of("vazao", "keda", "seed");
 
     /** Everything {@link #create} knows, the reference row included. */
-    public static final List<String> ALL = List.of("vazao", "keda", "seed", "ceiling");
+    public static final List<String> ALL =
+            List.of("vazao", "keda", "seed", "ceiling", "vazao-standby");
 
     /**
      * vazao swept over its second knob, {@code scaleDownStabilizationSeconds}, at the default
@@ -23,13 +24,25 @@ public final class Policies {
      */
     public static final String VAZAO_WINDOW = "vazao-window";
 
+    /** Warm standby workers per queue of the {@code vazao-standby} row, unless told. */
+    public static final int DEFAULT_STANDBY = 3;
+
     private final Supplier<DecisionEngine> engine;
+    private final int standby;
 
     /**
      * @param engine makes the decision engine vazao's policy drives (a fresh one per run)
      */
     public Policies(Supplier<DecisionEngine> engine) {
+        this(engine, DEFAULT_STANDBY);
+    }
+
+    /**
+     * @param standby warm standby workers per queue of the {@code vazao-standby} row
+     */
+    public Policies(Supplier<DecisionEngine> engine, int standby) {
         this.engine = engine;
+        this.standby = standby;
     }
 
     public ScalingPolicy create(
@@ -43,6 +56,8 @@ public final class Policies {
             case "keda" -> new KedaDefaultsPolicy(model.maxWorkers());
             case "seed" -> new SeedPolicy(model.maxWorkers());
             case "ceiling" -> new CeilingPolicy(model.maxWorkers());
+            case "vazao-standby" ->
+                    new StandbyPolicy(vazao(queues, model, budget, targetDrainSeconds), standby);
             default ->
                     throw new IllegalArgumentException(
                             "unknown policy " + name + "; known: " + ALL);

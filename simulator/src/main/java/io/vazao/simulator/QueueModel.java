@@ -15,6 +15,16 @@ final class QueueModel {
     private final WorkerModel model;
     private final Deque<long[]> cohorts = new ArrayDeque<>(); // {arrival step, messages}
     private final List<Double> startingReadyAt = new ArrayList<>();
+
+    /**
+     * From the decision to a consuming worker when a standby one is promoted: the local scaler's
+     * next tick (500 ms at most) and a subscription.
+     */
+    static final double PROMOTION_SECONDS = 0.5;
+
+    private final int standby;
+    private int standbyReady;
+    private final List<Double> standbyReadyAt = new ArrayList<>();
     final DelayHistogram delays;
 
     private double arrivalCarry;
@@ -32,6 +42,13 @@ final class QueueModel {
     int peakWorkers;
 
     QueueModel(String queue, WorkerModel model, double stepSeconds) {
+        this(queue, model, stepSeconds, 0);
+    }
+
+    /** With {@code standby} warm workers, ready at t = 0 as on a system that has been up. */
+    QueueModel(String queue, WorkerModel model, double stepSeconds, int standby) {
+        this.standby = standby;
+        this.standbyReady = standby;
         this.queue = queue;
         this.model = model;
         this.running = model.initialWorkers();
@@ -91,7 +108,15 @@ final class QueueModel {
     void actuate(int target, double t) {
         int wanted = Math.max(0, Math.min(model.maxWorkers(), target));
         while (workers() < wanted) {
-            startingReadyAt.add(t + model.startupSeconds());
+            if (standbyReady > 0) {
+                standbyReady--;
+                startingReadyAt.add(t + PROMOTION_SECONDS);
+            } else {
+                startingReadyAt.add(t + model.startupSeconds());
+            }
+        }
+        while (standbyReady + standbyReadyAt.size() < standby) {
+            standbyReadyAt.add(t + model.startupSeconds());
         }
         while (workers() > wanted) {
             if (!startingReadyAt.isEmpty()) {
@@ -111,6 +136,15 @@ final class QueueModel {
                 readyAt -> {
                     if (readyAt <= t + 1e-9) {
                         running++;
+                        return true;
+                    }
+                    return false;
+                });
+
+        standbyReadyAt.removeIf(
+                readyAt -> {
+                    if (readyAt <= t + 1e-9) {
+                        standbyReady++;
                         return true;
                     }
                     return false;
@@ -144,7 +178,8 @@ final class QueueModel {
         backlog -= served;
 
         backlogSeconds += backlog * dt;
-        workerSeconds += workers() * dt;
+        // A standby worker is a running process: it costs what a consuming one does.
+        workerSeconds += (workers() + standbyReady + standbyReadyAt.size()) * dt;
         peakWorkers = Math.max(peakWorkers, workers());
     }
 

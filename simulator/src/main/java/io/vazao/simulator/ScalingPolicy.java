@@ -25,6 +25,15 @@ public interface ScalingPolicy {
     }
 
     /**
+     * Warm standby workers kept per queue by the actuator (the local scaler's {@code --standby}):
+     * started, not consuming, promoted in {@link QueueModel#PROMOTION_SECONDS} instead of a start,
+     * and paid for in worker-seconds like running ones.
+     */
+    default int standbyWorkers() {
+        return 0;
+    }
+
+    /**
      * @param t seconds since the start
      * @param observations per queue, as of the last stats refresh
      * @param current workers per queue right now (running + starting)

@@ -61,7 +61,7 @@ public final class Simulation {
 
         Map<String, QueueModel> queues = new LinkedHashMap<>();
         for (String q : arrivals.queueNames()) {
-            queues.put(q, new QueueModel(q, model, dt));
+            queues.put(q, new QueueModel(q, model, dt, policy.standbyWorkers()));
         }
         int peakWorkers = queues.values().stream().mapToInt(QueueModel::workers).sum();
         long peakBacklog = 0;

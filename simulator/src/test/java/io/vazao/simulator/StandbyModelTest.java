@@ -1,0 +1,64 @@
+package io.vazao.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vazao.contract.Scenario;
+import io.vazao.engine.AdaptiveDecisionEngine;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Warm standby in the worker model: promoted fast, refilled by a start, paid for. */
+class StandbyModelTest {
+
+    static final WorkerModel MODEL = new WorkerModel(100, 5, 16, 1, 10);
+
+    @ParameterizedTest(name = "{0} standby per queue")
+    @ValueSource(ints = {0, 1, 2})
+    void aScaleUpPromotesTheStandbyFirstAndStartsTheRestAndTheReplacements(int standby) {
+        QueueModel m = new QueueModel("q", MODEL, 0.1, standby);
+        m.actuate(3, 0);
+        for (int k = 0; k < 10; k++) { // one second
+            m.step(k, k * 0.1, 0.1, 0, 100);
+        }
+        int promoted = Math.min(standby, 2);
+        assertEquals(1 + promoted, m.running(), "the promoted ones consume within 0.5 s");
+        assertEquals(2 - promoted, m.starting(), "the others pay the start-up");
+        // Each step pays for the 3 workers and the standby ones, ready or starting again.
+        assertEquals((3 + standby) * 1.0, m.workerSeconds, 1e-9);
+        for (int k = 10; k < 60; k++) { // until 6 s: every start has finished
+            m.step(k, k * 0.1, 0.1, 0, 100);
+        }
+        assertEquals(3, m.running());
+        // A second scale-up promotes the refilled standby again.
+        m.actuate(3 + standby, 6);
+        for (int k = 60; k < 66; k++) {
+            m.step(k, k * 0.1, 0.1, 0, 100);
+        }
+        assertEquals(3 + standby, m.running());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"burst", "spike-train"})
+    void standbyWaitsLessAndCostsMoreThanTheSameDecisionsWithout(String scenario) {
+        Arrivals arrivals = new ScenarioArrivals(Scenario.builtin(scenario));
+        Simulation sim = new Simulation(arrivals, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
+        List<String> queues = arrivals.queueNames();
+        Policies policies = new Policies(AdaptiveDecisionEngine::new, 3);
+        PolicyResult plain = sim.run(policies.create("vazao", queues, WorkerModel.DEFAULT, 20, 30));
+        PolicyResult standby =
+                sim.run(policies.create("vazao-standby", queues, WorkerModel.DEFAULT, 20, 30));
+        assertEquals("vazao-standby", standby.policy());
+        assertTrue(standby.meanDelaySeconds() < plain.meanDelaySeconds());
+        assertTrue(standby.workerSeconds() > plain.workerSeconds());
+        assertEquals(plain.arrived(), standby.arrived());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStandbyRowNeedsAtLeastOne() {
+        assertThrows(
+                IllegalArgumentException.class, () -> new StandbyPolicy(new CeilingPolicy(10), 0));
+    }
+}
