@@ -8,7 +8,9 @@
 #
 #   bench/reaction-time.sh [runs=10] [burst=10000]
 #
-# Environment: BENCH_PORT (18080), BENCH_WORK_MS (2), BENCH_STABILIZATION (30, seconds).
+# Environment: BENCH_PORT (18080), BENCH_WORK_MS (2), BENCH_STABILIZATION (30, seconds);
+# VAZAO_STANDBY_WORKERS=1 keeps a warm standby worker per queue (`vazao up --standby`), promoted
+# instead of a JVM start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}

@@ -149,6 +149,13 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     Integer maxStarting;
 
     @Option(
+            names = "--standby",
+            defaultValue = "${env:VAZAO_STANDBY_WORKERS:-0}",
+            description =
+                    "warm standby workers per managed queue: started and connected, promoted instead of a JVM start when the queue needs a worker; each holds a worker's memory (default $VAZAO_STANDBY_WORKERS or 0)")
+    int standby;
+
+    @Option(
             names = "--log-dir",
             description =
                     "one log file per worker here (default .vazao/logs/workers in $VAZAO_HOME)")
@@ -171,6 +178,9 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws Exception {
         int starting = maxStarting(maxStarting);
+        if (standby < 0) {
+            throw new CliException(ExitCodes.USAGE, "--standby must be 0 or more, not " + standby);
+        }
         if (starting < 0) {
             throw new CliException(
                     ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + starting);
@@ -197,7 +207,8 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                         Settings.DEFAULT_MAX_TOTAL_WORKERS,
                         backoffBase.toMillis(),
                         backoffMax.toMillis(),
-                        starting);
+                        starting,
+                        standby);
         RedisAddress redisUri = RedisAddress.resolve(redis);
         JedisPooled jedis = redisUri.connect();
         LocalScaler scaler =

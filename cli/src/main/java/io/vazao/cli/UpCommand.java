@@ -47,6 +47,13 @@ public final class UpCommand implements Callable<Integer> {
                     "java executable or JDK folder for the workers (default $VAZAO_WORKER_JAVA, else the newest JDK 25+ found, else this java)")
     String workerJava;
 
+    @Option(
+            names = "--standby",
+            defaultValue = "${env:VAZAO_STANDBY_WORKERS:-0}",
+            description =
+                    "warm standby workers per queue, passed on to the scaler (default $VAZAO_STANDBY_WORKERS or 0)")
+    int standby;
+
     @Option(names = "--no-scaler", description = "start only the policy service")
     boolean noScaler;
 
@@ -138,6 +145,7 @@ public final class UpCommand implements Callable<Integer> {
         if (workerJava != null) {
             cmd.addAll(List.of("--worker-java", workerJava));
         }
+        cmd.addAll(List.of("--standby", Integer.toString(standby)));
         // In local mode the scaler keeps the policy service alive too.
         cmd.addAll(List.of("--supervise-policy-service", Integer.toString(apiPort)));
         Map<String, String> e = new LinkedHashMap<>(common);

@@ -30,6 +30,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     learned as a season by the forecast; null or 0 = trend only
  * @param queueType the type the work queue is declared with when it does not exist yet ({@link
  *     Topology#workQueueArguments}); null = classic
+ * @param standbyWorkers warm standby workers the local scaler keeps for the queue (started,
+ *     connected, not consuming, promoted instead of a start); null = the scaler's {@code --standby}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Policy(
@@ -48,7 +50,8 @@ public record Policy(
         Integer duplicateWindowSeconds,
         Integer forecastSeconds,
         Integer forecastSeasonSeconds,
-        QueueType queueType) {
+        QueueType queueType,
+        Integer standbyWorkers) {
 
     public static final int DEFAULT_MIN_WORKERS = 1;
     public static final int DEFAULT_MAX_WORKERS = 10;
@@ -84,6 +87,7 @@ public record Policy(
                 false,
                 DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
                 Mode.ADAPTIVE,
+                null,
                 null,
                 null,
                 null,
@@ -159,6 +163,7 @@ public record Policy(
         private Integer forecastSeconds;
         private Integer forecastSeasonSeconds;
         private QueueType queueType;
+        private Integer standbyWorkers;
 
         private Builder(Policy p) {
             weight = p.weight;
@@ -177,6 +182,7 @@ public record Policy(
             forecastSeconds = p.forecastSeconds;
             forecastSeasonSeconds = p.forecastSeasonSeconds;
             queueType = p.queueType;
+            standbyWorkers = p.standbyWorkers;
         }
 
         public Builder weight(double v) {
@@ -264,6 +270,11 @@ public record Policy(
             return this;
         }
 
+        public Builder standbyWorkers(Integer v) {
+            standbyWorkers = v;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     weight,
@@ -281,7 +292,8 @@ public record Policy(
                     duplicateWindowSeconds,
                     forecastSeconds,
                     forecastSeasonSeconds,
-                    queueType);
+                    queueType,
+                    standbyWorkers);
         }
     }
 }

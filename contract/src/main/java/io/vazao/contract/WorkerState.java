@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** Lifecycle of a worker as its heartbeat reports it. */
 public enum WorkerState {
     STARTING("starting"),
+    /**
+     * A warm standby: started and connected, not consuming; no reader counts it as a live worker.
+     */
+    STANDBY("standby"),
     RUNNING("running"),
     DRAINING("draining");
 

@@ -30,6 +30,7 @@ class JsonRoundTripTest {
                                 .mode(Mode.SEED)
                                 .queueType(QueueType.QUORUM)
                                 .deliveryLimit(3)
+                                .standbyWorkers(2)
                                 .build(),
                         Policy.class),
                 Arguments.of(

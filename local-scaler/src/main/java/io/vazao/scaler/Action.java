@@ -19,4 +19,10 @@ public sealed interface Action {
 
     /** Forget an exited worker and report it as {@code kind} (stopped or crashed). */
     record Reap(String workerId, String queue, EventKind kind, String reason) implements Action {}
+
+    /** Start a warm standby worker for {@code queue}: connected, not consuming until promoted. */
+    record StartStandby(String queue, String reason) implements Action {}
+
+    /** Promote a standby worker: it starts consuming and counts from now on. */
+    record Promote(String workerId, String queue, String reason) implements Action {}
 }

@@ -3,6 +3,8 @@ package io.vazao.scaler;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.ScalingEvent;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +43,80 @@ final class ActionRunner {
             stop(s, now, counts, events);
         } else if (action instanceof Action.Start st) {
             return start(st, now, counts, events);
+        } else if (action instanceof Action.StartStandby sb) {
+            return startStandby(sb, now);
+        } else if (action instanceof Action.Promote pr) {
+            promote(pr, now, counts, events);
         }
         return true;
+    }
+
+    private boolean startStandby(Action.StartStandby sb, long now) {
+        String id = sb.queue() + "-" + instance + "-" + sequence.incrementAndGet();
+        try {
+            Process p = launcher.start(sb.queue(), id, keyPrefix, true);
+            ManagedWorker m = new ManagedWorker(id, sb.queue(), p, now);
+            m.standby = true;
+            workers.put(id, m);
+            Log.info(
+                    "worker.standby",
+                    "queue",
+                    sb.queue(),
+                    "worker",
+                    id,
+                    "pid",
+                    p.pid(),
+                    "reason",
+                    sb.reason());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            Log.warn("worker.start-failed", "queue", sb.queue(), "error", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * A line on its standard input and the worker consumes; it counts from now on, and its start-up
+     * time (until its first heartbeat) runs from now. One whose pipe is gone is dead: the next tick
+     * reaps it.
+     */
+    private void promote(
+            Action.Promote pr, long now, Map<String, Integer> counts, List<ScalingEvent> events) {
+        ManagedWorker m = workers.get(pr.workerId());
+        if (m == null) {
+            return;
+        }
+        try {
+            OutputStream in = m.process.getOutputStream();
+            in.write(WorkerLauncher.PROMOTE_LINE.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            Log.warn(
+                    "worker.promote-failed",
+                    "queue",
+                    pr.queue(),
+                    "worker",
+                    pr.workerId(),
+                    "error",
+                    e.getMessage());
+            return;
+        }
+        m.standby = false;
+        m.startedAt = now;
+        int n = counts.getOrDefault(pr.queue(), 0);
+        counts.put(pr.queue(), n + 1);
+        String reason = "promoted from standby: " + pr.reason();
+        Log.info(
+                "worker.promoted",
+                "queue",
+                pr.queue(),
+                "worker",
+                pr.workerId(),
+                "pid",
+                m.process.pid(),
+                "reason",
+                pr.reason());
+        events.add(event(now, pr.queue(), EventKind.STARTED, n, n + 1, reason, pr.workerId()));
     }
 
     private void reap(
@@ -50,7 +124,7 @@ final class ActionRunner {
         ManagedWorker m = workers.remove(r.workerId());
         int n = counts.getOrDefault(r.queue(), 0);
         // A stopped worker left the count when it was signalled; one that died leaves it now.
-        boolean wasCounted = m != null && m.stopRequestedAt == 0;
+        boolean wasCounted = m != null && m.stopRequestedAt == 0 && !m.standby;
         Object pid = m == null ? "?" : m.process.pid();
         Log.info(
                 "worker." + r.kind().wire(),
@@ -101,7 +175,9 @@ final class ActionRunner {
         m.stopRequestedAt = now;
         m.stopCause = s.cause();
         int n = counts.getOrDefault(s.queue(), 0);
-        counts.put(s.queue(), n - 1);
+        if (!m.standby) {
+            counts.put(s.queue(), n - 1);
+        }
         Log.info(
                 "worker.stop",
                 "queue",
@@ -114,6 +190,9 @@ final class ActionRunner {
                 s.cause().name().toLowerCase(Locale.ROOT),
                 "reason",
                 s.reason());
+        if (m.standby) {
+            return;
+        }
         EventKind kind =
                 switch (s.cause()) {
                     case RECYCLE_MEMORY, RECYCLE_REQUESTED -> EventKind.RECYCLED;

@@ -25,6 +25,8 @@ public final class Convergence {
      * @param heartbeatsKnown heartbeats can be trusted this tick (Redis answered, and for long
      *     enough after an outage for every worker to have written one)
      * @param config the rules' knobs
+     * @param standby queue → standby workers its policy asks for; other queues take {@link
+     *     ScalerConfig#standbyPerQueue}
      */
     public record Input(
             long now,
@@ -32,12 +34,31 @@ public final class Convergence {
             List<WorkerView> workers,
             Map<String, QueueState> queues,
             boolean heartbeatsKnown,
-            ScalerConfig config) {}
+            ScalerConfig config,
+            Map<String, Integer> standby) {
+
+        /** Every queue with the scaler's own number of standby workers. */
+        public Input(
+                long now,
+                Map<String, Integer> targets,
+                List<WorkerView> workers,
+                Map<String, QueueState> queues,
+                boolean heartbeatsKnown,
+                ScalerConfig config) {
+            this(now, targets, workers, queues, heartbeatsKnown, config, Map.of());
+        }
+
+        /** The standby workers {@code queue} keeps. */
+        int standbyFor(String queue) {
+            return standby.getOrDefault(queue, config.standbyPerQueue());
+        }
+    }
 
     /**
      * The outcome of one tick.
      *
-     * @param actions in the order to carry them out: reaps, kills, stops, starts
+     * @param actions in the order to carry them out: reaps, kills, stops, promotions, starts,
+     *     standby starts
      * @param queues restart bookkeeping for the next tick
      * @param actual queue → worker processes running and not stopping once the actions are done
      */
@@ -53,6 +74,7 @@ public final class Convergence {
         t.matchTargets();
         t.startWithinBudget();
         t.forgetUnneededReplacements();
+        t.keepStandby();
         return new Plan(order(t.actions), t.queues, t.actual);
     }
 
@@ -103,7 +125,9 @@ public final class Convergence {
         rank.put(Action.Reap.class, 0);
         rank.put(Action.Kill.class, 1);
         rank.put(Action.Stop.class, 2);
-        rank.put(Action.Start.class, 3);
+        rank.put(Action.Promote.class, 3);
+        rank.put(Action.Start.class, 4);
+        rank.put(Action.StartStandby.class, 5);
         List<Action> sorted = new ArrayList<>(actions);
         sorted.sort(Comparator.comparing(a -> rank.get(a.getClass())));
         return sorted;

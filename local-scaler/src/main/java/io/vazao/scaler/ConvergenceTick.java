@@ -24,6 +24,12 @@ final class ConvergenceTick {
     /** Live workers that stay, by queue. */
     final Map<String, List<WorkerView>> active = new TreeMap<>();
 
+    /** Standby workers that stay, by queue; a promoted one leaves its list. */
+    final Map<String, List<WorkerView>> standby = new TreeMap<>();
+
+    /** Workers that may still start this tick (a JVM start; a promotion needs none). */
+    int startSlots;
+
     final Map<String, Integer> actual = new TreeMap<>();
     final Map<String, Integer> deficit = new TreeMap<>();
     int alive;
@@ -41,7 +47,8 @@ final class ConvergenceTick {
     void reapExited() {
         for (WorkerView w : in.workers()) {
             if (w.alive()) {
-                alive++;
+                // Standby workers are outside the budget, which counts workers that consume.
+                alive += w.standby() ? 0 : 1;
             } else if (w.stopping()) {
                 actions.add(
                         new Action.Reap(
@@ -88,6 +95,10 @@ final class ConvergenceTick {
      */
     void stopUnfit() {
         for (WorkerView w : in.workers()) {
+            if (w.alive() && !w.stopping() && w.standby()) {
+                standby.computeIfAbsent(w.queue(), q -> new ArrayList<>()).add(w);
+                continue;
+            }
             if (!w.active()) {
                 continue;
             }
@@ -174,7 +185,7 @@ final class ConvergenceTick {
     /** 5. Starts, round-robin over the queues in deficit so that a scarce headroom is shared. */
     void startWithinBudget() {
         int headroom = cfg.budget() > 0 ? Math.max(0, cfg.budget() - alive) : Integer.MAX_VALUE;
-        int startSlots =
+        startSlots =
                 cfg.maxStarting() > 0
                         ? Math.max(0, cfg.maxStarting() - starting(in.workers()))
                         : Integer.MAX_VALUE;
@@ -186,6 +197,12 @@ final class ConvergenceTick {
                     continue;
                 }
                 String queue = e.getKey();
+                if (promote(queue)) {
+                    e.setValue(e.getValue() - 1);
+                    headroom--;
+                    progress = true;
+                    continue;
+                }
                 String replaces = nextOwed(queue);
                 // A replacement restores what was running; only growth waits for a start slot.
                 if (replaces == null && startSlots == 0) {
@@ -197,21 +214,69 @@ final class ConvergenceTick {
                     takeOwed(queue);
                 }
                 int running = actual.get(queue);
-                actions.add(
-                        new Action.Start(
-                                queue,
-                                replaces,
-                                replaces != null
-                                        ? "replaces " + replaces
-                                        : "target "
-                                                + in.targets().getOrDefault(queue, 0)
-                                                + " above "
-                                                + running
-                                                + " workers"));
+                actions.add(new Action.Start(queue, replaces, growth(queue, replaces, running)));
                 actual.put(queue, running + 1);
                 e.setValue(e.getValue() - 1);
                 headroom--;
                 progress = true;
+            }
+        }
+    }
+
+    /** Promotes one of the queue's standby workers, if it has one; also pays a replacement. */
+    private boolean promote(String queue) {
+        List<WorkerView> parked = standby.getOrDefault(queue, List.of());
+        if (parked.isEmpty()) {
+            return false;
+        }
+        WorkerView w = parked.remove(0);
+        String replaces = nextOwed(queue);
+        if (replaces != null) {
+            takeOwed(queue);
+        }
+        int running = actual.get(queue);
+        actions.add(new Action.Promote(w.workerId(), queue, growth(queue, replaces, running)));
+        actual.put(queue, running + 1);
+        return true;
+    }
+
+    /** Why the queue gets one more worker: a replacement, or a target above what runs. */
+    private String growth(String queue, String replaces, int running) {
+        return replaces != null
+                ? "replaces " + replaces
+                : "target "
+                        + in.targets().getOrDefault(queue, 0)
+                        + " above "
+                        + running
+                        + " workers";
+    }
+
+    /**
+     * 7. Each managed queue keeps its standby workers (its policy's, else the scaler's): started
+     * with the start slots the queues' own starts left, one per queue per tick and not while the
+     * queue backs off; those of queues no longer managed, or beyond the number, stop.
+     */
+    void keepStandby() {
+        TreeSet<String> all = new TreeSet<>(in.targets().keySet());
+        all.addAll(standby.keySet());
+        for (String queue : all) {
+            List<WorkerView> parked = standby.getOrDefault(queue, List.of());
+            int wanted = in.targets().containsKey(queue) ? in.standbyFor(queue) : 0;
+            for (WorkerView w : parked.subList(Math.min(wanted, parked.size()), parked.size())) {
+                actions.add(
+                        new Action.Stop(
+                                w.workerId(),
+                                queue,
+                                StopCause.SCALE_DOWN,
+                                "standby not needed (" + wanted + " per queue)"));
+            }
+            if (parked.size() < wanted
+                    && startSlots > 0
+                    && now >= queues.getOrDefault(queue, QueueState.FRESH).nextStartAt()) {
+                startSlots--;
+                actions.add(
+                        new Action.StartStandby(
+                                queue, "standby " + (parked.size() + 1) + " of " + wanted));
             }
         }
     }

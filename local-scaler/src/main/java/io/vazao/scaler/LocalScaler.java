@@ -28,6 +28,10 @@ public final class LocalScaler implements AutoCloseable {
     private final Map<String, ManagedWorker> workers = new LinkedHashMap<>();
     private Map<String, QueueState> queues = new TreeMap<>();
     private Map<String, Integer> lastTargets = new TreeMap<>();
+
+    /** queue → standby workers its policy asks for, as last read. */
+    private Map<String, Integer> standby = Map.of();
+
     private ScalerConfig config;
     private boolean redisUp = true;
 
@@ -80,7 +84,7 @@ public final class LocalScaler implements AutoCloseable {
         Convergence.Plan plan =
                 Convergence.plan(
                         new Convergence.Input(
-                                now, targets, views, queues, heartbeatsKnown, config));
+                                now, targets, views, queues, heartbeatsKnown, config, standby));
         queues = new TreeMap<>(plan.queues());
         List<ScalingEvent> events = new ArrayList<>();
         Map<String, Integer> counts = activeCounts();
@@ -121,6 +125,7 @@ public final class LocalScaler implements AutoCloseable {
             }
             noteFreshness(store.targetsTick(), now);
             config = baseConfig.under(store.settings());
+            standby = store.standbyWorkers(lastTargets.keySet());
             store.liveness(new ArrayList<>(workers.keySet()))
                     .forEach(
                             (id, l) -> {

@@ -5,7 +5,13 @@ final class ManagedWorker {
     final String workerId;
     final String queue;
     final Process process;
-    final long startedAt;
+
+    /** The start of its process, or of its promotion for a standby worker. */
+    long startedAt;
+
+    /** Parked: not consuming and not counted until promoted. */
+    boolean standby;
+
     long stopRequestedAt;
     StopCause stopCause;
     boolean killed;
@@ -22,7 +28,7 @@ final class ManagedWorker {
 
     /** Running and not asked to stop: what counts towards its queue's target. */
     boolean counted() {
-        return process.isAlive() && stopRequestedAt == 0;
+        return process.isAlive() && stopRequestedAt == 0 && !standby;
     }
 
     WorkerView view() {
@@ -37,6 +43,7 @@ final class ManagedWorker {
                 killed,
                 lastSeen,
                 rssBytes,
-                recycleRequested);
+                recycleRequested,
+                standby);
     }
 }

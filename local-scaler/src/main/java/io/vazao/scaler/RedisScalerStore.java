@@ -2,6 +2,7 @@ package io.vazao.scaler;
 
 import io.vazao.contract.Heartbeat;
 import io.vazao.contract.Json;
+import io.vazao.contract.Policy;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.ScalingEvent;
 import io.vazao.contract.Settings;
@@ -68,6 +69,31 @@ public final class RedisScalerStore implements ScalerStore {
     public Settings settings() {
         String json = redis.get(keys.settings());
         return json == null ? null : Json.read(json, Settings.class);
+    }
+
+    @Override
+    public Map<String, Integer> standbyWorkers(Collection<String> queues) {
+        Map<String, Integer> out = new HashMap<>();
+        if (queues.isEmpty()) {
+            return out;
+        }
+        List<String> names = List.copyOf(queues);
+        List<String> policies = redis.mget(names.stream().map(keys::policy).toArray(String[]::new));
+        for (int i = 0; i < names.size(); i++) {
+            String json = policies.get(i);
+            if (json == null) {
+                continue;
+            }
+            try {
+                Integer n = Json.read(json, Policy.class).standbyWorkers();
+                if (n != null) {
+                    out.put(names.get(i), Math.max(0, n));
+                }
+            } catch (IllegalArgumentException e) {
+                // an unreadable policy leaves the queue at the scaler's own number
+            }
+        }
+        return out;
     }
 
     @Override

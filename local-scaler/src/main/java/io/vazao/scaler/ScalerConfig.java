@@ -18,6 +18,9 @@ import java.time.Duration;
  *     replacements excepted; 0 = no cap. Worker JVMs starting together on one machine share its
  *     cores: ten at once on two cores each take several times as long as one, and the first to
  *     consume comes later
+ * @param standbyPerQueue warm standby workers kept per managed queue: started, connected, neither
+ *     consuming nor counted, promoted with a line on their standard input when the queue needs
+ *     another worker (a promotion instead of a JVM start); 0 = none
  */
 public record ScalerConfig(
         long shutdownTimeoutMillis,
@@ -27,7 +30,8 @@ public record ScalerConfig(
         int budget,
         long backoffBaseMillis,
         long backoffMaxMillis,
-        int maxStarting) {
+        int maxStarting,
+        int standbyPerQueue) {
 
     // ISO-8601, as `vazao scaler` takes them: the command's option defaults are these constants.
     public static final String DEFAULT_SHUTDOWN_TIMEOUT = "PT35S";
@@ -48,6 +52,7 @@ public record ScalerConfig(
                 0,
                 millis(DEFAULT_BACKOFF_BASE),
                 millis(DEFAULT_BACKOFF_MAX),
+                0,
                 0);
     }
 
@@ -94,7 +99,8 @@ public record ScalerConfig(
                 newBudget,
                 backoffBaseMillis,
                 backoffMaxMillis,
-                maxStarting);
+                maxStarting,
+                standbyPerQueue);
     }
 
     public ScalerConfig withHeartbeatTimeout(long millis) {
@@ -106,7 +112,8 @@ public record ScalerConfig(
                 budget,
                 backoffBaseMillis,
                 backoffMaxMillis,
-                maxStarting);
+                maxStarting,
+                standbyPerQueue);
     }
 
     public ScalerConfig withMaxMemory(long bytes) {
@@ -118,7 +125,8 @@ public record ScalerConfig(
                 budget,
                 backoffBaseMillis,
                 backoffMaxMillis,
-                maxStarting);
+                maxStarting,
+                standbyPerQueue);
     }
 
     public ScalerConfig withMaxStarting(int starting) {
@@ -130,6 +138,20 @@ public record ScalerConfig(
                 budget,
                 backoffBaseMillis,
                 backoffMaxMillis,
-                starting);
+                starting,
+                standbyPerQueue);
+    }
+
+    public ScalerConfig withStandby(int perQueue) {
+        return new ScalerConfig(
+                shutdownTimeoutMillis,
+                startupTimeoutMillis,
+                heartbeatTimeoutMillis,
+                maxMemoryBytes,
+                budget,
+                backoffBaseMillis,
+                backoffMaxMillis,
+                maxStarting,
+                perQueue);
     }
 }

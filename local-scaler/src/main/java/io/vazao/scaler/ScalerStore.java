@@ -24,6 +24,14 @@ public interface ScalerStore {
     /** The stored settings, or null if none are stored. */
     Settings settings();
 
+    /**
+     * queue → the standby workers its policy asks for, for the queues whose policy says; the others
+     * take the scaler's own number.
+     */
+    default Map<String, Integer> standbyWorkers(Collection<String> queues) {
+        return Map.of();
+    }
+
     /** workerId → newest heartbeat time and RSS, for the given workers that have a heartbeat. */
     Map<String, Liveness> liveness(Collection<String> workerIds);
 

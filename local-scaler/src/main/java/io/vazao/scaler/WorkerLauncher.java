@@ -52,6 +52,12 @@ public final class WorkerLauncher {
         this(command, env, logDir, Map.of(), null);
     }
 
+    /** The worker setting ({@code vazao.standby}) that starts it as a warm standby. */
+    static final String STANDBY_ENV = "VAZAO_STANDBY";
+
+    /** The line on a standby worker's standard input that promotes it (the worker's Standby). */
+    static final String PROMOTE_LINE = "consume\n";
+
     /** Heap a worker runs in: {@code -Xms}. */
     public static final String DEFAULT_HEAP = "96m";
 
@@ -142,8 +148,16 @@ public final class WorkerLauncher {
         return cmd;
     }
 
-    public synchronized Process start(String queue, String workerId, String keyPrefix)
-            throws IOException {
+    public Process start(String queue, String workerId, String keyPrefix) throws IOException {
+        return start(queue, workerId, keyPrefix, false);
+    }
+
+    /**
+     * Starts a worker; a {@code standby} one gets {@code VAZAO_STANDBY=true} and a pipe for its
+     * standard input (its promotion), the others nothing to read.
+     */
+    public synchronized Process start(
+            String queue, String workerId, String keyPrefix, boolean standby) throws IOException {
         List<String> cmd = commandFor();
         boolean writing = ClassCache.writes(cmd);
         if (writing && cache.file().getParent() != null) {
@@ -156,7 +170,12 @@ public final class WorkerLauncher {
         if (functions.containsKey(queue)) {
             e.put("VAZAO_FUNCTION", functions.get(queue));
         }
-        pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        if (standby) {
+            e.put(STANDBY_ENV, "true");
+            pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        } else {
+            pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        }
         if (logDir == null) {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -13,6 +13,7 @@ package io.vazao.scaler;
  * @param lastSeen the newest heartbeat seen (epoch ms), or null if it never heartbeated
  * @param rssBytes resident set size from the newest heartbeat (0 if unknown)
  * @param recycleRequested the policy service asked for this worker to be replaced
+ * @param standby a warm standby worker: not consuming, not counted, promoted when needed
  */
 public record WorkerView(
         String workerId,
@@ -24,14 +25,41 @@ public record WorkerView(
         boolean killed,
         Long lastSeen,
         long rssBytes,
-        boolean recycleRequested) {
+        boolean recycleRequested,
+        boolean standby) {
+
+    /** A worker that consumes (not a standby one). */
+    public WorkerView(
+            String workerId,
+            String queue,
+            long startedAt,
+            boolean alive,
+            Integer exitCode,
+            long stopRequestedAt,
+            boolean killed,
+            Long lastSeen,
+            long rssBytes,
+            boolean recycleRequested) {
+        this(
+                workerId,
+                queue,
+                startedAt,
+                alive,
+                exitCode,
+                stopRequestedAt,
+                killed,
+                lastSeen,
+                rssBytes,
+                recycleRequested,
+                false);
+    }
 
     public boolean stopping() {
         return stopRequestedAt > 0;
     }
 
-    /** Alive and not asked to stop: counts towards the queue's workers. */
+    /** Alive, not asked to stop and not a standby: counts towards the queue's workers. */
     public boolean active() {
-        return alive && !stopping();
+        return alive && !stopping() && !standby;
     }
 }

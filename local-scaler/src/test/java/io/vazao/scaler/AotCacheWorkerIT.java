@@ -138,6 +138,64 @@ class AotCacheWorkerIT {
         stop(garbage);
     }
 
+    /**
+     * A standby worker (the scaler's {@code --standby}) starts, connects and waits: no
+     * subscription, heartbeats as standby. The promotion line makes it consume and run; a standby
+     * whose input ends (its scaler is gone) exits by itself, cleanly.
+     */
+    @Test
+    void aStandbyWorkerConsumesOnlyOncePromotedAndLeavesWhenItsStarterGoes() throws Exception {
+        Process standby = launcher.start(queue, "s1", keys.prefix(), true);
+        workers.add(standby);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> log("s1").contains("event=worker-standby") || !standby.isAlive());
+        assertTrue(standby.isAlive(), "standby exited: " + log("s1"));
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            assertFalse(log("s1").contains("event=consuming"), "a standby does not subscribe");
+            await().atMost(Duration.ofSeconds(10)).until(() -> redis.exists(keys.worker("s1")));
+            assertEquals(
+                    "standby",
+                    redis.hget(keys.worker("s1"), io.vazao.contract.Heartbeat.F_STATE),
+                    "it heartbeats as standby, which no reader counts as live");
+
+            long promotedAt = System.nanoTime();
+            standby.getOutputStream()
+                    .write(WorkerLauncher.PROMOTE_LINE.getBytes(StandardCharsets.UTF_8));
+            standby.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> log("s1").contains("event=consuming"));
+            System.out.printf(
+                    "standby: promotion line -> subscribed in %d ms%n",
+                    (System.nanoTime() - promotedAt) / 1_000_000);
+            for (int i = 0; i < 5; i++) {
+                publish(ORDER.replace("ORD-1", "ORD-s1-" + i));
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> log("s1").contains("event=first-message"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () ->
+                                    "running"
+                                            .equals(
+                                                    redis.hget(
+                                                            keys.worker("s1"),
+                                                            io.vazao.contract.Heartbeat.F_STATE)));
+        }
+
+        Process orphan = launcher.start(queue, "s2", keys.prefix(), true);
+        workers.add(orphan);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> log("s2").contains("event=worker-standby") || !orphan.isAlive());
+        orphan.getOutputStream().close();
+        assertTrue(orphan.waitFor(60, TimeUnit.SECONDS), "an orphaned standby leaves");
+        assertEquals(0, orphan.exitValue(), log("s2"));
+        assertTrue(log("s2").contains("event=standby-orphaned"), log("s2"));
+    }
+
     /** Starts a worker, publishes to its queue once it declared it, waits for a processed one. */
     Process consumes(String id) throws Exception {
         Process p = launcher.start(queue, id, keys.prefix());

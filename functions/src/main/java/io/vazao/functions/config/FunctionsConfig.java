@@ -52,6 +52,13 @@ public interface FunctionsConfig {
     @WithDefault("auto")
     String dispatch();
 
+    /**
+     * Start as a warm standby: connect and declare, but consume and heartbeat only once promoted
+     * (the line {@code consume} on standard input); the local scaler starts its standby workers so.
+     */
+    @WithDefault("false")
+    boolean standby();
+
     /** Bodies larger than this go to the dead-letter queue unread. */
     @WithDefault("1048576")
     int maxMessageBytes();

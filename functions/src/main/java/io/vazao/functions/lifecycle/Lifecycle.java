@@ -14,8 +14,15 @@ public class Lifecycle {
     }
 
     public void running() {
-        if (state == WorkerState.STARTING) {
+        if (state == WorkerState.STARTING || state == WorkerState.STANDBY) {
             state = WorkerState.RUNNING;
+        }
+    }
+
+    /** A warm standby until promoted ({@link #running}). */
+    public void standby() {
+        if (state == WorkerState.STARTING) {
+            state = WorkerState.STANDBY;
         }
     }
 

@@ -98,6 +98,9 @@ public class WorkerRuntime {
                 binding.kind().function(),
                 binding.routingKey(),
                 config.prefetch());
+        if (config.standby()) {
+            lifecycle.standby();
+        }
         heartbeat.beat();
         broker.start();
         policy.refresh();
@@ -118,6 +121,17 @@ public class WorkerRuntime {
 
     void started(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
         exitZeroOnSigterm();
+        if (config.standby()) {
+            LOG.infof(
+                    "event=worker-standby worker=%s queue=%s",
+                    identity.workerId(), binding.queue());
+            Standby.await(System.in, identity.workerId(), this::consume, Standby::exit);
+        } else {
+            consume();
+        }
+    }
+
+    private void consume() {
         consumer.start();
         lifecycle.running();
         heartbeat.beat();

@@ -35,7 +35,11 @@ public final class PolicyValidator {
                     "duplicateWindowSeconds",
                     "forecastSeconds",
                     "forecastSeasonSeconds",
-                    "queueType");
+                    "queueType",
+                    "standbyWorkers");
+
+    /** Each standby worker holds a worker's memory all the time: a handful is the useful range. */
+    public static final int MAX_STANDBY_WORKERS = 10;
 
     /** More redeliveries than this would let a message that kills workers run for hours. */
     public static final int MAX_DELIVERY_LIMIT = 1_000;
@@ -136,6 +140,11 @@ public final class PolicyValidator {
                                     ? null
                                     : JsonFields.integer(v, field, 0, MAX_DELIVERY_LIMIT, out));
             case "queueType" -> b.queueType(v.isNull() ? null : queueType(v, field, out));
+            case "standbyWorkers" ->
+                    b.standbyWorkers(
+                            v.isNull()
+                                    ? null
+                                    : JsonFields.integer(v, field, 0, MAX_STANDBY_WORKERS, out));
             default -> out.add(new Violation(field, "unknown field"));
         }
     }

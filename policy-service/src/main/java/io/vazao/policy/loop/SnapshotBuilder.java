@@ -24,12 +24,14 @@ public final class SnapshotBuilder {
 
     private SnapshotBuilder() {}
 
-    /** Workers with a heartbeat newer than the timeout, not draining. */
+    /** Workers with a heartbeat newer than the timeout, neither draining nor standby. */
     public static List<Heartbeat> live(
             List<Heartbeat> indexed, long now, long heartbeatTimeoutMillis) {
         List<Heartbeat> out = new ArrayList<>();
         for (Heartbeat hb : indexed) {
-            if (hb.ageMillis(now) <= heartbeatTimeoutMillis && hb.state() != WorkerState.DRAINING) {
+            if (hb.ageMillis(now) <= heartbeatTimeoutMillis
+                    && hb.state() != WorkerState.DRAINING
+                    && hb.state() != WorkerState.STANDBY) {
                 out.add(hb);
             }
         }

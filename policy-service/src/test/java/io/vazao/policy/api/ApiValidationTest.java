@@ -173,6 +173,18 @@ class ApiValidationTest {
                         "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"deliveryLimit\":\"5\"}",
                         "deliveryLimit"),
                 put(
+                        "standby workers negative",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"standbyWorkers\":-1}",
+                        "standbyWorkers"),
+                put(
+                        "standby workers above 10",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"standbyWorkers\":11}",
+                        "standbyWorkers"),
+                put(
+                        "standby workers as string",
+                        "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"standbyWorkers\":\"1\"}",
+                        "standbyWorkers"),
+                put(
                         "queue type stream",
                         "{\"weight\":0.5,\"minWorkers\":1,\"maxWorkers\":4,\"queueType\":\"stream\"}",
                         "queueType"),
