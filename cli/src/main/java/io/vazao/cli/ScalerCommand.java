@@ -71,8 +71,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
             names = "--max-heap",
             defaultValue = WorkerLauncher.DEFAULT_MAX_HEAP,
             description =
-                    "-Xmx of every worker: what its heap may grow to for a large message, twice"
-                            + " the largest body plus --heap (default ${DEFAULT-VALUE})")
+                    "-Xmx of every worker: what its heap may grow to for a large message, twice the largest body plus --heap (default ${DEFAULT-VALUE})")
     String maxHeap;
 
     @Option(
@@ -171,8 +170,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
             names = "--supervise-policy-service",
             paramLabel = "PORT",
             description =
-                    "also restart the policy service (on this HTTP port) whenever its pid file names"
-                            + " no live process; `vazao up` sets it")
+                    "also restart the policy service (on this HTTP port) whenever its pid file names no live process; `vazao up` sets it")
     Integer supervisePort;
 
     @Override

@@ -10,12 +10,23 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(
         targets = {
-            Policy.class, Settings.class, Target.class, QueueInputs.class, Heartbeat.class,
-                    ScalingEvent.class,
-            Scenario.class, Segment.class, EventKind.class, Mode.class, WorkerState.class,
-                    RetryPolicy.class,
-            CeleryResult.class, CeleryResult.Raised.class, BudgetShare.class,
-                    BudgetShare.Effect.class
+            Policy.class,
+            Settings.class,
+            Target.class,
+            QueueInputs.class,
+            Heartbeat.class,
+            ScalingEvent.class,
+            Scenario.class,
+            Segment.class,
+            EventKind.class,
+            Mode.class,
+            WorkerState.class,
+            QueueType.class,
+            RetryPolicy.class,
+            CeleryResult.class,
+            CeleryResult.Raised.class,
+            BudgetShare.class,
+            BudgetShare.Effect.class
         })
 public final class JsonRecords {
 
