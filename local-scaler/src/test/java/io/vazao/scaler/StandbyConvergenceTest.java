@@ -108,6 +108,17 @@ class StandbyConvergenceTest {
                         List.of("stop s2"),
                         1),
                 Arguments.of(
+                        "a standby that died (killed) is reaped and started again",
+                        Map.of("q", 1),
+                        List.of(
+                                running("w1", "q", 1),
+                                new WorkerView(
+                                        "s1", "q", 2, false, 137, 0, false, NOW - 500, 0, false,
+                                        true)),
+                        cfg(1, 0, 0),
+                        List.of("reap s1", "standby q"),
+                        1),
+                Arguments.of(
                         "standby off: none started",
                         Map.of("q", 1),
                         List.of(running("w1", "q", 1)),

@@ -137,25 +137,10 @@ public class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs every named policy on the same arrivals; vazao's drives the production engine. */
-    public static Comparison compare(
-            Arrivals arrivals,
-            WorkerModel model,
-            SimulationConfig config,
-            int budget,
-            int targetDrainSeconds,
-            List<String> policyNames) {
-        return compare(
-                arrivals,
-                model,
-                config,
-                budget,
-                targetDrainSeconds,
-                policyNames,
-                Policies.DEFAULT_STANDBY);
-    }
-
-    /** The same, with {@code standby} warm workers per queue for the vazao-standby row. */
+    /**
+     * Runs every named policy on the same arrivals; vazao's drives the production engine, the
+     * vazao-standby row with {@code standby} warm workers per queue.
+     */
     public static Comparison compare(
             Arrivals arrivals,
             WorkerModel model,

@@ -5,12 +5,9 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.vazao.contract.Json;
-import io.vazao.contract.Policy;
-import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
 import io.vazao.functions.config.QueueBinding;
+import io.vazao.functions.ratelimit.CurrentPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -23,10 +20,10 @@ import org.jboss.logging.Logger;
  * and its binding, the dead-letter exchange and the queue's dead-letter queue bound by the queue's
  * name. A work queue that exists is used as it is, whatever its type and arguments (the broker
  * refuses a declaration whose arguments differ); one that does not is declared as the queue's
- * policy says ({@link Topology#workQueueArguments}): classic without {@code x-} arguments, so that
- * every part and the replaced system's publishers declare it the same way, or quorum with the
- * broker's own delivery limit. The worker's own dead letters are published explicitly, with a
- * reason.
+ * policy says as the worker last read it ({@link CurrentPolicy}, none: classic; {@link
+ * Topology#workQueueArguments}): classic without {@code x-} arguments, so that every part and the
+ * replaced system's publishers declare it the same way, or quorum with the broker's own delivery
+ * limit. The worker's own dead letters are published explicitly, with a reason.
  */
 @ApplicationScoped
 public class TopologyDeclarer {
@@ -34,14 +31,12 @@ public class TopologyDeclarer {
     private static final Logger LOG = Logger.getLogger(TopologyDeclarer.class);
 
     private final QueueBinding binding;
-    private final RedisDataSource redis;
-    private final String policyKey;
+    private final CurrentPolicy policy;
 
     @Inject
-    public TopologyDeclarer(QueueBinding binding, RedisDataSource redis, RedisKeys keys) {
+    public TopologyDeclarer(QueueBinding binding, CurrentPolicy policy) {
         this.binding = binding;
-        this.redis = redis;
-        this.policyKey = keys.policy(binding.queue());
+        this.policy = policy;
     }
 
     public void declare(Channel ch) throws IOException {
@@ -51,7 +46,7 @@ public class TopologyDeclarer {
                 Topology.DEAD_LETTER_EXCHANGE, BuiltinExchangeType.DIRECT, true, false, none);
         String type = "existing";
         if (!exists(ch.getConnection(), binding.queue())) {
-            Map<String, Object> args = Topology.workQueueArguments(binding.queue(), policy());
+            Map<String, Object> args = Topology.workQueueArguments(binding.queue(), policy.get());
             type = args.isEmpty() ? "classic" : String.valueOf(args.get("x-queue-type"));
             declareNew(ch.getConnection(), args);
         }
@@ -67,20 +62,6 @@ public class TopologyDeclarer {
                 binding.routingKey(),
                 Topology.DEAD_LETTER_EXCHANGE,
                 binding.deadLetterQueue());
-    }
-
-    /** The queue's policy, or null (classic) when there is none or Redis cannot say. */
-    private Policy policy() {
-        try {
-            String json = redis.value(String.class).get(policyKey);
-            return json == null ? null : Json.read(json, Policy.class);
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "event=policy-unreadable key=%s cause=topology action=declare-classic"
-                            + " error=\"%s\"",
-                    policyKey, e.getMessage());
-            return null;
-        }
     }
 
     /** A passive declare on a channel of its own: one that finds nothing closes its channel. */

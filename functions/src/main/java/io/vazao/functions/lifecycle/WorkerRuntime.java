@@ -102,8 +102,9 @@ public class WorkerRuntime {
             lifecycle.standby();
         }
         heartbeat.beat();
-        broker.start();
+        // The policy first: a missing queue is declared of the type it names.
         policy.refresh();
+        broker.start();
         long beat = heartbeat.interval().toMillis();
         tasks.scheduleAtFixedRate(
                 quietly("heartbeat", heartbeat::beat), beat, beat, TimeUnit.MILLISECONDS);

@@ -33,6 +33,7 @@ public class PolicyWatcher {
     private final DuplicateGuard duplicates;
     private final long liveWindowMillis;
     private volatile String lastProblem;
+    private final CurrentPolicy current;
 
     @Inject
     public PolicyWatcher(
@@ -43,7 +44,9 @@ public class PolicyWatcher {
             HeartbeatReporter heartbeat,
             RetryPlans retryPlans,
             RedeliveryGuard redeliveries,
-            DuplicateGuard duplicates) {
+            DuplicateGuard duplicates,
+            CurrentPolicy current) {
+        this.current = current;
         this.retryPlans = retryPlans;
         this.redeliveries = redeliveries;
         this.duplicates = duplicates;
@@ -80,6 +83,7 @@ public class PolicyWatcher {
         }
         try {
             Policy policy = Json.read(json, Policy.class);
+            current.set(policy);
             limiter.setLimit(policy.rateLimitPerSecond());
             retryPlans.update(policy.retry());
             redeliveries.setPolicyLimit(policy.deliveryLimit());
