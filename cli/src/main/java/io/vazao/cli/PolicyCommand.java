@@ -144,6 +144,12 @@ public final class PolicyCommand {
                                 + " (409 when the queue exists with another type)")
         String queueType;
 
+        @Option(
+                names = "--standby-workers",
+                description =
+                        "standbyWorkers (0-10): the most warm standby workers the local scaler keeps for this queue")
+        Integer standbyWorkers;
+
         @Override
         public Integer call() throws IOException {
             ApiClient c = api.client();
@@ -163,6 +169,7 @@ public final class PolicyCommand {
                 put(patch, "mode", mode);
                 put(patch, "deliveryLimit", deliveryLimit);
                 put(patch, "queueType", queueType);
+                put(patch, "standbyWorkers", standbyWorkers);
                 if (patch.isEmpty()) {
                     throw new CliException(
                             ExitCodes.USAGE,

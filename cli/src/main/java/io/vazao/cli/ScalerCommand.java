@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import redis.clients.jedis.JedisPooled;
 
@@ -147,12 +148,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                     "at most this many workers in start-up at once, replacements excepted; 0 = no cap (default $VAZAO_MAX_STARTING or the number of cores)")
     Integer maxStarting;
 
-    @Option(
-            names = "--standby",
-            defaultValue = "${env:VAZAO_STANDBY_WORKERS:-0}",
-            description =
-                    "warm standby workers per managed queue: started and connected, promoted instead of a JVM start when the queue needs a worker; each holds a worker's memory (default $VAZAO_STANDBY_WORKERS or 0)")
-    int standby;
+    @Mixin StandbyOptions standby;
 
     @Option(
             names = "--log-dir",
@@ -176,9 +172,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws Exception {
         int starting = maxStarting(maxStarting);
-        if (standby < 0) {
-            throw new CliException(ExitCodes.USAGE, "--standby must be 0 or more, not " + standby);
-        }
+        standby.scalerArguments(); // its usage errors before anything starts
         if (starting < 0) {
             throw new CliException(
                     ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + starting);
@@ -206,7 +200,8 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                         backoffBase.toMillis(),
                         backoffMax.toMillis(),
                         starting,
-                        standby);
+                        standby.perQueue(),
+                        standby.memoryBytes());
         RedisAddress redisUri = RedisAddress.resolve(redis);
         JedisPooled jedis = redisUri.connect();
         LocalScaler scaler =
@@ -241,6 +236,8 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
                 tick.toMillis() + "ms",
                 "maxStarting",
                 config.maxStarting(),
+                "standby",
+                config.standbyPerQueue() + "/queue within " + standby.memory,
                 "workerJvm",
                 launch.jvm() == null ? "-" : launch.jvm().version(),
                 "classCache",

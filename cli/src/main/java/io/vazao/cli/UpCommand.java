@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -47,12 +48,7 @@ public final class UpCommand implements Callable<Integer> {
                     "java executable or JDK folder for the workers (default $VAZAO_WORKER_JAVA, else the newest JDK 25+ found, else this java)")
     String workerJava;
 
-    @Option(
-            names = "--standby",
-            defaultValue = "${env:VAZAO_STANDBY_WORKERS:-0}",
-            description =
-                    "warm standby workers per queue, passed on to the scaler (default $VAZAO_STANDBY_WORKERS or 0)")
-    int standby;
+    @Mixin StandbyOptions standby;
 
     @Option(names = "--no-scaler", description = "start only the policy service")
     boolean noScaler;
@@ -64,6 +60,8 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> standbyArguments =
+                standby.scalerArguments(); // a usage error before anything starts
         Home home = Home.detect();
         Files.createDirectories(home.logs());
         LocalRedis.ensure(home, RedisAddress.resolve(null));
@@ -82,7 +80,7 @@ public final class UpCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String url = startPolicyService(home, common);
         int apiPort = URI.create(url).getPort();
-        startScaler(home, java, common, apiPort > 0 ? apiPort : port);
+        startScaler(home, java, common, apiPort > 0 ? apiPort : port, standbyArguments);
         ApiClient api = new ApiClient(URI.create(url), null);
         if (!Services.await(timeoutSeconds * 1000L, api::healthy)) {
             throw new CliException(
@@ -117,7 +115,12 @@ public final class UpCommand implements Callable<Integer> {
         return url;
     }
 
-    private void startScaler(Home home, String java, Map<String, String> common, int apiPort)
+    private void startScaler(
+            Home home,
+            String java,
+            Map<String, String> common,
+            int apiPort,
+            List<String> standbyArguments)
             throws IOException {
         var scaler = Background.running(home.pid("scaler"));
         if (noScaler) {
@@ -145,7 +148,7 @@ public final class UpCommand implements Callable<Integer> {
         if (workerJava != null) {
             cmd.addAll(List.of("--worker-java", workerJava));
         }
-        cmd.addAll(List.of("--standby", Integer.toString(standby)));
+        cmd.addAll(standbyArguments);
         // In local mode the scaler keeps the policy service alive too.
         cmd.addAll(List.of("--supervise-policy-service", Integer.toString(apiPort)));
         Map<String, String> e = new LinkedHashMap<>(common);

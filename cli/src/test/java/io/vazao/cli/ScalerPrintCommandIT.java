@@ -111,7 +111,7 @@ class ScalerPrintCommandIT {
     @org.junit.jupiter.params.ParameterizedTest(name = "--heap {0} --max-heap {1}")
     @org.junit.jupiter.params.provider.CsvSource({
         "128m, 64m, the heap (128m) is larger than the max heap (64m)",
-        "96x, 352m, not a heap size: \"96x\"",
+        "96x, 352m, not a size: \"96x\"",
     })
     void heapSizesThatCannotWorkAreUsageErrors(String heap, String maxHeap, String message)
             throws Exception {
@@ -129,6 +129,18 @@ class ScalerPrintCommandIT {
                                 maxHeap));
         assertEquals(ExitCodes.USAGE, r.exit(), r.output());
         assertTrue(r.output().contains("--heap/--max-heap: " + message), r.output());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "--standby, -1, --standby must be 0 or more, not -1",
+        "--standby-memory, 1x, --standby-memory: not a size: \"1x\"",
+    })
+    void standbyOptionsThatCannotWorkAreUsageErrors(String option, String value, String message)
+            throws Exception {
+        Ran r = run(List.of("--print-command", "--jar", jar().toString(), option, value));
+        assertEquals(ExitCodes.USAGE, r.exit(), r.output());
+        assertTrue(r.output().contains(message), r.output());
     }
 
     record Ran(int exit, String output) {}

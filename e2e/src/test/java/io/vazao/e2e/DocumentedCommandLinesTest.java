@@ -38,15 +38,26 @@ class DocumentedCommandLinesTest {
     /** What a successful run of each subcommand prints, at least. */
     static final Map<String, String> EXPECTED =
             Map.of(
-                    "status", Topology.ORDERS.queue(),
-                    "workers", Topology.ORDERS.queue(),
-                    "events", " -> ",
-                    "policy get", Topology.ORDERS.queue(),
-                    "weights", Topology.PAYMENTS.queue(),
-                    "settings", "maxTotalWorkers",
-                    "load", "confirmed",
-                    "dlq", Topology.ORDERS.queue(),
-                    "simulate", "vazao vs keda");
+                    "status",
+                    Topology.ORDERS.queue(),
+                    "workers",
+                    Topology.ORDERS.queue(),
+                    "events",
+                    " -> ",
+                    "policy get",
+                    Topology.ORDERS.queue(),
+                    "policy set",
+                    "\"standbyWorkers\" : 1",
+                    "weights",
+                    Topology.PAYMENTS.queue(),
+                    "settings",
+                    "maxTotalWorkers",
+                    "load",
+                    "confirmed",
+                    "dlq",
+                    Topology.ORDERS.queue(),
+                    "simulate",
+                    "vazao vs keda");
 
     @TempDir Path tmp;
     final String id = UUID.randomUUID().toString().substring(0, 8);

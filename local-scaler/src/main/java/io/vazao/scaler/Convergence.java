@@ -1,5 +1,6 @@
 package io.vazao.scaler;
 
+import io.vazao.engine.StandbyDemand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ public final class Convergence {
      * @param config the rules' knobs
      * @param standby queue → standby workers its policy asks for; other queues take {@link
      *     ScalerConfig#standbyPerQueue}
+     * @param demand queue → its recent scale-ups, from the previous tick's plan
      */
     public record Input(
             long now,
@@ -35,7 +37,8 @@ public final class Convergence {
             Map<String, QueueState> queues,
             boolean heartbeatsKnown,
             ScalerConfig config,
-            Map<String, Integer> standby) {
+            Map<String, Integer> standby,
+            Map<String, StandbyDemand> demand) {
 
         /** Every queue with the scaler's own number of standby workers. */
         public Input(
@@ -45,7 +48,7 @@ public final class Convergence {
                 Map<String, QueueState> queues,
                 boolean heartbeatsKnown,
                 ScalerConfig config) {
-            this(now, targets, workers, queues, heartbeatsKnown, config, Map.of());
+            this(now, targets, workers, queues, heartbeatsKnown, config, Map.of(), Map.of());
         }
 
         /** The standby workers {@code queue} keeps. */
@@ -61,9 +64,13 @@ public final class Convergence {
      *     standby starts
      * @param queues restart bookkeeping for the next tick
      * @param actual queue → worker processes running and not stopping once the actions are done
+     * @param demand queue → its recent scale-ups, for the next tick's input
      */
     public record Plan(
-            List<Action> actions, Map<String, QueueState> queues, Map<String, Integer> actual) {}
+            List<Action> actions,
+            Map<String, QueueState> queues,
+            Map<String, Integer> actual,
+            Map<String, StandbyDemand> demand) {}
 
     public static Plan plan(Input in) {
         ConvergenceTick t = new ConvergenceTick(in);
@@ -74,8 +81,8 @@ public final class Convergence {
         t.matchTargets();
         t.startWithinBudget();
         t.forgetUnneededReplacements();
-        t.keepStandby();
-        return new Plan(order(t.actions), t.queues, t.actual);
+        Map<String, StandbyDemand> demand = StandbyPool.keep(t);
+        return new Plan(order(t.actions), t.queues, t.actual, demand);
     }
 
     /**

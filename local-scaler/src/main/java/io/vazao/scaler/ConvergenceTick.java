@@ -251,36 +251,6 @@ final class ConvergenceTick {
                         + " workers";
     }
 
-    /**
-     * 7. Each managed queue keeps its standby workers (its policy's, else the scaler's): started
-     * with the start slots the queues' own starts left, one per queue per tick and not while the
-     * queue backs off; those of queues no longer managed, or beyond the number, stop.
-     */
-    void keepStandby() {
-        TreeSet<String> all = new TreeSet<>(in.targets().keySet());
-        all.addAll(standby.keySet());
-        for (String queue : all) {
-            List<WorkerView> parked = standby.getOrDefault(queue, List.of());
-            int wanted = in.targets().containsKey(queue) ? in.standbyFor(queue) : 0;
-            for (WorkerView w : parked.subList(Math.min(wanted, parked.size()), parked.size())) {
-                actions.add(
-                        new Action.Stop(
-                                w.workerId(),
-                                queue,
-                                StopCause.SCALE_DOWN,
-                                "standby not needed (" + wanted + " per queue)"));
-            }
-            if (parked.size() < wanted
-                    && startSlots > 0
-                    && now >= queues.getOrDefault(queue, QueueState.FRESH).nextStartAt()) {
-                startSlots--;
-                actions.add(
-                        new Action.StartStandby(
-                                queue, "standby " + (parked.size() + 1) + " of " + wanted));
-            }
-        }
-    }
-
     private String nextOwed(String queue) {
         List<String> owed = queues.getOrDefault(queue, QueueState.FRESH).owed();
         return owed.isEmpty() ? null : owed.get(0);

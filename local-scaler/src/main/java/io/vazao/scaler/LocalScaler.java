@@ -2,6 +2,7 @@ package io.vazao.scaler;
 
 import io.vazao.contract.ScalingEvent;
 import io.vazao.contract.TargetFreshness;
+import io.vazao.engine.StandbyDemand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ public final class LocalScaler implements AutoCloseable {
 
     /** queue → standby workers its policy asks for, as last read. */
     private Map<String, Integer> standby = Map.of();
+
+    /** queue → its recent scale-ups, which size its standby pool. */
+    private Map<String, StandbyDemand> demand = Map.of();
 
     private ScalerConfig config;
     private boolean redisUp = true;
@@ -84,8 +88,16 @@ public final class LocalScaler implements AutoCloseable {
         Convergence.Plan plan =
                 Convergence.plan(
                         new Convergence.Input(
-                                now, targets, views, queues, heartbeatsKnown, config, standby));
+                                now,
+                                targets,
+                                views,
+                                queues,
+                                heartbeatsKnown,
+                                config,
+                                standby,
+                                demand));
         queues = new TreeMap<>(plan.queues());
+        demand = plan.demand();
         List<ScalingEvent> events = new ArrayList<>();
         Map<String, Integer> counts = activeCounts();
         for (Action a : plan.actions()) {

@@ -1,6 +1,8 @@
 package io.vazao.scaler;
 
 import io.vazao.contract.Settings;
+import io.vazao.engine.StandbyDemand;
+import io.vazao.engine.StandbyMemory;
 import java.time.Duration;
 
 /**
@@ -20,7 +22,10 @@ import java.time.Duration;
  *     consume comes later
  * @param standbyPerQueue warm standby workers kept per managed queue: started, connected, neither
  *     consuming nor counted, promoted with a line on their standard input when the queue needs
- *     another worker (a promotion instead of a JVM start); 0 = none
+ *     another worker (a promotion instead of a JVM start); 0 = none. The most a queue keeps: its
+ *     pool holds what its largest scale-up of the last window needed ({@link StandbyDemand})
+ * @param standbyMemoryBytes the standby workers of all queues together hold at most this much
+ *     memory (each counted at the largest resident set a worker reported); 0 = no limit
  */
 public record ScalerConfig(
         long shutdownTimeoutMillis,
@@ -31,7 +36,8 @@ public record ScalerConfig(
         long backoffBaseMillis,
         long backoffMaxMillis,
         int maxStarting,
-        int standbyPerQueue) {
+        int standbyPerQueue,
+        long standbyMemoryBytes) {
 
     // ISO-8601, as `vazao scaler` takes them: the command's option defaults are these constants.
     public static final String DEFAULT_SHUTDOWN_TIMEOUT = "PT35S";
@@ -53,7 +59,8 @@ public record ScalerConfig(
                 millis(DEFAULT_BACKOFF_BASE),
                 millis(DEFAULT_BACKOFF_MAX),
                 0,
-                0);
+                0,
+                StandbyMemory.DEFAULT_BUDGET_BYTES);
     }
 
     private static long millis(String iso) {
@@ -100,7 +107,8 @@ public record ScalerConfig(
                 backoffBaseMillis,
                 backoffMaxMillis,
                 maxStarting,
-                standbyPerQueue);
+                standbyPerQueue,
+                standbyMemoryBytes);
     }
 
     public ScalerConfig withHeartbeatTimeout(long millis) {
@@ -113,7 +121,8 @@ public record ScalerConfig(
                 backoffBaseMillis,
                 backoffMaxMillis,
                 maxStarting,
-                standbyPerQueue);
+                standbyPerQueue,
+                standbyMemoryBytes);
     }
 
     public ScalerConfig withMaxMemory(long bytes) {
@@ -126,7 +135,8 @@ public record ScalerConfig(
                 backoffBaseMillis,
                 backoffMaxMillis,
                 maxStarting,
-                standbyPerQueue);
+                standbyPerQueue,
+                standbyMemoryBytes);
     }
 
     public ScalerConfig withMaxStarting(int starting) {
@@ -139,7 +149,8 @@ public record ScalerConfig(
                 backoffBaseMillis,
                 backoffMaxMillis,
                 starting,
-                standbyPerQueue);
+                standbyPerQueue,
+                standbyMemoryBytes);
     }
 
     public ScalerConfig withStandby(int perQueue) {
@@ -152,6 +163,21 @@ public record ScalerConfig(
                 backoffBaseMillis,
                 backoffMaxMillis,
                 maxStarting,
-                perQueue);
+                perQueue,
+                standbyMemoryBytes);
+    }
+
+    public ScalerConfig withStandbyMemory(long bytes) {
+        return new ScalerConfig(
+                shutdownTimeoutMillis,
+                startupTimeoutMillis,
+                heartbeatTimeoutMillis,
+                maxMemoryBytes,
+                budget,
+                backoffBaseMillis,
+                backoffMaxMillis,
+                maxStarting,
+                standbyPerQueue,
+                bytes);
     }
 }

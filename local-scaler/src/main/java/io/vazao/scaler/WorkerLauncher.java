@@ -100,12 +100,12 @@ public final class WorkerLauncher {
     }
 
     /** A JVM size such as {@code 96m}, {@code 1g} or {@code 65536}, in bytes. */
-    static long bytes(String size) {
+    public static long bytes(String size) {
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("(\\d{1,12})([kKmMgG]?)").matcher(size.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException(
-                    "not a heap size: \"" + size + "\" (a number with k, m or g, e.g. 96m)");
+                    "not a size: \"" + size + "\" (a number with k, m or g, e.g. 96m)");
         }
         int shift =
                 switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {

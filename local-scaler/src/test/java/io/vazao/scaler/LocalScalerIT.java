@@ -105,7 +105,7 @@ class LocalScalerIT {
     }
 
     static ScalerConfig config() {
-        return new ScalerConfig(5_000, 600_000, 6_000, 512L << 20, 0, 500, 5_000, 0, 0);
+        return new ScalerConfig(5_000, 600_000, 6_000, 512L << 20, 0, 500, 5_000, 0, 0, 0);
     }
 
     List<ScalingEvent> events() {

@@ -7,6 +7,7 @@ import static io.vazao.scaler.ConvergenceTest.running;
 import static io.vazao.scaler.ConvergenceTest.starting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vazao.engine.StandbyDemand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,105 @@ class StandbyConvergenceTest {
                                 Map.of(),
                                 true,
                                 cfg(1, 0, 0),
-                                Map.of("q", 0)));
+                                Map.of("q", 0),
+                                Map.of()));
         assertEquals(List.of("standby r"), words(p), "q's policy asks for none, r takes the 1");
+    }
+
+    /** One tick with healthy heartbeats, no restart bookkeeping and no policy's own number. */
+    static Convergence.Plan tick(
+            Map<String, Integer> targets,
+            List<WorkerView> workers,
+            ScalerConfig cfg,
+            Map<String, StandbyDemand> demand) {
+        return Convergence.plan(
+                new Convergence.Input(
+                        NOW, targets, workers, Map.of(), true, cfg, Map.of(), demand));
+    }
+
+    static Stream<Arguments> pools() {
+        long mib = 1024 * 1024;
+        long window = StandbyDemand.WINDOW_MILLIS;
+        StandbyDemand quiet = StandbyDemand.startingAt(NOW - 2 * window);
+        return Stream.of(
+                Arguments.of(
+                        "a window without scale-ups: q's pool shrinks to one (r, new, starts its first)",
+                        Map.of("q", quiet),
+                        0L,
+                        List.of("stop s2", "stop s3", "standby r")),
+                Arguments.of(
+                        "a scale-up of 2 in the window keeps two",
+                        Map.of("q", quiet.record(NOW - 1_000, 2)),
+                        0L,
+                        List.of("stop s3", "standby r")),
+                Arguments.of(
+                        "the memory budget (two workers of 200 MiB) caps the pools, shared round-robin",
+                        Map.of(),
+                        400 * mib,
+                        List.of("stop s2", "stop s3", "standby r")),
+                Arguments.of(
+                        "no history and room for all: the configured three, and r starts one",
+                        Map.of(),
+                        0L,
+                        List.of("standby r")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void poolSize(
+            String name, Map<String, StandbyDemand> demand, long memory, List<String> actions) {
+        Convergence.Plan p =
+                tick(
+                        Map.of("q", 1, "r", 1),
+                        List.of(
+                                running("w1", "q", 1),
+                                running("w2", "r", 1),
+                                parked("s1", "q", 2),
+                                parked("s2", "q", 3),
+                                parked("s3", "q", 4)),
+                        cfg(3, 0, 0).withStandbyMemory(memory),
+                        demand);
+        assertEquals(actions, words(p));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStopOrStartSaysWhyThePoolHasItsSize() {
+        long window = StandbyDemand.WINDOW_MILLIS;
+        Convergence.Plan p =
+                tick(
+                        Map.of("q", 1),
+                        List.of(running("w1", "q", 1), parked("s1", "q", 2), parked("s2", "q", 3)),
+                        cfg(3, 0, 0).withStandbyMemory(400L << 20),
+                        Map.of("q", StandbyDemand.startingAt(NOW - 2 * window)));
+        assertEquals(
+                "standby beyond the 1 kept (largest scale-up of the last 30 s: 0, pool of 1 to 3)",
+                of(p, Action.Stop.class).get(0).reason());
+        p =
+                tick(
+                        Map.of("q", 1, "r", 1),
+                        List.of(running("w1", "q", 1), running("w2", "r", 1)),
+                        cfg(3, 0, 0).withStandbyMemory(400L << 20),
+                        Map.of());
+        assertEquals(
+                List.of(
+                        "standby 1 of 1 (no scale-up history yet: the 3 configured, 1 within the"
+                                + " standby memory budget)",
+                        "standby 1 of 1 (no scale-up history yet: the 3 configured, 1 within the"
+                                + " standby memory budget)"),
+                of(p, Action.StartStandby.class).stream()
+                        .map(Action.StartStandby::reason)
+                        .toList());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theScaleUpIsRememberedForTheNextTick() {
+        Convergence.Plan p =
+                tick(
+                        Map.of("q", 4),
+                        List.of(running("w1", "q", 1)),
+                        cfg(3, 0, 0).withStandbyMemory(0),
+                        Map.of());
+        StandbyDemand d = p.demand().get("q");
+        assertEquals(List.of(new StandbyDemand.Jump(NOW, 3)), d.jumps());
     }
 }

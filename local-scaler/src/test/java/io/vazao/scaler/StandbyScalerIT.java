@@ -111,4 +111,49 @@ class StandbyScalerIT {
         scaler.tick();
         assertEquals("1", redis.hget(keys.actual(), "qa"));
     }
+
+    /** Worker ids of the running processes started as standby, by queue. */
+    Map<String, Integer> standbyByQueue() throws Exception {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, Long> e : scaler.pids().entrySet()) {
+            String env = Files.readString(Path.of("/proc", e.getValue().toString(), "environ"));
+            if (env.contains("VAZAO_STANDBY=true")) {
+                String queue = env.contains("VAZAO_QUEUE=qa\0") ? "qa" : "qb";
+                out.merge(queue, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void thePoolsShareTheMemoryBudgetAndShrinkAfterAWindowWithoutScaleUps() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock =
+                new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+        WorkerLauncher launcher =
+                new WorkerLauncher(
+                        List.of("sh", "-c", "exec sleep 600"), Map.of(), tmp.resolve("logs"));
+        long threeWorkers = 3 * io.vazao.engine.StandbyMemory.UNMEASURED_WORKER_BYTES;
+        scaler =
+                new LocalScaler(
+                        new RedisScalerStore(redis, keys),
+                        launcher,
+                        keys.prefix(),
+                        LocalScalerIT.config().withStandby(3).withStandbyMemory(threeWorkers),
+                        tmp.resolve("workers.pids"),
+                        clock::get);
+        redis.hset(keys.targets(), Map.of("qa", "1", "qb", "1"));
+        for (int i = 0; i < 4; i++) { // one standby start per queue per tick
+            scaler.tick();
+            clock.addAndGet(500);
+        }
+        assertEquals(
+                Map.of("qa", 2, "qb", 1),
+                standbyByQueue(),
+                "3 wanted each, 3 fit in the budget: shared in turn");
+
+        clock.addAndGet(io.vazao.engine.StandbyDemand.WINDOW_MILLIS);
+        scaler.tick();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertEquals(Map.of("qa", 1, "qb", 1), standbyByQueue()));
+    }
 }

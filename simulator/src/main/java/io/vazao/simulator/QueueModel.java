@@ -1,5 +1,6 @@
 package io.vazao.simulator;
 
+import io.vazao.engine.StandbyDemand;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,6 +24,7 @@ final class QueueModel {
     static final double PROMOTION_SECONDS = 0.5;
 
     private final int standby;
+    private StandbyDemand demand = StandbyDemand.startingAt(0);
     private int standbyReady;
     private final List<Double> standbyReadyAt = new ArrayList<>();
     final DelayHistogram delays;
@@ -101,12 +103,35 @@ final class QueueModel {
         return startingReadyAt.size();
     }
 
+    /** Standby workers, ready or starting. */
+    int standby() {
+        return standbyReady + standbyReadyAt.size();
+    }
+
     /**
-     * Converges the worker count on a target: new workers start, surplus ones stop (starting ones
-     * first).
+     * The standby workers this queue's pool wants after a decision for {@code target}, as the local
+     * scaler sizes its pool ({@link StandbyDemand}): the scale-up is remembered.
+     */
+    int standbyWanted(int target, double t) {
+        long now = Math.round(t * 1000);
+        demand = demand.record(now, clamp(target) - workers());
+        return demand.wanted(now, standby);
+    }
+
+    /**
+     * Converges on a target with the pool this queue may keep: {@link #actuate(int, double, int)}.
      */
     void actuate(int target, double t) {
-        int wanted = Math.max(0, Math.min(model.maxWorkers(), target));
+        actuate(target, t, standbyWanted(target, t));
+    }
+
+    /**
+     * Converges the worker count on a target: standby workers are promoted first, new workers start
+     * for the rest, surplus ones stop (starting ones first); then the standby pool is refilled to
+     * {@code keepStandby} (each one pays the start-up) or shrunk to it.
+     */
+    void actuate(int target, double t, int keepStandby) {
+        int wanted = clamp(target);
         while (workers() < wanted) {
             if (standbyReady > 0) {
                 standbyReady--;
@@ -115,8 +140,15 @@ final class QueueModel {
                 startingReadyAt.add(t + model.startupSeconds());
             }
         }
-        while (standbyReady + standbyReadyAt.size() < standby) {
+        while (standbyReady + standbyReadyAt.size() < keepStandby) {
             standbyReadyAt.add(t + model.startupSeconds());
+        }
+        while (standbyReady + standbyReadyAt.size() > keepStandby) {
+            if (!standbyReadyAt.isEmpty()) {
+                standbyReadyAt.remove(standbyReadyAt.size() - 1);
+            } else {
+                standbyReady--;
+            }
         }
         while (workers() > wanted) {
             if (!startingReadyAt.isEmpty()) {
@@ -125,6 +157,10 @@ final class QueueModel {
                 running--;
             }
         }
+    }
+
+    private int clamp(int target) {
+        return Math.max(0, Math.min(model.maxWorkers(), target));
     }
 
     /**

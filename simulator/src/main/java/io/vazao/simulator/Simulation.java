@@ -1,5 +1,6 @@
 package io.vazao.simulator;
 
+import io.vazao.engine.StandbyMemory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -123,14 +124,20 @@ public final class Simulation {
                             q, policy.countsReadyWhenDeciding() ? m.counted() : m.observed());
                     current.put(q, m.workers());
                 });
-        policy.decide(t, observations, current)
-                .forEach(
-                        (q, target) -> {
-                            QueueModel m = queues.get(q);
-                            if (m != null) {
-                                m.actuate(target, t);
-                            }
-                        });
+        Map<String, Integer> targets = policy.decide(t, observations, current);
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        targets.forEach(
+                (q, target) -> {
+                    QueueModel m = queues.get(q);
+                    if (m != null) {
+                        wanted.put(q, m.standbyWanted(target, t));
+                    }
+                });
+        // The pools share the local scaler's default memory budget, as they do on a real machine.
+        Map<String, Integer> standby =
+                StandbyMemory.allot(
+                        wanted, StandbyMemory.DEFAULT_BUDGET_BYTES, VazaoPolicy.WORKER_RSS_BYTES);
+        standby.forEach((q, keep) -> queues.get(q).actuate(targets.get(q), t, keep));
     }
 
     private static Map<String, QueueView> views(Map<String, QueueModel> queues) {
