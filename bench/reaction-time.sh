@@ -36,7 +36,7 @@ trap './vazao down >/dev/null' EXIT
 
 out="bench/results/reaction-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "# vazao reaction time: $runs runs, burst $burst, work ${work_ms} ms, stabilization ${stabilization} s, $(nproc) cores, $(date -u +%FT%TZ)"
+  echo "# vazao reaction time: $runs runs, burst $burst, work ${work_ms} ms, stabilization ${stabilization} s, standby ${VAZAO_STANDBY_WORKERS:-0} per queue, $(nproc) cores, $(date -u +%FT%TZ)"
   ./vazao reaction -Q bench-orders --runs "$runs" --burst "$burst"
 } | tee "$out"
 echo "saved to $out"

@@ -11,12 +11,7 @@ public record WorkerIdentity(
     public static WorkerIdentity current(Optional<String> configuredId, String version) {
         String host = hostName();
         long pid = ProcessHandle.current().pid();
-        long startedAt =
-                ProcessHandle.current()
-                        .info()
-                        .startInstant()
-                        .map(java.time.Instant::toEpochMilli)
-                        .orElseGet(System::currentTimeMillis);
+        long startedAt = ProcessStart.epochMillis();
         String id =
                 configuredId
                         .filter(s -> !s.isBlank())

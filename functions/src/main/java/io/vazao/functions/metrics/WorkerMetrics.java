@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vazao.functions.celery.Delivery;
+import io.vazao.functions.config.ProcessStart;
 import io.vazao.functions.config.QueueBinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -178,12 +179,7 @@ public class WorkerMetrics {
 
     /** Start-up time as users feel it: from the process's start to its first processed message. */
     private static void firstMessage() {
-        long since =
-                ProcessHandle.current()
-                        .info()
-                        .startInstant()
-                        .map(start -> System.currentTimeMillis() - start.toEpochMilli())
-                        .orElse(-1L);
+        long since = System.currentTimeMillis() - ProcessStart.epochMillis();
         LOG.infof("event=first-message millisSinceProcessStart=%d", since);
     }
 
