@@ -172,7 +172,7 @@ public final class ScalerCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws Exception {
         int starting = maxStarting(maxStarting);
-        standby.scalerArguments(); // its usage errors before anything starts
+        standby.check();
         if (starting < 0) {
             throw new CliException(
                     ExitCodes.USAGE, "--max-starting must be 0 (no cap) or more, not " + starting);

@@ -40,9 +40,15 @@ final class StandbyOptions {
         }
     }
 
+    /** Throws the usage error of a value that cannot work, before anything starts. */
+    void check() {
+        perQueue();
+        memoryBytes();
+    }
+
     /** The same options for a scaler started by another command, checked first. */
     List<String> scalerArguments() {
-        memoryBytes();
-        return List.of("--standby", Integer.toString(perQueue()), "--standby-memory", memory);
+        check();
+        return List.of("--standby", Integer.toString(perQueue), "--standby-memory", memory);
     }
 }

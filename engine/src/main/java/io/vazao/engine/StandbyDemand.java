@@ -61,13 +61,18 @@ public record StandbyDemand(long since, List<Jump> jumps) {
         if (now - since < WINDOW_MILLIS) {
             return configured;
         }
-        int largest = 1;
+        return Math.min(configured, Math.max(1, largestScaleUp(now)));
+    }
+
+    /** The largest scale-up of the window ending at {@code now}; 0 if there was none. */
+    private int largestScaleUp(long now) {
+        int largest = 0;
         for (Jump j : jumps) {
             if (j.at() > now - WINDOW_MILLIS) {
                 largest = Math.max(largest, j.workers());
             }
         }
-        return Math.min(configured, largest);
+        return largest;
     }
 
     /** Why the pool holds what {@link #wanted} says, for the scaler's events. */
@@ -78,16 +83,10 @@ public record StandbyDemand(long since, List<Jump> jumps) {
         if (now - since < WINDOW_MILLIS) {
             return "no scale-up history yet: the " + configured + " configured";
         }
-        int largest = 0;
-        for (Jump j : jumps) {
-            if (j.at() > now - WINDOW_MILLIS) {
-                largest = Math.max(largest, j.workers());
-            }
-        }
         return "largest scale-up of the last "
                 + WINDOW_MILLIS / 1000
                 + " s: "
-                + largest
+                + largestScaleUp(now)
                 + ", pool of 1 to "
                 + configured;
     }

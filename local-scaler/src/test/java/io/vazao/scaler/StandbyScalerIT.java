@@ -112,7 +112,7 @@ class StandbyScalerIT {
         assertEquals("1", redis.hget(keys.actual(), "qa"));
     }
 
-    /** Worker ids of the running processes started as standby, by queue. */
+    /** How many running processes were started as standby, by queue. */
     Map<String, Integer> standbyByQueue() throws Exception {
         Map<String, Integer> out = new java.util.TreeMap<>();
         for (Map.Entry<String, Long> e : scaler.pids().entrySet()) {

@@ -17,10 +17,24 @@ public final class ProcessStart {
     /** USER_HZ: the unit of /proc's tick counts, which the kernel fixes at 100 for user space. */
     static final int TICKS_PER_SECOND = 100;
 
+    /**
+     * Read once: the heartbeat's identity and the first message both ask, the answer never changes.
+     */
+    private static volatile long cached;
+
     private ProcessStart() {}
 
     /** Epoch ms of this process's start; the JVM's own start time where /proc cannot tell. */
     public static long epochMillis() {
+        long start = cached;
+        if (start == 0) {
+            start = read();
+            cached = start;
+        }
+        return start;
+    }
+
+    private static long read() {
         try {
             return fromProc(
                     Files.readString(Path.of("/proc/self/stat")),

@@ -21,19 +21,21 @@ class ProcessStartTest {
         return s.append(' ').append(startTicks).append(" 123456 789").toString();
     }
 
-    @ParameterizedTest(name = "{0}: started {3} ms before now")
+    @ParameterizedTest(name = "{0}: started {4} ms before now")
     @CsvSource(
             delimiter = '|',
             value = {
-                "a plain name | java | 93284 | 0",
-                "started 1.5 s before the uptime was read | java | 93134 | 1500",
-                "a name with spaces and a parenthesis | Java (worker) 1 | 93200 | 840",
-                "uptime with its idle figure | java | 93284 | 0",
+                "a plain name | java | 93284 | 932.84 1009.88\\n | 0",
+                "started 1.5 s before the uptime was read | java | 93134 | 932.84 1009.88\\n | 1500",
+                "a name with spaces and a parenthesis | Java (worker) 1 | 93200 | 932.84 1009.88\\n | 840",
+                "uptime without its idle figure or newline | java | 93084 | 932.84 | 2000",
             })
-    void theStartIsNowMinusTheProcessAge(String name, String comm, long ticks, long ageMillis) {
+    void theStartIsNowMinusTheProcessAge(
+            String name, String comm, long ticks, String uptime, long ageMillis) {
         long now = 1_796_028_629_619L;
         assertEquals(
-                now - ageMillis, ProcessStart.fromProc(stat(comm, ticks), "932.84 1009.88\n", now));
+                now - ageMillis,
+                ProcessStart.fromProc(stat(comm, ticks), uptime.replace("\\n", "\n"), now));
     }
 
     @Test
