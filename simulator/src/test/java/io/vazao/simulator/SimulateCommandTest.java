@@ -40,6 +40,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theStandbyRowGetsAGoalLineOfItsOwn() {
+        Run r = run("--scenario", "burst", "--policy", "vazao,keda,vazao-standby");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(
+                r.out().contains("vazao vs keda: mean wait 0.53× (goal ≤ 0.5: missed)"), r.out());
+        assertTrue(
+                r.out().contains("vazao-standby vs keda: mean wait 0.48× (goal ≤ 0.5: met)"),
+                r.out());
+    }
+
+    @Test
     void jsonCarriesEveryMetric() throws Exception {
         Run r = run("--scenario", "spike-train", "--policy", "keda,seed", "--json", "--tail", "30");
         assertEquals(0, r.exit(), r.err());
