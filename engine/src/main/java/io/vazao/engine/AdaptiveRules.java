@@ -73,19 +73,25 @@ final class AdaptiveRules {
     }
 
     /**
-     * Workers for the arrivals (now, or expected one forecast horizon ahead when that needs more)
-     * and for the backlog drained within targetDrainSeconds; the clause says which.
+     * Workers for the arrivals (the rate sustained, or expected one forecast horizon ahead when
+     * that needs more) and for the backlog drained within targetDrainSeconds; the clause says
+     * which.
      */
     private static int demand(
             QueuePlan p, Policy policy, Settings settings, PerWorkerRate rate, long nowMs) {
         QueueInputs in = p.inputs;
-        double arrivals = Math.max(0, in.publishRate());
         int drain = Math.max(1, policy.targetDrainSeconds());
+        double now = Math.max(0, in.publishRate());
+        p.sustained = SustainedArrivals.update(p.sustained, now, nowMs, drain);
+        double arrivals = p.sustained.believed(now);
         int demand = demand(arrivals, in.depth(), drain, rate);
         double expected = forecast(p, policy, settings, arrivals, nowMs);
         int ahead = demand(expected, in.depth(), drain, rate);
         p.demand = Math.max(demand, ahead);
         demandClause(p.reason, in, drain, arrivals, p.demand, rate);
+        if (arrivals < now) {
+            sustainedClause(p.reason, now, drain);
+        }
         if (ahead > demand) {
             forecastClause(p.reason, expected, policy);
         }
@@ -118,6 +124,12 @@ final class AdaptiveRules {
         double expected = ArrivalForecast.at(p.forecast, horizon);
         // What is left of a past burst as the level decays is not a forecast of arrivals.
         return expected < ArrivalForecast.MIN_RATE ? 0 : expected;
+    }
+
+    private static void sustainedClause(StringBuilder r, double now, int drain) {
+        r.append(" (");
+        Num.append(r, now).append("/s now, not sustained over ");
+        Num.append(r, SustainedArrivals.windowSeconds(drain)).append(" s: counted as backlog)");
     }
 
     private static void forecastClause(StringBuilder r, double expected, Policy policy) {

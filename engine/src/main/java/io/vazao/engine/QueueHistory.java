@@ -15,6 +15,8 @@ import java.util.List;
  *     does not fall before then), or 0 when it is not
  * @param forecast the arrival forecast's state, or null before the first figures or when the
  *     policy's forecast is off
+ * @param sustained the arrival rate sustained over a tenth of targetDrainSeconds, or null before
+ *     the first figures
  */
 public record QueueHistory(
         int lastTarget,
@@ -22,9 +24,11 @@ public record QueueHistory(
         Double perWorkerRate,
         long lastDepth,
         long panicUntilMillis,
-        ArrivalForecast.State forecast) {
+        ArrivalForecast.State forecast,
+        SustainedArrivals sustained) {
 
-    public static final QueueHistory EMPTY = new QueueHistory(-1, List.of(), null, -1, 0, null);
+    public static final QueueHistory EMPTY =
+            new QueueHistory(-1, List.of(), null, -1, 0, null, null);
 
     public QueueHistory {
         recommendations = List.copyOf(recommendations);
@@ -36,7 +40,7 @@ public record QueueHistory(
             List<Recommendation> recommendations,
             Double perWorkerRate,
             long lastDepth) {
-        this(lastTarget, recommendations, perWorkerRate, lastDepth, 0, null);
+        this(lastTarget, recommendations, perWorkerRate, lastDepth, 0, null, null);
     }
 
     /** A recommended target at a point in time. */

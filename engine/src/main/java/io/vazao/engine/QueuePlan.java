@@ -24,9 +24,11 @@ final class QueuePlan {
     long depth = -1;
     long panicUntil;
     ArrivalForecast.State forecast;
+    SustainedArrivals sustained;
 
     /** What the engine remembers of this queue for the next tick. */
     QueueHistory history(int target) {
-        return new QueueHistory(target, recommendations, rate, depth, panicUntil, forecast);
+        return new QueueHistory(
+                target, recommendations, rate, depth, panicUntil, forecast, sustained);
     }
 }

@@ -33,6 +33,7 @@ final class QueuePlanning {
         p.depth = qh.lastDepth();
         p.panicUntil = qh.panicUntilMillis();
         p.forecast = qh.forecast();
+        p.sustained = qh.sustained();
         p.recommendations = qh.recommendations();
 
         memoryCheck(qs, settings, recycle);

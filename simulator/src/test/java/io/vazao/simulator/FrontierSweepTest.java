@@ -90,6 +90,24 @@ class FrontierSweepTest {
         assertTrue(window.get(3).workerSeconds() > window.get(2).workerSeconds(), "" + window);
     }
 
+    /**
+     * The issue's goal on KEDA, with the default sweep and model: every KEDA point is covered by
+     * one of vazao's. Before a one-tick batch was told from a sustained rate, three KEDA points of
+     * the spike train were not: every spike took vazao to its ceiling whatever the drain target.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"burst", "sine", "spike-train"})
+    void vazaosCurveLiesBelowKedasEverywhere(String scenario) throws Exception {
+        Frontier f =
+                FrontierSweep.run(
+                        SimulateCommand.load(scenario),
+                        WorkerModel.DEFAULT,
+                        SimulationConfig.DEFAULT,
+                        20,
+                        FrontierSweep.DEFAULT_KNOBS);
+        assertTrue(f.vazaoBelow("keda"), f.verdict("keda"));
+    }
+
     @Test
     void commandWritesAPictureAndATablePerScenarioAndTheVerdicts() throws Exception {
         StringWriter out = new StringWriter();
