@@ -3,9 +3,7 @@ package io.vazao.simulator;
 import io.vazao.contract.Policy;
 import io.vazao.contract.Settings;
 import io.vazao.engine.DecisionEngine;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /** Builds the policies of a comparison with the same per-queue ceiling for all of them. */
@@ -46,18 +44,13 @@ public final class Policies {
     }
 
     public ScalingPolicy create(
-            String name,
-            List<String> queues,
-            WorkerModel model,
-            int budget,
-            int targetDrainSeconds) {
+            String name, List<String> queues, WorkerModel model, int budget, VazaoKnobs knobs) {
         return switch (name) {
-            case "vazao" -> vazao(queues, model, budget, targetDrainSeconds);
+            case "vazao" -> vazao(knobs, queues, model, budget);
             case "keda" -> new KedaDefaultsPolicy(model.maxWorkers());
             case "seed" -> new SeedPolicy(model.maxWorkers());
             case "ceiling" -> new CeilingPolicy(model.maxWorkers());
-            case "vazao-standby" ->
-                    new StandbyPolicy(vazao(queues, model, budget, targetDrainSeconds), standby);
+            case "vazao-standby" -> new StandbyPolicy(vazao(knobs, queues, model, budget), standby);
             default ->
                     throw new IllegalArgumentException(
                             "unknown policy " + name + "; known: " + ALL);
@@ -74,16 +67,18 @@ public final class Policies {
     public ScalingPolicy createWithKnob(
             String name, List<String> queues, WorkerModel model, int budget, double knob) {
         return switch (name) {
-            case "vazao" -> vazao(queues, model, budget, whole(name, knob, 1));
+            case "vazao" ->
+                    vazao(
+                            VazaoKnobs.DEFAULT.withDrain(whole(name, knob, 1)),
+                            queues,
+                            model,
+                            budget);
             case VAZAO_WINDOW ->
                     vazao(
-                            vazaoPolicies(
-                                    queues,
-                                    model,
-                                    Policy.DEFAULT_TARGET_DRAIN_SECONDS,
-                                    whole(name, knob, 0)),
-                            budget,
-                            model);
+                            VazaoKnobs.DEFAULT.withWindow(whole(name, knob, 0)),
+                            queues,
+                            model,
+                            budget);
             case "keda" -> new KedaDefaultsPolicy(model.maxWorkers(), knob);
             case "seed" -> new SeedPolicy(model.maxWorkers(), whole(name, knob, 1));
             default ->
@@ -142,14 +137,10 @@ public final class Policies {
     }
 
     private ScalingPolicy vazao(
-            List<String> queues, WorkerModel model, int budget, int targetDrainSeconds) {
-        return vazao(vazaoPolicies(queues, model, targetDrainSeconds), budget, model);
-    }
-
-    private ScalingPolicy vazao(Map<String, Policy> policies, int budget, WorkerModel model) {
+            VazaoKnobs knobs, List<String> queues, WorkerModel model, int budget) {
         return new VazaoPolicy(
                 engine.get(),
-                policies,
+                knobs.policies(queues, model),
                 Settings.defaults().withMaxTotalWorkers(budget),
                 model.serviceRate());
     }
@@ -160,28 +151,5 @@ public final class Policies {
                     name + "'s knob must be a whole number >= " + least + ", not " + knob);
         }
         return (int) knob;
-    }
-
-    /** vazao's default policy per queue (the seed's 40/60 weights), with the model's ceiling. */
-    static Map<String, Policy> vazaoPolicies(
-            List<String> queues, WorkerModel model, int targetDrainSeconds) {
-        return vazaoPolicies(
-                queues, model, targetDrainSeconds, Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS);
-    }
-
-    /** The same with the scale-down stabilization window set to {@code windowSeconds}. */
-    static Map<String, Policy> vazaoPolicies(
-            List<String> queues, WorkerModel model, int targetDrainSeconds, int windowSeconds) {
-        Map<String, Policy> policies = new LinkedHashMap<>();
-        for (String q : queues) {
-            policies.put(
-                    q,
-                    Policy.builder(SeedPolicy.weightOf(q))
-                            .maxWorkers(model.maxWorkers())
-                            .targetDrainSeconds(targetDrainSeconds)
-                            .scaleDownStabilizationSeconds(windowSeconds)
-                            .build());
-        }
-        return policies;
     }
 }

@@ -65,6 +65,22 @@ public class SimulateCommand implements Callable<Integer> {
     int targetDrain;
 
     @Option(
+            names = "--window",
+            defaultValue = "" + Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
+            description =
+                    "vazao's scaleDownStabilizationSeconds: how long a lower demand must last before"
+                            + " the target falls (default: ${DEFAULT-VALUE})")
+    int window;
+
+    @Option(
+            names = "--min-workers",
+            defaultValue = "" + Policy.DEFAULT_MIN_WORKERS,
+            description =
+                    "vazao's minWorkers per queue; 0 scales an idle queue to zero, as KEDA's"
+                            + " default does (default: ${DEFAULT-VALUE})")
+    int minWorkers;
+
+    @Option(
             names = "--standby",
             defaultValue = "" + Policies.DEFAULT_STANDBY,
             description =
@@ -95,10 +111,13 @@ public class SimulateCommand implements Callable<Integer> {
         Arrivals arrivals;
         WorkerModel model;
         SimulationConfig config;
+        VazaoKnobs knobs;
         try {
             arrivals = load(scenario);
             model = modelOptions.model();
             config = modelOptions.config();
+            knobs = new VazaoKnobs(targetDrain, window, minWorkers);
+            knobs.policies(arrivals.queueNames(), model);
             for (String p : policies) {
                 if (!Policies.ALL.contains(p)) {
                     throw new IllegalArgumentException(
@@ -114,7 +133,7 @@ public class SimulateCommand implements Callable<Integer> {
                         model,
                         config,
                         modelOptions.budget(arrivals.queueNames().size()),
-                        targetDrain,
+                        knobs,
                         policies,
                         standby);
         PrintWriter out = spec.commandLine().getOut();
@@ -138,15 +157,15 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs every named policy on the same arrivals; vazao's drives the production engine, the
-     * vazao-standby row with {@code standby} warm workers per queue.
+     * Runs every named policy on the same arrivals; vazao's drives the production engine with
+     * {@code knobs}, the vazao-standby row too, with {@code standby} warm workers per queue.
      */
     public static Comparison compare(
             Arrivals arrivals,
             WorkerModel model,
             SimulationConfig config,
             int budget,
-            int targetDrainSeconds,
+            VazaoKnobs knobs,
             List<String> policyNames,
             int standby) {
         Simulation simulation = new Simulation(arrivals, model, config);
@@ -155,12 +174,7 @@ public class SimulateCommand implements Callable<Integer> {
         for (String name : policyNames) {
             results.add(
                     simulation.run(
-                            factory.create(
-                                    name,
-                                    arrivals.queueNames(),
-                                    model,
-                                    budget,
-                                    targetDrainSeconds)));
+                            factory.create(name, arrivals.queueNames(), model, budget, knobs)));
         }
         long arrived = results.isEmpty() ? 0 : results.get(0).arrived();
         return new Comparison(

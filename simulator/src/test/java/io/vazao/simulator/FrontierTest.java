@@ -139,7 +139,9 @@ class FrontierTest {
                         .name());
         assertEquals(
                 0,
-                Policies.vazaoPolicies(queues, WorkerModel.DEFAULT, 30, 0)
+                VazaoKnobs.DEFAULT
+                        .withWindow(0)
+                        .policies(queues, WorkerModel.DEFAULT)
                         .get("business_queue_1")
                         .scaleDownStabilizationSeconds());
         for (double bad : new double[] {-1, 2.5}) {

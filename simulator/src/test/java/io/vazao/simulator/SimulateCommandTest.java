@@ -9,8 +9,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class SimulateCommandTest {
@@ -98,5 +101,51 @@ class SimulateCommandTest {
         Run badPolicy = run("--policy", "hpa");
         assertEquals(2, badPolicy.exit());
         assertTrue(badPolicy.err().contains("unknown policy hpa"), badPolicy.err());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--window|-1|the scale-down window must be >= 0 s, not -1",
+                "--min-workers|-1|minWorkers must be >= 0, not -1",
+                "--min-workers|11|minWorkers 11 is above the ceiling of 10 workers per queue",
+                "--target-drain|0|targetDrainSeconds must be >= 1, not 0",
+            })
+    void aBadVazaoSettingIsAUsageError(String option, String value, String message) {
+        Run r = run("--scenario", "sine", option, value);
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains(message), r.err());
+        assertEquals("", r.out());
+    }
+
+    /** The window and the floor change vazao's rows only, and cost less as they are lowered. */
+    @Test
+    void theWindowAndTheFloorReachVazaosRowsOnly() throws Exception {
+        Arrivals sine = SimulateCommand.load("sine");
+        List<String> names = List.of("vazao", "seed", "vazao-standby");
+        List<VazaoKnobs> knobs =
+                List.of(
+                        VazaoKnobs.DEFAULT,
+                        VazaoKnobs.DEFAULT.withWindow(0),
+                        new VazaoKnobs(30, 0, 0));
+        double[][] cost = new double[knobs.size()][];
+        for (int k = 0; k < knobs.size(); k++) {
+            Comparison c =
+                    SimulateCommand.compare(
+                            sine,
+                            WorkerModel.DEFAULT,
+                            SimulationConfig.DEFAULT,
+                            20,
+                            knobs.get(k),
+                            names,
+                            Policies.DEFAULT_STANDBY);
+            cost[k] = c.results().stream().mapToDouble(PolicyResult::workerSeconds).toArray();
+        }
+        for (int k = 1; k < knobs.size(); k++) {
+            assertTrue(cost[k][0] < cost[k - 1][0], "vazao at " + knobs.get(k));
+            assertTrue(cost[k][2] < cost[k - 1][2], "vazao-standby at " + knobs.get(k));
+            assertEquals(cost[0][1], cost[k][1], "the seed's row at " + knobs.get(k));
+        }
     }
 }

@@ -115,7 +115,7 @@ class SimulationPropertiesTest {
                                 List.of("business_queue_1", "business_queue_2"),
                                 model,
                                 maxWorkers * 2,
-                                30);
+                                VazaoKnobs.DEFAULT);
 
         PolicyResult r =
                 new Simulation(new ScenarioArrivals(scenario), model, config)

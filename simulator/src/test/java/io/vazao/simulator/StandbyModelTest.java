@@ -47,9 +47,8 @@ class StandbyModelTest {
         Simulation sim = new Simulation(arrivals, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
         List<String> queues = arrivals.queueNames();
         Policies policies = new Policies(AdaptiveDecisionEngine::new, 3);
-        PolicyResult plain = sim.run(policies.create("vazao", queues, WorkerModel.DEFAULT, 20, 30));
-        PolicyResult standby =
-                sim.run(policies.create("vazao-standby", queues, WorkerModel.DEFAULT, 20, 30));
+        PolicyResult plain = run(sim, policies, "vazao", queues);
+        PolicyResult standby = run(sim, policies, "vazao-standby", queues);
         assertEquals("vazao-standby", standby.policy());
         assertTrue(standby.meanDelaySeconds() < plain.meanDelaySeconds());
         assertTrue(standby.workerSeconds() > plain.workerSeconds());
@@ -67,9 +66,8 @@ class StandbyModelTest {
         Simulation sim = new Simulation(arrivals, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
         List<String> queues = arrivals.queueNames();
         Policies policies = new Policies(AdaptiveDecisionEngine::new);
-        PolicyResult keda = sim.run(policies.create("keda", queues, WorkerModel.DEFAULT, 20, 30));
-        PolicyResult standby =
-                sim.run(policies.create("vazao-standby", queues, WorkerModel.DEFAULT, 20, 30));
+        PolicyResult keda = run(sim, policies, "keda", queues);
+        PolicyResult standby = run(sim, policies, "vazao-standby", queues);
         double wait = standby.meanDelaySeconds() / keda.meanDelaySeconds();
         double cost = standby.workerSeconds() / keda.workerSeconds();
         assertTrue(wait <= 0.5, scenario + ": wait " + wait + "x KEDA's");
@@ -92,5 +90,11 @@ class StandbyModelTest {
     void aStandbyRowNeedsAtLeastOne() {
         assertThrows(
                 IllegalArgumentException.class, () -> new StandbyPolicy(new CeilingPolicy(10), 0));
+    }
+
+    /** One policy with vazao's defaults and a budget of 20 on the model's defaults. */
+    private static PolicyResult run(
+            Simulation sim, Policies policies, String name, List<String> queues) {
+        return sim.run(policies.create(name, queues, WorkerModel.DEFAULT, 20, VazaoKnobs.DEFAULT));
     }
 }

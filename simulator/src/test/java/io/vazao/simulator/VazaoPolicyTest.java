@@ -25,7 +25,7 @@ class VazaoPolicyTest {
 
     private static ScalingPolicy vazao(int budget) {
         return new Policies(AdaptiveDecisionEngine::new)
-                .create("vazao", QUEUES, WorkerModel.DEFAULT, budget, 30);
+                .create("vazao", QUEUES, WorkerModel.DEFAULT, budget, VazaoKnobs.DEFAULT);
     }
 
     /**
@@ -36,7 +36,8 @@ class VazaoPolicyTest {
     void theForecastCutsWaitAndCostOnTheSine() {
         Arrivals sine = new ScenarioArrivals(Scenario.builtin("sine"));
         Simulation sim = new Simulation(sine, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
-        Map<String, Policy> on = Policies.vazaoPolicies(sine.queueNames(), WorkerModel.DEFAULT, 30);
+        Map<String, Policy> on =
+                VazaoKnobs.DEFAULT.policies(sine.queueNames(), WorkerModel.DEFAULT);
         Map<String, Policy> off = new LinkedHashMap<>();
         on.forEach((q, p) -> off.put(q, p.toBuilder().forecastSeconds(0).build()));
         PolicyResult with = sim.run(policy(on));
