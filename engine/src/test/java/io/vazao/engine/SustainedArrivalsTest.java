@@ -8,6 +8,7 @@ import static io.vazao.engine.Fixtures.only;
 import static io.vazao.engine.Fixtures.queue;
 import static io.vazao.engine.Fixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -132,5 +133,23 @@ class SustainedArrivalsTest {
         assertTrue(
                 d.reason().contains("(3000/s now, not sustained over 60 s: counted as backlog)"),
                 d.reason());
+    }
+
+    /**
+     * A restarted policy service (or a new lease holder) resumes its history from the published
+     * targets, without the average: the first figure after the restart is believed in full, so a
+     * batch then is sized as a rate once, as before this rule, and the next ticks are averaged.
+     */
+    @Test
+    void afterARestartTheFirstFigureIsBelievedInFull() {
+        Policy policy = adaptive(1, 1, 10, 100.0, 600, 30);
+        AdaptiveDecisionEngine engine = new AdaptiveDecisionEngine();
+        History resumed = History.resume(Map.of("q", 1), at(10));
+        var spike = snapshot(queue("q", inputs(3000, 0, 3000.0, 1, 100.0)));
+        Outcome first = engine.decide(spike, Map.of("q", policy), budget(100), resumed, at(10));
+        Decision d = only(first);
+        assertEquals(10, d.target(), d.reason());
+        assertFalse(d.reason().contains("not sustained"), d.reason());
+        assertEquals(3000.0, first.history().of("q").sustained().rate(), 1e-9);
     }
 }

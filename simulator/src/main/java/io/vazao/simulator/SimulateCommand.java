@@ -117,7 +117,7 @@ public class SimulateCommand implements Callable<Integer> {
             model = modelOptions.model();
             config = modelOptions.config();
             knobs = new VazaoKnobs(targetDrain, window, minWorkers);
-            knobs.policies(arrivals.queueNames(), model);
+            knobs.check(model);
             for (String p : policies) {
                 if (!Policies.ALL.contains(p)) {
                     throw new IllegalArgumentException(

@@ -45,8 +45,8 @@ public record VazaoKnobs(int targetDrainSeconds, int windowSeconds, int minWorke
         return new VazaoKnobs(targetDrainSeconds, seconds, minWorkers);
     }
 
-    /** vazao's policy per queue with these settings; the floor may not exceed the ceiling. */
-    Map<String, Policy> policies(List<String> queues, WorkerModel model) {
+    /** Throws the usage error of a floor above the model's ceiling, before anything runs. */
+    void check(WorkerModel model) {
         if (minWorkers > model.maxWorkers()) {
             throw new IllegalArgumentException(
                     "minWorkers "
@@ -55,6 +55,11 @@ public record VazaoKnobs(int targetDrainSeconds, int windowSeconds, int minWorke
                             + model.maxWorkers()
                             + " workers per queue");
         }
+    }
+
+    /** vazao's policy per queue with these settings ({@link #check}ed against the model). */
+    Map<String, Policy> policies(List<String> queues, WorkerModel model) {
+        check(model);
         Map<String, Policy> policies = new LinkedHashMap<>();
         for (String q : queues) {
             policies.put(
