@@ -17,12 +17,14 @@ import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
 import io.vazao.functions.broker.TopologyDeclarer;
 import io.vazao.functions.config.WorkerIdentity;
+import io.vazao.functions.consume.DirectConsumer;
 import io.vazao.functions.consume.DuplicateGuard;
 import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
+import io.vazao.testsupport.ManagementQueue;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +55,8 @@ class ConsumerTest {
     @Inject WorkerIdentity identity;
 
     @Inject DuplicateGuard duplicates;
+
+    @Inject DirectConsumer consumer;
 
     @AfterAll
     static void cleanUp() {
@@ -193,6 +197,7 @@ class ConsumerTest {
     void aSeventyMebibyteMessageIsDeadLetteredAndTheOrdersBehindItFlow() {
         String run = Names.random();
         long processedBefore = metrics.processedCount();
+        long failedBefore = metrics.failedCount();
         byte[] huge = new byte[70 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'x');
         List<byte[]> bodies = new ArrayList<>();
@@ -208,8 +213,11 @@ class ConsumerTest {
                     .until(
                             () -> {
                                 dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
+                                // settled too: its dead-letter publish confirmed, the
+                                // delivery acked, before the next test deletes the queue
                                 return !dead.isEmpty()
-                                        && metrics.processedCount() - processedBefore >= 100;
+                                        && metrics.processedCount() - processedBefore >= 100
+                                        && metrics.failedCount() > failedBefore;
                             });
             assertThat(dead).hasSize(1);
             assertThat(dead.get(0).body()).hasSize(huge.length);
@@ -227,15 +235,8 @@ class ConsumerTest {
             String poison = "not JSON either {" + Names.random();
             rabbit.publishStrings(QUEUE, List.of(poison));
 
-            List<Rabbit.Delivered> dead = new ArrayList<>();
-            await().atMost(PATIENCE)
-                    .pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptions()
-                    .until(
-                            () -> {
-                                dead.addAll(rabbit.drain(Topology.deadLetterQueue(QUEUE)));
-                                return !dead.isEmpty();
-                            });
+            List<Rabbit.Delivered> dead =
+                    rabbit.drainAtLeast(1, Topology.deadLetterQueue(QUEUE), PATIENCE);
             assertThat(dead).hasSize(1);
             assertThat(dead.get(0).text()).isEqualTo(poison);
             assertThat(dead.get(0).header(DeadLetterHeaders.REASON)).isEqualTo("invalid-json");
@@ -331,14 +332,41 @@ class ConsumerTest {
                     .then()
                     .statusCode(200)
                     .body(containsString("\"consuming\": true"));
+            long processedBefore = metrics.processedCount();
             rabbit.publish(QUEUE, Payloads.orders("RESUB-" + run, 100));
             await().atMost(PATIENCE)
-                    .until(
+                    .untilAsserted(
                             () ->
-                                    redis.members(KEYS.auditProcessed(QUEUE)).stream()
-                                                    .filter(id -> id.startsWith("RESUB-" + run))
-                                                    .count()
-                                            == 100);
+                                    assertThat(audited(redis, "RESUB-" + run))
+                                            .as(() -> whereTheyAre(rabbit, processedBefore))
+                                            .isEqualTo(100));
+        }
+    }
+
+    private static long audited(RedisProbe redis, String idPrefix) {
+        return redis.members(KEYS.auditProcessed(QUEUE)).stream()
+                .filter(id -> id.startsWith(idPrefix))
+                .count();
+    }
+
+    /** On a timeout: still ready, taken and unacked, or processed and not audited. */
+    private String whereTheyAre(Rabbit rabbit, long processedBefore) {
+        return ("audited ids (ready=%d unacked=%d consumers=%d inFlight=%d processed=%d"
+                        + " consuming=%s)")
+                .formatted(
+                        rabbit.ready(QUEUE),
+                        unacked(),
+                        rabbit.consumers(QUEUE),
+                        metrics.inFlight(),
+                        metrics.processedCount() - processedBefore,
+                        consumer.consuming());
+    }
+
+    private static long unacked() {
+        try {
+            return ManagementQueue.count(QUEUE, "/messages_unacknowledged");
+        } catch (Exception e) {
+            return -1;
         }
     }
 }

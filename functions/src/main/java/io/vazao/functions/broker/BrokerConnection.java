@@ -20,10 +20,14 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The worker's own AMQP connection, beside the messaging connector's: it declares the topology and
- * publishes dead letters with confirms. Its state is also what readiness reports, so readiness
- * follows the broker while liveness does not. The client library recovers the connection after a
- * broker restart; only the first connection is retried here.
+ * The worker's AMQP connections. The consuming connection declares the topology and carries the
+ * subscription and its acks; its state is what readiness reports, so readiness follows the broker
+ * while liveness does not. Dead letters and delayed retries are published on a second connection,
+ * opened at the first publish: a broker short of memory or disk blocks every connection that
+ * publishes and stops reading from it, and on a shared connection one blocked dead letter would
+ * hold back the acks of every message processed after it, stalling consumption at the prefetch
+ * until the alarm clears. The client library recovers both connections after a broker restart; only
+ * the first consuming connection is retried here.
  */
 @ApplicationScoped
 public class BrokerConnection {
@@ -43,6 +47,7 @@ public class BrokerConnection {
                         return t;
                     });
     private volatile Connection connection;
+    private volatile Connection publishing;
     private volatile boolean closed;
     private volatile boolean topologyDeclared;
     private volatile boolean loggedDown;
@@ -190,7 +195,10 @@ public class BrokerConnection {
 
     /** A new channel on the connection; throws IOException while the broker is unreachable. */
     public Channel createChannel() throws IOException {
-        Connection c = connection;
+        return channelOn(connection);
+    }
+
+    private Channel channelOn(Connection c) throws IOException {
         if (c == null || !c.isOpen()) {
             throw new IOException("broker " + address + " is not connected");
         }
@@ -201,11 +209,49 @@ public class BrokerConnection {
         return ch;
     }
 
+    /**
+     * A new channel on the publishing connection, opened now if it is not yet; throws IOException
+     * while the broker is unreachable.
+     */
+    public Channel createPublishingChannel() throws IOException {
+        return channelOn(publishingConnection());
+    }
+
+    private synchronized Connection publishingConnection() throws IOException {
+        Connection c = publishing;
+        if (c != null) {
+            return c; // recovered by the client after a broker restart
+        }
+        if (closed) {
+            throw new IOException("the worker is stopping");
+        }
+        try {
+            c = factory.newConnection(connectionName + " publishing");
+        } catch (TimeoutException e) {
+            throw new IOException("broker " + address + " did not answer in time", e);
+        }
+        c.addBlockedListener(
+                reason ->
+                        LOG.warnf(
+                                "event=broker-blocked-publishing broker=%s reason=\"%s\""
+                                        + " effect=\"dead letters and retries wait; consuming"
+                                        + " goes on\"",
+                                address, reason),
+                () -> LOG.infof("event=broker-unblocked-publishing broker=%s", address));
+        publishing = c;
+        return c;
+    }
+
     @PreDestroy
     void close() {
         closed = true;
         retry.shutdownNow();
-        Connection c = connection;
+        closeQuietly(publishing);
+        closeQuietly(connection);
+        deliveryThreads.shutdown();
+    }
+
+    private static void closeQuietly(Connection c) {
         if (c != null) {
             try {
                 c.close(2_000);
@@ -213,6 +259,5 @@ public class BrokerConnection {
                 LOG.debugf("closing broker connection: %s", e);
             }
         }
-        deliveryThreads.shutdown();
     }
 }

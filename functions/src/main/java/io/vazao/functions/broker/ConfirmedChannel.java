@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One confirm-mode channel for publishes that must be on the broker before the caller acks the
- * original: each publish is mandatory and returns only once confirmed. The channel is opened on
- * first use and, after any failure, thrown away and opened again on the next publish. Callers hold
- * their own lock: a channel is not shared between threads.
+ * One confirm-mode channel, on the worker's publishing connection, for publishes that must be on
+ * the broker before the caller acks the original: each publish is mandatory and returns only once
+ * confirmed. The channel is opened on first use and, after any failure, thrown away and opened
+ * again on the next publish. Callers hold their own lock: a channel is not shared between threads.
  */
 final class ConfirmedChannel {
 
@@ -78,7 +78,7 @@ final class ConfirmedChannel {
 
     private Channel open() throws IOException {
         if (channel == null || !channel.isOpen()) {
-            Channel ch = broker.createChannel();
+            Channel ch = broker.createPublishingChannel();
             ch.confirmSelect();
             // A mandatory publish that no queue takes comes back before its confirm.
             ch.addReturnListener(r -> returned = true);

@@ -8,10 +8,12 @@ import com.rabbitmq.client.GetResponse;
 import io.vazao.contract.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.awaitility.Awaitility;
 
 /**
  * The real RabbitMQ on 127.0.0.1, seen from a test: publish with confirms, count, fetch, clean up.
@@ -96,6 +98,24 @@ public final class Rabbit implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Takes the ready messages of a queue until at least {@code n} came (the queue may be missing
+     * meanwhile, as while a worker declares it again), then returns them all.
+     */
+    public List<Delivered> drainAtLeast(int n, String queue, Duration atMost) {
+        List<Delivered> out = new ArrayList<>();
+        Awaitility.await()
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            out.addAll(drain(queue));
+                            return out.size() >= n;
+                        });
+        return out;
     }
 
     /** Takes every ready message of a queue (acked: they are removed). */

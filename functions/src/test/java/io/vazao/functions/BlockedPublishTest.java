@@ -1,0 +1,132 @@
+package io.vazao.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vazao.contract.DeadLetterHeaders;
+import io.vazao.contract.RedisKeys;
+import io.vazao.contract.Topology;
+import io.vazao.functions.config.WorkerIdentity;
+import io.vazao.functions.support.MemoryAlarm;
+import io.vazao.functions.support.Names;
+import io.vazao.functions.support.Payloads;
+import io.vazao.functions.support.Rabbit;
+import io.vazao.functions.support.RedisProbe;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A broker short of memory or disk blocks every connection that publishes and stops reading from
+ * it. A worker publishes only its dead letters and delayed retries, on a connection of its own: a
+ * dead letter that cannot be published must not hold back the acks of the messages processed after
+ * it, or consumption stalls at the prefetch until the alarm clears. The one test that raises the
+ * shared broker's memory alarm: it always lifts it, in a finally.
+ */
+@QuarkusTest
+@TestProfile(BlockedPublishProfile.class)
+class BlockedPublishTest {
+
+    static final String QUEUE = BlockedPublishProfile.QUEUE;
+    static final String HOLDING = QUEUE + ".holding";
+    static final RedisKeys KEYS = new RedisKeys(BlockedPublishProfile.PREFIX);
+    static final int GOOD = 300;
+    static final int HOLD_MILLIS = 8_000;
+
+    @Inject WorkerIdentity identity;
+
+    @AfterAll
+    static void cleanUp() {
+        try (Rabbit rabbit = new Rabbit();
+                RedisProbe redis = new RedisProbe()) {
+            rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE), HOLDING);
+            redis.deletePrefix(BlockedPublishProfile.PREFIX);
+        }
+    }
+
+    @Test
+    void whileItsDeadLetterPublishIsBlockedTheWorkerGoesOnProcessingAndNothingIsLost()
+            throws Exception {
+        String run = Names.random();
+        String poison = "not JSON {" + run;
+        List<byte[]> bodies = new ArrayList<>();
+        bodies.add(poison.getBytes(StandardCharsets.UTF_8));
+        bodies.addAll(Payloads.orders("GOOD-" + run, GOOD));
+        try (Rabbit rabbit = new Rabbit()) {
+            holdThenMoveToTheWorkQueue(rabbit);
+            rabbit.publish("", HOLDING, bodies);
+        }
+        long published = System.nanoTime();
+        String worker = "vazao-worker " + identity.workerId();
+        try (RedisProbe redis = new RedisProbe();
+                Rabbit probe = new Rabbit();
+                MemoryAlarm alarm = MemoryAlarm.raise()) {
+            // The broker moves the held messages itself, which no alarm blocks: the poison reaches
+            // the worker first, while the alarm is on.
+            assertThat(probe.ready(HOLDING))
+                    .as("messages still held when the alarm went on")
+                    .isEqualTo(GOOD + 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> !MemoryAlarm.blockedConnections(worker).isEmpty());
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(audited(redis, run))
+                                            .as(
+                                                    "messages processed while %s blocked",
+                                                    MemoryAlarm.blockedConnections(worker))
+                                            .isEqualTo(GOOD));
+            assertThat(MemoryAlarm.on()).as("the alarm was on throughout").isTrue();
+            System.out.printf(
+                    "blocked-publish: %d messages processed by %.1f s after their hold ended,"
+                            + " with %s blocked%n",
+                    GOOD,
+                    (System.nanoTime() - published) / 1e9 - HOLD_MILLIS / 1000.0,
+                    MemoryAlarm.blockedConnections(worker));
+        }
+        // Once the broker takes publishes again the poison reaches its dead-letter queue.
+        try (Rabbit rabbit = new Rabbit()) {
+            List<Rabbit.Delivered> dead =
+                    rabbit.drainAtLeast(
+                            1, Topology.deadLetterQueue(QUEUE), Duration.ofSeconds(120));
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).text()).isEqualTo(poison);
+            assertThat(dead.get(0).header(DeadLetterHeaders.REASON)).isEqualTo("invalid-json");
+            await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.ready(QUEUE) == 0);
+        }
+    }
+
+    /**
+     * A queue whose messages expire after {@link #HOLD_MILLIS} into the work queue, in order: they
+     * reach the worker after the alarm is raised, without a publish the alarm would block.
+     */
+    private static void holdThenMoveToTheWorkQueue(Rabbit rabbit) throws Exception {
+        try (Channel ch = rabbit.connection().createChannel()) {
+            ch.queueDeclare(
+                    HOLDING,
+                    true,
+                    false,
+                    false,
+                    Map.of(
+                            "x-message-ttl", HOLD_MILLIS,
+                            "x-dead-letter-exchange", Topology.EXCHANGE,
+                            "x-dead-letter-routing-key", QUEUE));
+        }
+    }
+
+    private static long audited(RedisProbe redis, String run) {
+        return redis.members(KEYS.auditProcessed(QUEUE)).stream()
+                .filter(id -> id.startsWith("GOOD-" + run + "-"))
+                .count();
+    }
+}
