@@ -48,6 +48,7 @@ public class BrokerConnection {
                     });
     private volatile Connection connection;
     private volatile Connection publishing;
+    private volatile boolean publishingBlocked;
     private volatile boolean closed;
     private volatile boolean topologyDeclared;
     private volatile boolean loggedDown;
@@ -231,15 +232,25 @@ public class BrokerConnection {
             throw new IOException("broker " + address + " did not answer in time", e);
         }
         c.addBlockedListener(
-                reason ->
-                        LOG.warnf(
-                                "event=broker-blocked-publishing broker=%s reason=\"%s\""
-                                        + " effect=\"dead letters and retries wait; consuming"
-                                        + " goes on\"",
-                                address, reason),
-                () -> LOG.infof("event=broker-unblocked-publishing broker=%s", address));
+                reason -> {
+                    publishingBlocked = true;
+                    LOG.warnf(
+                            "event=broker-blocked-publishing broker=%s reason=\"%s\""
+                                    + " effect=\"dead letters and retries wait; consuming goes"
+                                    + " on\"",
+                            address, reason);
+                },
+                () -> {
+                    publishingBlocked = false;
+                    LOG.infof("event=broker-unblocked-publishing broker=%s", address);
+                });
         publishing = c;
         return c;
+    }
+
+    /** True while the broker blocks the publishing connection (a memory or disk alarm). */
+    public boolean publishingBlocked() {
+        return publishingBlocked;
     }
 
     @PreDestroy

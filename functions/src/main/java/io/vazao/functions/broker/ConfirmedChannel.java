@@ -53,7 +53,7 @@ final class ConfirmedChannel {
         try {
             before.run(ch);
             ch.basicPublish(exchange, routingKey, true, props, body);
-            ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
+            awaitConfirm(ch);
         } catch (TimeoutException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -66,6 +66,27 @@ final class ConfirmedChannel {
         }
         if (returned) {
             throw new Unroutable(unroutable);
+        }
+    }
+
+    /**
+     * Waits for the confirm, and goes on waiting while the broker blocks the publishing connection:
+     * the publish is on its way and reaches the broker when the alarm lifts, so giving up would
+     * have the caller publish the same message a second time.
+     */
+    private void awaitConfirm(Channel ch)
+            throws IOException, InterruptedException, TimeoutException {
+        while (true) {
+            try {
+                if (!ch.waitForConfirms(CONFIRM_TIMEOUT_MILLIS)) {
+                    throw new IOException("the broker refused the publish (nack)");
+                }
+                return;
+            } catch (TimeoutException e) {
+                if (!broker.publishingBlocked()) {
+                    throw e;
+                }
+            }
         }
     }
 
