@@ -13,10 +13,9 @@ import io.vazao.contract.Topology;
 import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
+import io.vazao.functions.support.Rabbitmqctl;
 import io.vazao.functions.support.RedisProbe;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,14 +57,14 @@ class BrokerRestartTest {
             given().get("/q/health/ready").then().statusCode(200);
 
             try {
-                rabbitmqctl("stop_app");
+                Rabbitmqctl.run("stop_app");
                 await().atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(100))
                         .until(() -> given().get("/q/health/ready").statusCode() == 503);
                 // liveness does not depend on the broker
                 given().get("/q/health/live").then().statusCode(200);
             } finally {
-                rabbitmqctl("start_app");
+                Rabbitmqctl.run("start_app");
             }
             long leftAfterRestart = n - redis.scard(audit);
             await().atMost(Duration.ofSeconds(120))
@@ -83,18 +82,6 @@ class BrokerRestartTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.ready(QUEUE) == 0);
                 assertThat(rabbit.ready(Topology.deadLetterQueue(QUEUE))).isZero();
             }
-        }
-    }
-
-    private static void rabbitmqctl(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("rabbitmqctl", "-q", command).inheritIO().start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("rabbitmqctl " + command + " did not finish");
-        }
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(
-                    "rabbitmqctl " + command + " exited with " + p.exitValue());
         }
     }
 }

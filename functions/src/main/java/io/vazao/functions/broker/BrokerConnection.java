@@ -244,6 +244,9 @@ public class BrokerConnection {
                     publishingBlocked = false;
                     LOG.infof("event=broker-unblocked-publishing broker=%s", address);
                 });
+        // A connection lost while blocked is never told it is unblocked; the recovered one starts
+        // unblocked (the broker blocks it again at its first publish if the alarm is still on).
+        c.addShutdownListener(cause -> publishingBlocked = false);
         publishing = c;
         return c;
     }
