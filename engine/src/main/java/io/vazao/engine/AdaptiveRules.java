@@ -31,7 +31,13 @@ final class AdaptiveRules {
             List<String> errors) {
         QueueInputs in = p.inputs;
         p.depth = in.depth();
-        p.rate = ServiceRate.smooth(qh.perWorkerRate(), in, expectedOrCold(policy, settings));
+        p.backlogSince = ServiceRate.backlogSince(qh.backlogSinceMillis(), in, nowMs);
+        p.rate =
+                ServiceRate.smooth(
+                        qh.perWorkerRate(),
+                        in,
+                        expectedOrCold(policy, settings),
+                        ServiceRate.saturated(p.backlogSince, nowMs));
         PerWorkerRate rate = PerWorkerRate.of(p.rate, policy, coldRate(policy, settings));
         if (rate.cold() && policy.messagesPerWorker() <= 0) {
             errors.add(

@@ -17,6 +17,8 @@ import java.util.List;
  *     policy's forecast is off
  * @param sustained the arrival rate sustained over a tenth of targetDrainSeconds, or null before
  *     the first figures
+ * @param backlogSinceMillis epoch ms since which messages have been waiting (ready &gt; 0) with
+ *     workers live, every tick, or -1 when they were not last tick ({@link ServiceRate})
  */
 public record QueueHistory(
         int lastTarget,
@@ -25,10 +27,11 @@ public record QueueHistory(
         long lastDepth,
         long panicUntilMillis,
         ArrivalForecast.State forecast,
-        SustainedArrivals sustained) {
+        SustainedArrivals sustained,
+        long backlogSinceMillis) {
 
     public static final QueueHistory EMPTY =
-            new QueueHistory(-1, List.of(), null, -1, 0, null, null);
+            new QueueHistory(-1, List.of(), null, -1, 0, null, null, -1);
 
     public QueueHistory {
         recommendations = List.copyOf(recommendations);
@@ -40,7 +43,7 @@ public record QueueHistory(
             List<Recommendation> recommendations,
             Double perWorkerRate,
             long lastDepth) {
-        this(lastTarget, recommendations, perWorkerRate, lastDepth, 0, null, null);
+        this(lastTarget, recommendations, perWorkerRate, lastDepth, 0, null, null, -1);
     }
 
     /** A recommended target at a point in time. */

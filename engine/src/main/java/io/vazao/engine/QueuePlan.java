@@ -25,10 +25,18 @@ final class QueuePlan {
     long panicUntil;
     ArrivalForecast.State forecast;
     SustainedArrivals sustained;
+    long backlogSince = -1;
 
     /** What the engine remembers of this queue for the next tick. */
     QueueHistory history(int target) {
         return new QueueHistory(
-                target, recommendations, rate, depth, panicUntil, forecast, sustained);
+                target,
+                recommendations,
+                rate,
+                depth,
+                panicUntil,
+                forecast,
+                sustained,
+                backlogSince);
     }
 }

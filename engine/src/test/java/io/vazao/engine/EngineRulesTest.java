@@ -74,32 +74,71 @@ class EngineRulesTest {
             assertEquals(10, seedTick.demand());
         }
 
+        /** A backlog waiting since t = 0 s, with 2 live workers measured at {@code rate}. */
+        private History backlogged(Policy p, History h, long second, double rate) {
+            return decide(queue("q", inputs(3000, 80, 0, 2, rate)), p, h, second).history();
+        }
+
         @Test
         void saturatedMeasurementsAreSmoothed() {
             Policy p = adaptive(1, 0, 50, 100.0, 30, 30);
-            // backlog waiting (ready > 0): 40/s per worker is the capacity
-            History h =
-                    decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0)
-                            .history();
+            // messages waiting for 10 s: 40/s per worker is the capacity
+            History h = backlogged(p, backlogged(p, History.empty(), 0, 40.0), 10, 40.0);
             assertEquals(40.0, h.of("q").perWorkerRate(), 1e-9);
-            Outcome o = decide(queue("q", inputs(3000, 80, 0, 2, 50.0)), p, h, 1);
+            Outcome o = decide(queue("q", inputs(3000, 80, 0, 2, 50.0)), p, h, 11);
             assertEquals(40 + ServiceRate.ALPHA * 10, o.history().of("q").perWorkerRate(), 1e-9);
             // (3080 / 30) / 43 = 2.39 → 3
             assertEquals(3, only(o).demand());
             assertTrue(only(o).reason().contains("43/s per worker (measured)"), only(o).reason());
         }
 
+        /**
+         * The ack rate is the broker's average over a statistics interval that may have ended
+         * before the backlog began: a burst onto a queue whose one worker served a 20/s trickle
+         * reads 20/s per worker on its first ticks. Below the estimate, it counts only once
+         * messages have waited {@link ServiceRate#SATURATED_AFTER_MILLIS}.
+         */
+        @Test
+        void aRateMeasuredBeforeTheBacklogBeganIsNotTheCapacity() {
+            Policy p = adaptive(1, 0, 50, 100.0, 30, 30);
+            record Row(String name, long[] backlogSeconds, Double learned) {}
+            List<Row> rows =
+                    List.of(
+                            new Row("first tick of the backlog", new long[] {0}, null),
+                            new Row("waiting 5 s", new long[] {0, 5}, null),
+                            new Row("waiting 9 s", new long[] {0, 5, 9}, null),
+                            new Row("waiting 10 s", new long[] {0, 5, 10}, 20.0),
+                            new Row("a tick without a backlog restarts the wait", null, null));
+            for (Row row : rows) {
+                History h = History.empty();
+                if (row.backlogSeconds() == null) {
+                    h = backlogged(p, h, 0, 20.0);
+                    h = decide(queue("q", inputs(0, 40, 20, 2, 20.0)), p, h, 5).history();
+                    h = backlogged(p, h, 6, 20.0);
+                    h = backlogged(p, h, 15, 20.0);
+                } else {
+                    for (long second : row.backlogSeconds()) {
+                        h = backlogged(p, h, second, 20.0);
+                    }
+                }
+                assertEquals(row.learned(), h.of("q").perWorkerRate(), row.name());
+            }
+            // not learned: the burst is sized at the expected 100/s, not at the trickle's 20/s
+            Decision first =
+                    only(decide(queue("q", inputs(3000, 80, 0, 2, 20.0)), p, History.empty(), 0));
+            assertEquals(2, first.demand()); // (3080 / 30) / 100 = 1.03 → 2
+            assertTrue(first.reason().contains("100/s per worker (expected)"), first.reason());
+        }
+
         @Test
         void idleWorkersDoNotTeachALowRate() {
             Policy p = adaptive(1, 0, 50, 100.0, 30, 30);
-            History h =
-                    decide(queue("q", inputs(3000, 80, 0, 2, 40.0)), p, History.empty(), 0)
-                            .history();
+            History h = backlogged(p, backlogged(p, History.empty(), 0, 40.0), 10, 40.0);
             // nothing waiting: 3/s per worker is the arrival rate, not the capacity
-            History idle = decide(queue("q", inputs(0, 1, 6, 2, 3.0)), p, h, 1).history();
+            History idle = decide(queue("q", inputs(0, 1, 6, 2, 3.0)), p, h, 11).history();
             assertEquals(40.0, idle.of("q").perWorkerRate(), 1e-9);
             // but an idle measurement above the estimate is a lower bound of the capacity
-            History faster = decide(queue("q", inputs(0, 1, 6, 2, 60.0)), p, h, 1).history();
+            History faster = decide(queue("q", inputs(0, 1, 6, 2, 60.0)), p, h, 11).history();
             assertEquals(40 + ServiceRate.ALPHA * 20, faster.of("q").perWorkerRate(), 1e-9);
         }
     }

@@ -29,11 +29,11 @@ class VazaoPolicyTest {
     }
 
     /**
-     * The sine's rising edges come one start-up too late without a forecast: with it vazao waits
-     * less and, because it follows the fall sooner too, pays less (docs/decision-engine.md).
+     * The sine's rising edges come one start-up too late without a forecast: with it vazao waits a
+     * third less for a few more worker-seconds (docs/decision-engine.md).
      */
     @Test
-    void theForecastCutsWaitAndCostOnTheSine() {
+    void theForecastCutsTheWaitOnTheSineForAFewPercentMoreWorkerSeconds() {
         Arrivals sine = new ScenarioArrivals(Scenario.builtin("sine"));
         Simulation sim = new Simulation(sine, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
         Map<String, Policy> on =
@@ -48,8 +48,8 @@ class VazaoPolicyTest {
                 with.workerSeconds(),
                 without.meanDelaySeconds(),
                 without.workerSeconds());
-        assertTrue(with.meanDelaySeconds() < without.meanDelaySeconds());
-        assertTrue(with.workerSeconds() < without.workerSeconds());
+        assertTrue(with.meanDelaySeconds() < 0.8 * without.meanDelaySeconds());
+        assertTrue(with.workerSeconds() < 1.05 * without.workerSeconds());
     }
 
     private static ScalingPolicy policy(Map<String, Policy> policies) {
