@@ -3,6 +3,7 @@ package io.vazao.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vazao.contract.Json;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,12 +23,40 @@ public final class ManagementApi {
 
     /** The JSON at {@code path} (e.g. {@code /api/connections}), or null when not 200. */
     public static JsonNode read(String path) throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:15672" + path))
-                        .header("Authorization", AUTH)
-                        .GET()
-                        .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(request(path).GET());
         return response.statusCode() == 200 ? Json.mapper().readTree(response.body()) : null;
+    }
+
+    /**
+     * Has the broker close every connection whose client-provided name is {@code name}, as an
+     * operator closing it from the management UI would.
+     *
+     * @return how many it closed
+     */
+    public static int closeConnections(String name) throws Exception {
+        JsonNode all = read("/api/connections?columns=name,user_provided_name");
+        int closed = 0;
+        for (JsonNode c : all == null ? Json.mapper().createArrayNode() : all) {
+            if (name.equals(c.path("user_provided_name").asText())) {
+                String path =
+                        "/api/connections/"
+                                + URLEncoder.encode(c.path("name").asText(), StandardCharsets.UTF_8)
+                                        .replace("+", "%20");
+                int status = send(request(path).DELETE()).statusCode();
+                if (status / 100 == 2) {
+                    closed++;
+                }
+            }
+        }
+        return closed;
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:15672" + path))
+                .header("Authorization", AUTH);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

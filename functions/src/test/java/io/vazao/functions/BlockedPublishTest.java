@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
+import io.vazao.functions.broker.BrokerConnection;
 import io.vazao.functions.config.WorkerIdentity;
 import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.support.MemoryAlarm;
@@ -16,6 +17,7 @@ import io.vazao.functions.support.Names;
 import io.vazao.functions.support.Payloads;
 import io.vazao.functions.support.Rabbit;
 import io.vazao.functions.support.RedisProbe;
+import io.vazao.testsupport.ManagementApi;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +40,7 @@ class BlockedPublishTest {
 
     static final String QUEUE = BlockedPublishProfile.QUEUE;
     static final String HOLDING = QUEUE + ".holding";
+    static final String SCRATCH = QUEUE + ".scratch";
     static final RedisKeys KEYS = new RedisKeys(BlockedPublishProfile.PREFIX);
     static final int GOOD = 300;
     static final int HOLD_MILLIS = 8_000;
@@ -47,11 +50,13 @@ class BlockedPublishTest {
 
     @Inject WorkerMetrics metrics;
 
+    @Inject BrokerConnection broker;
+
     @AfterAll
     static void cleanUp() {
         try (Rabbit rabbit = new Rabbit();
                 RedisProbe redis = new RedisProbe()) {
-            rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE), HOLDING);
+            rabbit.deleteQueues(QUEUE, Topology.deadLetterQueue(QUEUE), HOLDING, SCRATCH);
             redis.deletePrefix(BlockedPublishProfile.PREFIX);
         }
     }
@@ -61,6 +66,7 @@ class BlockedPublishTest {
             throws Exception {
         String run = Names.random();
         String poison = "not JSON {" + run;
+        long failedBefore = metrics.failedCount();
         List<byte[]> bodies = new ArrayList<>();
         bodies.add(poison.getBytes(StandardCharsets.UTF_8));
         bodies.addAll(Payloads.orders("GOOD-" + run, GOOD));
@@ -103,20 +109,88 @@ class BlockedPublishTest {
                             + " with %s blocked%n",
                     GOOD, processedBy, MemoryAlarm.blockedConnections(worker));
         }
-        thePoisonIsDeadLetteredOnce(poison);
+        thePoisonIsDeadLetteredOnce(poison, failedBefore);
+    }
+
+    /**
+     * The broker never tells a connection it lost while blocking it that the block is over. The
+     * worker forgets the block with the connection: after the reconnection a confirm that does not
+     * come within its 10 s fails the publish again, instead of waiting for an unblock that will
+     * never be sent. The operator's move here: closing the blocked connection from the management
+     * API while the alarm is on.
+     */
+    @Test
+    void aPublishingConnectionLostWhileBlockedComesBackUnblocked() throws Exception {
+        try (Rabbit rabbit = new Rabbit();
+                Channel declare = rabbit.connection().createChannel()) {
+            declare.queueDeclare(SCRATCH, true, false, false, null);
+        }
+        String publishing = "vazao-worker " + identity.workerId() + " publishing";
+        Channel ch = broker.createPublishingChannel();
+        ch.confirmSelect();
+        double forgotten;
+        try (MemoryAlarm alarm = MemoryAlarm.raise()) {
+            ch.basicPublish("", SCRATCH, null, "during the alarm".getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(30)).until(broker::publishingBlocked);
+            // The management API lists a connection a few seconds after it opens.
+            long[] closedAt = new long[1];
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> {
+                                closedAt[0] = System.nanoTime();
+                                return ManagementApi.closeConnections(publishing) == 1;
+                            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !broker.publishingBlocked());
+            forgotten = (System.nanoTime() - closedAt[0]) / 1e9;
+            assertThat(MemoryAlarm.on()).as("the alarm still on: no unblock was sent").isTrue();
+        }
+        // The client reconnects by itself; a publish on the new connection is confirmed.
+        long lifted = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            Channel again = broker.createPublishingChannel();
+                            try {
+                                again.confirmSelect();
+                                again.basicPublish(
+                                        "",
+                                        SCRATCH,
+                                        null,
+                                        "after".getBytes(StandardCharsets.UTF_8));
+                                return again.waitForConfirms(10_000);
+                            } finally {
+                                again.abort();
+                            }
+                        });
+        assertThat(broker.publishingBlocked()).isFalse();
+        System.out.printf(
+                "blocked-publish: block forgotten %.1f s after the close; a publish confirmed %.1f s"
+                        + " after the alarm lifted%n",
+                forgotten, (System.nanoTime() - lifted) / 1e9);
+        try (Rabbit rabbit = new Rabbit()) {
+            assertThat(rabbit.drain(SCRATCH))
+                    .extracting(Rabbit.Delivered::text)
+                    .as("what reached the queue")
+                    .contains("after");
+        }
     }
 
     /**
      * Once the broker takes publishes again the poison reaches its dead-letter queue, once: its
      * dead letter waited for the confirm however long the alarm lasted.
      */
-    private void thePoisonIsDeadLetteredOnce(String poison) {
+    private void thePoisonIsDeadLetteredOnce(String poison, long failedBefore) {
         try (Rabbit rabbit = new Rabbit()) {
             // Settled: every dead letter the worker published is confirmed, so in the queue.
             await().atMost(Duration.ofSeconds(120))
                     .until(
                             () ->
-                                    metrics.failedCount() >= 1
+                                    metrics.failedCount() > failedBefore
                                             && metrics.inFlight() == 0
                                             && rabbit.ready(QUEUE) == 0);
             List<Rabbit.Delivered> dead = rabbit.drain(Topology.deadLetterQueue(QUEUE));

@@ -246,7 +246,29 @@ public class BrokerConnection {
                 });
         // A connection lost while blocked is never told it is unblocked; the recovered one starts
         // unblocked (the broker blocks it again at its first publish if the alarm is still on).
-        c.addShutdownListener(cause -> publishingBlocked = false);
+        c.addShutdownListener(
+                cause -> {
+                    boolean wasBlocked = publishingBlocked;
+                    publishingBlocked = false;
+                    if (!cause.isInitiatedByApplication()) {
+                        LOG.infof(
+                                "event=broker-publishing-connection-lost broker=%s wasBlocked=%b",
+                                address, wasBlocked);
+                    }
+                });
+        ((Recoverable) c)
+                .addRecoveryListener(
+                        new RecoveryListener() {
+                            @Override
+                            public void handleRecovery(Recoverable recoverable) {
+                                LOG.infof("event=broker-publishing-reconnected broker=%s", address);
+                            }
+
+                            @Override
+                            public void handleRecoveryStarted(Recoverable recoverable) {
+                                // logged by the shutdown listener, with the block it forgot
+                            }
+                        });
         publishing = c;
         return c;
     }
