@@ -38,6 +38,10 @@ class LoginRedirectBrowserTest {
                         system.workDir.resolve("chromium-profile-redirect"),
                         RunningSystem.OUT.resolve("e2e-logs"));
         try {
+            // Each sign-in leaves a dashboard whose two event streams must close with it: a browser
+            // keeps about six connections per host, so streams left open stall the fourth page load
+            // until one times out (58 s), which a page that loads in under a second never needs.
+            driver.manage().timeouts().pageLoadTimeout(UI);
             URI dashboard = URI.create(system.baseUrl);
             for (String payload : PAYLOADS) {
                 driver.manage().deleteAllCookies();
