@@ -34,9 +34,8 @@ public final class ManagementApi {
      * @return how many it closed
      */
     public static int closeConnections(String name) throws Exception {
-        JsonNode all = read("/api/connections?columns=name,user_provided_name");
         int closed = 0;
-        for (JsonNode c : all == null ? Json.mapper().createArrayNode() : all) {
+        for (JsonNode c : connections("name,user_provided_name")) {
             if (name.equals(c.path("user_provided_name").asText())) {
                 String path =
                         "/api/connections/"
@@ -49,6 +48,15 @@ public final class ManagementApi {
             }
         }
         return closed;
+    }
+
+    /**
+     * The broker's connections with the given {@code columns} (comma-separated), none while the API
+     * does not answer.
+     */
+    public static Iterable<JsonNode> connections(String columns) throws Exception {
+        JsonNode all = read("/api/connections?columns=" + columns);
+        return all == null ? Json.mapper().createArrayNode() : all;
     }
 
     private static HttpRequest.Builder request(String path) {

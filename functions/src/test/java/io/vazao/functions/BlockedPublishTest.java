@@ -10,7 +10,6 @@ import io.vazao.contract.DeadLetterHeaders;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
 import io.vazao.functions.broker.BrokerConnection;
-import io.vazao.functions.config.WorkerIdentity;
 import io.vazao.functions.metrics.WorkerMetrics;
 import io.vazao.functions.support.MemoryAlarm;
 import io.vazao.functions.support.Names;
@@ -46,8 +45,6 @@ class BlockedPublishTest {
     static final int HOLD_MILLIS = 8_000;
     static final Duration OUTLAST_CONFIRM = Duration.ofSeconds(12);
 
-    @Inject WorkerIdentity identity;
-
     @Inject WorkerMetrics metrics;
 
     @Inject BrokerConnection broker;
@@ -75,7 +72,7 @@ class BlockedPublishTest {
             rabbit.publish("", HOLDING, bodies);
         }
         long published = System.nanoTime();
-        String worker = "vazao-worker " + identity.workerId();
+        String worker = broker.publishingConnectionName();
         try (RedisProbe redis = new RedisProbe();
                 Rabbit probe = new Rabbit();
                 MemoryAlarm alarm = MemoryAlarm.raise()) {
@@ -125,7 +122,7 @@ class BlockedPublishTest {
                 Channel declare = rabbit.connection().createChannel()) {
             declare.queueDeclare(SCRATCH, true, false, false, null);
         }
-        String publishing = "vazao-worker " + identity.workerId() + " publishing";
+        String publishing = broker.publishingConnectionName();
         Channel ch = broker.createPublishingChannel();
         ch.confirmSelect();
         double forgotten;

@@ -4,7 +4,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
-import com.rabbitmq.client.RecoveryListener;
 import io.vazao.functions.config.FunctionsConfig;
 import io.vazao.functions.config.WorkerIdentity;
 import jakarta.annotation.PreDestroy;
@@ -110,22 +109,19 @@ public class BrokerConnection {
                 Connection c = factory.newConnection(connectionName);
                 ((Recoverable) c)
                         .addRecoveryListener(
-                                new RecoveryListener() {
-                                    @Override
-                                    public void handleRecovery(Recoverable recoverable) {
-                                        LOG.infof("event=broker-reconnected broker=%s", address);
-                                        loggedDown = false;
-                                        // The listeners declare the topology themselves and retry
-                                        // with back-off if that fails.
-                                        ready();
-                                    }
-
-                                    @Override
-                                    public void handleRecoveryStarted(Recoverable recoverable) {
-                                        LOG.infof(
-                                                "event=broker-connection-lost broker=%s", address);
-                                    }
-                                });
+                                RecoveryEvents.of(
+                                        () ->
+                                                LOG.infof(
+                                                        "event=broker-connection-lost broker=%s",
+                                                        address),
+                                        () -> {
+                                            LOG.infof(
+                                                    "event=broker-reconnected broker=%s", address);
+                                            loggedDown = false;
+                                            // The listeners declare the topology themselves and
+                                            // retry with back-off if that fails.
+                                            ready();
+                                        }));
                 connection = c;
                 LOG.infof("event=broker-connected broker=%s", address);
             }
@@ -227,7 +223,7 @@ public class BrokerConnection {
             throw new IOException("the worker is stopping");
         }
         try {
-            c = factory.newConnection(connectionName + " publishing");
+            c = factory.newConnection(publishingConnectionName());
         } catch (TimeoutException e) {
             throw new IOException("broker " + address + " did not answer in time", e);
         }
@@ -256,21 +252,22 @@ public class BrokerConnection {
                                 address, wasBlocked);
                     }
                 });
+        // The loss is logged by the shutdown listener, with the block it forgot.
         ((Recoverable) c)
                 .addRecoveryListener(
-                        new RecoveryListener() {
-                            @Override
-                            public void handleRecovery(Recoverable recoverable) {
-                                LOG.infof("event=broker-publishing-reconnected broker=%s", address);
-                            }
-
-                            @Override
-                            public void handleRecoveryStarted(Recoverable recoverable) {
-                                // logged by the shutdown listener, with the block it forgot
-                            }
-                        });
+                        RecoveryEvents.of(
+                                () -> {},
+                                () ->
+                                        LOG.infof(
+                                                "event=broker-publishing-reconnected broker=%s",
+                                                address)));
         publishing = c;
         return c;
+    }
+
+    /** The client-provided name of the connection dead letters and retries are published on. */
+    public String publishingConnectionName() {
+        return connectionName + " publishing";
     }
 
     /** True while the broker blocks the publishing connection (a memory or disk alarm). */

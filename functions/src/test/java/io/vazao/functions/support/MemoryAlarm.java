@@ -38,9 +38,8 @@ public final class MemoryAlarm implements AutoCloseable {
      * blocks (the management API's view, refreshed every few seconds).
      */
     public static List<String> blockedConnections(String prefix) throws Exception {
-        JsonNode all = ManagementApi.read("/api/connections?columns=user_provided_name,state");
         List<String> blocked = new ArrayList<>();
-        for (JsonNode c : all == null ? List.<JsonNode>of() : all) {
+        for (JsonNode c : ManagementApi.connections("user_provided_name,state")) {
             String name = c.path("user_provided_name").asText("");
             if (name.startsWith(prefix) && c.path("state").asText().equals("blocked")) {
                 blocked.add(name);
