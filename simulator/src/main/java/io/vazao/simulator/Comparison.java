@@ -59,7 +59,7 @@ public record Comparison(
         String header =
                 String.format(
                         Locale.ROOT,
-                        "%-6s %10s %10s %12s %10s %6s %9s %10s %10s",
+                        "%-" + nameWidth() + "s %10s %10s %12s %10s %6s %9s %10s %10s",
                         "policy",
                         "mean wait",
                         "p99 wait",
@@ -73,7 +73,7 @@ public record Comparison(
         out.append("-".repeat(header.length())).append('\n');
         Optional<PolicyResult> keda = result("keda");
         for (PolicyResult r : results) {
-            out.append(row(r, keda));
+            out.append(row(r, keda, nameWidth()));
         }
         // A goal line per vazao row: the engine alone, and with the local scaler's standby pool.
         for (PolicyResult r : results) {
@@ -114,11 +114,20 @@ public record Comparison(
                 config.tailSeconds());
     }
 
-    private static String row(PolicyResult r, Optional<PolicyResult> keda) {
+    /** The policy column fits its longest name, so that every row's figures stand aligned. */
+    private int nameWidth() {
+        int width = "policy".length();
+        for (PolicyResult r : results) {
+            width = Math.max(width, r.policy().length());
+        }
+        return width;
+    }
+
+    private static String row(PolicyResult r, Optional<PolicyResult> keda, int nameWidth) {
         String line =
                 String.format(
                         Locale.ROOT,
-                        "%-6s %9.2fs %9.2fs %12.0f %10.0f %6d %9s %10s %10s%n",
+                        "%-" + nameWidth + "s %9.2fs %9.2fs %12.0f %10.0f %6d %9s %10s %10s%n",
                         r.policy(),
                         r.meanDelaySeconds(),
                         r.p99DelaySeconds(),

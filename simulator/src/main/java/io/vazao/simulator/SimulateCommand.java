@@ -81,6 +81,15 @@ public class SimulateCommand implements Callable<Integer> {
     int minWorkers;
 
     @Option(
+            names = "--expected-rate",
+            paramLabel = "R",
+            description =
+                    "vazao's expectedRatePerWorker: messages/s one worker handles, used until the"
+                            + " engine has measured a saturated worker (default: none, the engine"
+                            + " learns the rate, as on a fresh install)")
+    Double expectedRate;
+
+    @Option(
             names = "--standby",
             defaultValue = "" + Policies.DEFAULT_STANDBY,
             description =
@@ -116,7 +125,7 @@ public class SimulateCommand implements Callable<Integer> {
             arrivals = load(scenario);
             model = modelOptions.model();
             config = modelOptions.config();
-            knobs = new VazaoKnobs(targetDrain, window, minWorkers);
+            knobs = new VazaoKnobs(targetDrain, window, minWorkers, expectedRate);
             knobs.check(model);
             for (String p : policies) {
                 if (!Policies.ALL.contains(p)) {

@@ -7,23 +7,39 @@ import java.util.Map;
 
 /**
  * The settings of vazao's policy a simulation may change, one value for every queue: the drain
- * target, the scale-down window and the floor. Everything else is {@link Policy}'s default, with
- * the seed's 40/60 weights and the model's ceiling.
+ * target, the scale-down window, the floor and the expected rate. Everything else is {@link
+ * Policy}'s default, with the seed's 40/60 weights and the model's ceiling.
  *
  * @param targetDrainSeconds the backlog's drain target, at least 1
  * @param windowSeconds the scale-down stabilization window, 0 or more
  * @param minWorkers the floor of every queue's target, 0 (scale to zero) or more
+ * @param expectedRatePerWorker the policy's {@code expectedRatePerWorker}, in the API's range (over
+ *     0, at most {@link #MAX_EXPECTED_RATE}); null, as on a fresh install, leaves the engine to
+ *     learn the rate
  */
-public record VazaoKnobs(int targetDrainSeconds, int windowSeconds, int minWorkers) {
+public record VazaoKnobs(
+        int targetDrainSeconds, int windowSeconds, int minWorkers, Double expectedRatePerWorker) {
 
-    /** vazao's defaults: a 30 s drain target, a 30 s window, at least 1 worker. */
+    /** The policy API's upper bound of {@code expectedRatePerWorker}. */
+    public static final double MAX_EXPECTED_RATE = 1_000_000;
+
+    /**
+     * vazao's defaults: a 30 s drain target, a 30 s window, at least 1 worker, no expected rate.
+     */
     public static final VazaoKnobs DEFAULT =
             new VazaoKnobs(
                     Policy.DEFAULT_TARGET_DRAIN_SECONDS,
                     Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
-                    Policy.DEFAULT_MIN_WORKERS);
+                    Policy.DEFAULT_MIN_WORKERS,
+                    null);
 
     public VazaoKnobs {
+        if (expectedRatePerWorker != null
+                && !(expectedRatePerWorker > 0 && expectedRatePerWorker <= MAX_EXPECTED_RATE)) {
+            throw new IllegalArgumentException(
+                    "expectedRatePerWorker must be > 0 and <= 1000000 messages/s, not "
+                            + expectedRatePerWorker);
+        }
         if (targetDrainSeconds < 1) {
             throw new IllegalArgumentException(
                     "targetDrainSeconds must be >= 1, not " + targetDrainSeconds);
@@ -38,11 +54,15 @@ public record VazaoKnobs(int targetDrainSeconds, int windowSeconds, int minWorke
     }
 
     public VazaoKnobs withDrain(int seconds) {
-        return new VazaoKnobs(seconds, windowSeconds, minWorkers);
+        return new VazaoKnobs(seconds, windowSeconds, minWorkers, expectedRatePerWorker);
     }
 
     public VazaoKnobs withWindow(int seconds) {
-        return new VazaoKnobs(targetDrainSeconds, seconds, minWorkers);
+        return new VazaoKnobs(targetDrainSeconds, seconds, minWorkers, expectedRatePerWorker);
+    }
+
+    public VazaoKnobs withExpectedRate(Double perWorker) {
+        return new VazaoKnobs(targetDrainSeconds, windowSeconds, minWorkers, perWorker);
     }
 
     /** Throws the usage error of a floor above the model's ceiling, before anything runs. */
@@ -68,6 +88,7 @@ public record VazaoKnobs(int targetDrainSeconds, int windowSeconds, int minWorke
                             .workers(minWorkers, model.maxWorkers())
                             .targetDrainSeconds(targetDrainSeconds)
                             .scaleDownStabilizationSeconds(windowSeconds)
+                            .expectedRatePerWorker(expectedRatePerWorker)
                             .build());
         }
         return policies;

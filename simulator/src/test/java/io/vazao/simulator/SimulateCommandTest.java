@@ -51,6 +51,15 @@ class SimulateCommandTest {
         assertTrue(
                 r.out().contains("vazao-standby vs keda: mean wait 0.48× (goal ≤ 0.5: met)"),
                 r.out());
+        List<Integer> waitEnds =
+                r.out()
+                        .lines()
+                        .filter(l -> l.startsWith("vazao") || l.startsWith("keda "))
+                        .filter(l -> !l.contains(" vs keda"))
+                        .map(l -> l.indexOf("s ", l.indexOf('.')))
+                        .toList();
+        assertEquals(3, waitEnds.size(), r.out());
+        assertEquals(1, waitEnds.stream().distinct().count(), "mean waits aligned:\n" + r.out());
     }
 
     @Test
@@ -111,6 +120,10 @@ class SimulateCommandTest {
                 "--min-workers|-1|minWorkers must be >= 0, not -1",
                 "--min-workers|11|minWorkers 11 is above the ceiling of 10 workers per queue",
                 "--target-drain|0|targetDrainSeconds must be >= 1, not 0",
+                "--expected-rate|0|expectedRatePerWorker must be > 0 and <= 1000000 messages/s, not 0.0",
+                "--expected-rate|-5|expectedRatePerWorker must be > 0 and <= 1000000 messages/s, not -5.0",
+                "--expected-rate|NaN|expectedRatePerWorker must be > 0 and <= 1000000 messages/s, not NaN",
+                "--expected-rate|2e6|expectedRatePerWorker must be > 0 and <= 1000000 messages/s, not 2000000.0",
             })
     void aBadVazaoSettingIsAUsageError(String option, String value, String message) {
         Run r = run("--scenario", "sine", option, value);
@@ -128,7 +141,7 @@ class SimulateCommandTest {
                 List.of(
                         VazaoKnobs.DEFAULT,
                         VazaoKnobs.DEFAULT.withWindow(0),
-                        new VazaoKnobs(30, 0, 0));
+                        new VazaoKnobs(30, 0, 0, null));
         double[][] cost = new double[knobs.size()][];
         for (int k = 0; k < knobs.size(); k++) {
             Comparison c =
@@ -147,5 +160,42 @@ class SimulateCommandTest {
             assertTrue(cost[k][2] < cost[k - 1][2], "vazao-standby at " + knobs.get(k));
             assertEquals(cost[0][1], cost[k][1], "the seed's row at " + knobs.get(k));
         }
+    }
+
+    /**
+     * A policy that names the worker's rate sizes the spikes before the engine has measured one: on
+     * the spike train, whose spikes drain before a rate counts as measured, the wait falls for more
+     * worker-seconds; KEDA's and the seed's rows do not move (docs/simulator.md).
+     */
+    @Test
+    void anExpectedRateSizesTheSpikesBeforeTheEngineHasMeasuredOne() throws Exception {
+        Arrivals spikes = SimulateCommand.load("spike-train");
+        List<String> names = List.of("vazao", "keda", "seed");
+        VazaoKnobs known = VazaoKnobs.DEFAULT.withExpectedRate(WorkerModel.DEFAULT.serviceRate());
+        List<PolicyResult> learnt = compare(spikes, VazaoKnobs.DEFAULT, names);
+        List<PolicyResult> told = compare(spikes, known, names);
+        System.out.printf(
+                "spike-train: learnt %.2f s at %.0f worker·s; expected rate %.0f/s %.2f s at %.0f%n",
+                learnt.get(0).meanDelaySeconds(),
+                learnt.get(0).workerSeconds(),
+                WorkerModel.DEFAULT.serviceRate(),
+                told.get(0).meanDelaySeconds(),
+                told.get(0).workerSeconds());
+        assertTrue(told.get(0).meanDelaySeconds() < 0.75 * learnt.get(0).meanDelaySeconds());
+        assertTrue(told.get(0).workerSeconds() > learnt.get(0).workerSeconds());
+        assertEquals(learnt.subList(1, 3), told.subList(1, 3), "KEDA's and the seed's rows");
+    }
+
+    private static List<PolicyResult> compare(
+            Arrivals arrivals, VazaoKnobs knobs, List<String> names) {
+        return SimulateCommand.compare(
+                        arrivals,
+                        WorkerModel.DEFAULT,
+                        SimulationConfig.DEFAULT,
+                        20,
+                        knobs,
+                        names,
+                        Policies.DEFAULT_STANDBY)
+                .results();
     }
 }
