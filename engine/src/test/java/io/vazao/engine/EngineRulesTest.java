@@ -7,6 +7,7 @@ import static io.vazao.engine.Fixtures.inputs;
 import static io.vazao.engine.Fixtures.only;
 import static io.vazao.engine.Fixtures.queue;
 import static io.vazao.engine.Fixtures.snapshot;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +18,7 @@ import io.vazao.contract.Policy;
 import io.vazao.contract.QueueInputs;
 import io.vazao.contract.Settings;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -128,6 +130,48 @@ class EngineRulesTest {
                     only(decide(queue("q", inputs(3000, 80, 0, 2, 20.0)), p, History.empty(), 0));
             assertEquals(2, first.demand()); // (3080 / 30) / 100 = 1.03 → 2
             assertTrue(first.reason().contains("100/s per worker (expected)"), first.reason());
+        }
+
+        /**
+         * A restarted policy service resumes from the published targets, not the learned rate
+         * (History.resume): during a backlog it sizes with the expected rate again until the
+         * workers have been saturated for {@link ServiceRate#SATURATED_AFTER_MILLIS}. The
+         * scale-down window holds the published target meanwhile; with no window the target dips
+         * for those seconds and comes back.
+         */
+        @Test
+        void aRestartDuringABacklogRelearnsTheRateWhileTheWindowHoldsTheTarget() {
+            record Row(int windowSeconds, int[] targetsAfterRestart) {}
+            int[] held = new int[16];
+            Arrays.fill(held, 11);
+            int[] dipped = new int[16];
+            Arrays.fill(dipped, 0, 10, 3);
+            Arrays.fill(dipped, 10, 16, 11);
+            for (Row row : List.of(new Row(30, held), new Row(0, dipped))) {
+                Policy p = adaptive(1, 1, 50, 100.0, 30, row.windowSeconds());
+                QueueSnapshot q = queue("q", inputs(6000, 80, 0, 10, 20.0));
+                History h = History.empty();
+                Outcome before = null;
+                for (long second = 0; second <= 40; second++) {
+                    before = decide(q, p, h, second);
+                    h = before.history();
+                }
+                // (6080 / 30) / 20 = 10.1 -> 11 at the learned 20/s per worker
+                assertEquals(11, only(before).target(), "before the restart");
+                h = History.resume(Map.of("q", 11), at(100));
+                int[] targets = new int[16];
+                for (int i = 0; i < targets.length; i++) {
+                    Outcome o = decide(q, p, h, 100 + i);
+                    h = o.history();
+                    targets[i] = only(o).target();
+                    String rate = i < 10 ? "100/s per worker (expected)" : "per worker (measured)";
+                    assertTrue(only(o).reason().contains(rate), i + " s: " + only(o).reason());
+                }
+                assertArrayEquals(
+                        row.targetsAfterRestart(),
+                        targets,
+                        "window " + row.windowSeconds() + " s: " + Arrays.toString(targets));
+            }
         }
 
         @Test
