@@ -60,6 +60,9 @@ public record Policy(
     public static final int DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS = 30;
     public static final int DEFAULT_FORECAST_SECONDS = 5;
 
+    /** The largest {@code expectedRatePerWorker} a policy may name, messages/s. */
+    public static final int MAX_EXPECTED_RATE_PER_WORKER = 1_000_000;
+
     /** Redeliveries without settlement before a dead letter, when neither policy nor worker say. */
     public static final int DEFAULT_DELIVERY_LIMIT = 5;
 

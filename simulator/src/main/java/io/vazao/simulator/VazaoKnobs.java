@@ -14,14 +14,11 @@ import java.util.Map;
  * @param windowSeconds the scale-down stabilization window, 0 or more
  * @param minWorkers the floor of every queue's target, 0 (scale to zero) or more
  * @param expectedRatePerWorker the policy's {@code expectedRatePerWorker}, in the API's range (over
- *     0, at most {@link #MAX_EXPECTED_RATE}); null, as on a fresh install, leaves the engine to
- *     learn the rate
+ *     0, at most {@link Policy#MAX_EXPECTED_RATE_PER_WORKER}); null, as on a fresh install, leaves
+ *     the engine to learn the rate
  */
 public record VazaoKnobs(
         int targetDrainSeconds, int windowSeconds, int minWorkers, Double expectedRatePerWorker) {
-
-    /** The policy API's upper bound of {@code expectedRatePerWorker}. */
-    public static final double MAX_EXPECTED_RATE = 1_000_000;
 
     /**
      * vazao's defaults: a 30 s drain target, a 30 s window, at least 1 worker, no expected rate.
@@ -35,9 +32,12 @@ public record VazaoKnobs(
 
     public VazaoKnobs {
         if (expectedRatePerWorker != null
-                && !(expectedRatePerWorker > 0 && expectedRatePerWorker <= MAX_EXPECTED_RATE)) {
+                && !(expectedRatePerWorker > 0
+                        && expectedRatePerWorker <= Policy.MAX_EXPECTED_RATE_PER_WORKER)) {
             throw new IllegalArgumentException(
-                    "expectedRatePerWorker must be > 0 and <= 1000000 messages/s, not "
+                    "expectedRatePerWorker must be > 0 and <= "
+                            + Policy.MAX_EXPECTED_RATE_PER_WORKER
+                            + " messages/s, not "
                             + expectedRatePerWorker);
         }
         if (targetDrainSeconds < 1) {

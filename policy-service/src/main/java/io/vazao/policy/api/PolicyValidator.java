@@ -112,7 +112,10 @@ public final class PolicyValidator {
                     ifValid(JsonFields.integer(v, field, 1, 86_400, out), b::targetDrainSeconds);
             case "expectedRatePerWorker" ->
                     b.expectedRatePerWorker(
-                            v.isNull() ? null : JsonFields.positive(v, field, 0, 1_000_000, out));
+                            v.isNull()
+                                    ? null
+                                    : JsonFields.positive(
+                                            v, field, 0, Policy.MAX_EXPECTED_RATE_PER_WORKER, out));
             case "rateLimitPerSecond" ->
                     b.rateLimitPerSecond(
                             v.isNull()
