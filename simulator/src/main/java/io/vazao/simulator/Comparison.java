@@ -56,10 +56,11 @@ public record Comparison(
     /** The terminal table. */
     public String table() {
         StringBuilder out = new StringBuilder(scenarioLine());
+        int nameWidth = nameWidth();
         String header =
                 String.format(
                         Locale.ROOT,
-                        "%-" + nameWidth() + "s %10s %10s %12s %10s %6s %9s %10s %10s",
+                        "%-" + nameWidth + "s %10s %10s %12s %10s %6s %9s %10s %10s",
                         "policy",
                         "mean wait",
                         "p99 wait",
@@ -73,7 +74,7 @@ public record Comparison(
         out.append("-".repeat(header.length())).append('\n');
         Optional<PolicyResult> keda = result("keda");
         for (PolicyResult r : results) {
-            out.append(row(r, keda, nameWidth()));
+            out.append(row(r, keda, nameWidth));
         }
         // A goal line per vazao row: the engine alone, and with the local scaler's standby pool.
         for (PolicyResult r : results) {

@@ -144,16 +144,10 @@ class SimulateCommandTest {
                         new VazaoKnobs(30, 0, 0, null));
         double[][] cost = new double[knobs.size()][];
         for (int k = 0; k < knobs.size(); k++) {
-            Comparison c =
-                    SimulateCommand.compare(
-                            sine,
-                            WorkerModel.DEFAULT,
-                            SimulationConfig.DEFAULT,
-                            20,
-                            knobs.get(k),
-                            names,
-                            Policies.DEFAULT_STANDBY);
-            cost[k] = c.results().stream().mapToDouble(PolicyResult::workerSeconds).toArray();
+            cost[k] =
+                    compare(sine, knobs.get(k), names).stream()
+                            .mapToDouble(PolicyResult::workerSeconds)
+                            .toArray();
         }
         for (int k = 1; k < knobs.size(); k++) {
             assertTrue(cost[k][0] < cost[k - 1][0], "vazao at " + knobs.get(k));

@@ -20,18 +20,10 @@ class BackButtonBrowserTest {
 
     @Test
     void theDashboardIsLiveAgainAfterTheBackButton(RunningSystem system) throws Exception {
-        ChromeDriver driver =
-                Browser.start(
-                        system.workDir.resolve("chromium-profile-back"),
-                        RunningSystem.OUT.resolve("e2e-logs"));
+        ChromeDriver driver = Browser.start(system, "chromium-profile-back");
         try {
             driver.manage().timeouts().pageLoadTimeout(UI);
-            driver.get(system.baseUrl + "/login.html");
-            await("login form")
-                    .atMost(UI)
-                    .until(() -> !driver.findElements(By.id("token")).isEmpty());
-            driver.findElement(By.id("token")).sendKeys(system.token);
-            driver.findElement(By.id("login-submit")).click();
+            Browser.signIn(driver, system.baseUrl + "/login.html", system.token, UI);
             await("live").atMost(UI).until(() -> conn(driver).equals("live"));
             // Marks this page: the mark survives a restore from the cache, not a fresh load.
             driver.executeScript(

@@ -1,10 +1,14 @@
 package io.vazao.dashboard.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,6 +54,23 @@ final class Browser {
                 "--window-size=1400,2000",
                 "--user-data-dir=" + profileDir.toAbsolutePath());
         return new ChromeDriver(service, options);
+    }
+
+    /** Chromium with the profile {@code profile} in the run's folder, logging with the others. */
+    static ChromeDriver start(RunningSystem system, String profile) throws IOException {
+        return start(system.workDir.resolve(profile), RunningSystem.OUT.resolve("e2e-logs"));
+    }
+
+    /**
+     * Opens the login form at {@code loginUrl} and, once it is there, signs in with {@code token}.
+     */
+    static void signIn(ChromeDriver driver, String loginUrl, String token, Duration within) {
+        driver.get(loginUrl);
+        await("login form at " + loginUrl)
+                .atMost(within)
+                .until(() -> !driver.findElements(By.id("token")).isEmpty());
+        driver.findElement(By.id("token")).sendKeys(token);
+        driver.findElement(By.id("login-submit")).click();
     }
 
     static Path screenshot(ChromeDriver driver, String name) throws IOException {

@@ -29,10 +29,7 @@ class DashboardBrowserTest {
 
     @Test
     void operatorWatchesScalingAndEditsAPolicy(RunningSystem system) throws Exception {
-        ChromeDriver driver =
-                Browser.start(
-                        system.workDir.resolve("chromium-profile"),
-                        RunningSystem.OUT.resolve("e2e-logs"));
+        ChromeDriver driver = Browser.start(system, "chromium-profile");
         boolean passed = false;
         try {
             // Not signed in: the page sends the browser to the login form.

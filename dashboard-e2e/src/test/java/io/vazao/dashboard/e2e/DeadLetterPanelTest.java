@@ -34,14 +34,9 @@ class DeadLetterPanelTest {
         system.putPolicy(queue, "{\"weight\": 0.5, \"minWorkers\": 0, \"maxWorkers\": 1}");
         deadLetters(queue, "failed", 5);
         deadLetters(queue, "invalid-json", 2);
-        ChromeDriver driver =
-                Browser.start(
-                        system.workDir.resolve("chromium-profile-dlq"),
-                        RunningSystem.OUT.resolve("e2e-logs"));
+        ChromeDriver driver = Browser.start(system, "chromium-profile-dlq");
         try {
-            driver.get(system.baseUrl + "/login.html");
-            driver.findElement(By.id("token")).sendKeys(system.token);
-            driver.findElement(By.id("login-submit")).click();
+            Browser.signIn(driver, system.baseUrl + "/login.html", system.token, UI);
 
             await("the queue's dead letters on the panel")
                     .atMost(UI)

@@ -33,10 +33,7 @@ class LoginRedirectBrowserTest {
     @Test
     void signingInThroughARedirectPayloadStaysOnTheDashboardsOrigin(RunningSystem system)
             throws Exception {
-        ChromeDriver driver =
-                Browser.start(
-                        system.workDir.resolve("chromium-profile-redirect"),
-                        RunningSystem.OUT.resolve("e2e-logs"));
+        ChromeDriver driver = Browser.start(system, "chromium-profile-redirect");
         try {
             // Each sign-in leaves a dashboard whose two event streams must close with it: a browser
             // keeps about six connections per host, so streams left open stall the fourth page load
@@ -45,12 +42,8 @@ class LoginRedirectBrowserTest {
             URI dashboard = URI.create(system.baseUrl);
             for (String payload : PAYLOADS) {
                 driver.manage().deleteAllCookies();
-                driver.get(system.baseUrl + "/login.html?next=" + payload);
-                await("login form for " + payload)
-                        .atMost(UI)
-                        .until(() -> !driver.findElements(By.id("token")).isEmpty());
-                driver.findElement(By.id("token")).sendKeys(system.token);
-                driver.findElement(By.id("login-submit")).click();
+                Browser.signIn(
+                        driver, system.baseUrl + "/login.html?next=" + payload, system.token, UI);
                 await("left the login page for " + payload)
                         .atMost(UI)
                         .until(() -> !driver.getCurrentUrl().contains("/login.html"));
@@ -74,12 +67,11 @@ class LoginRedirectBrowserTest {
             }
             // A same-origin page still works as the target.
             driver.manage().deleteAllCookies();
-            driver.get(system.baseUrl + "/login.html?next=%2Findex.html%3Fx%3D1");
-            await("login form")
-                    .atMost(UI)
-                    .until(() -> !driver.findElements(By.id("token")).isEmpty());
-            driver.findElement(By.id("token")).sendKeys(system.token);
-            driver.findElement(By.id("login-submit")).click();
+            Browser.signIn(
+                    driver,
+                    system.baseUrl + "/login.html?next=%2Findex.html%3Fx%3D1",
+                    system.token,
+                    UI);
             await("back on the requested page")
                     .atMost(UI)
                     .until(() -> driver.getCurrentUrl().equals(system.baseUrl + "/index.html?x=1"));
