@@ -59,7 +59,7 @@ final class AdaptiveRules {
         int current = qh.lastTarget() >= 0 ? qh.lastTarget() : in.liveWorkers();
         Panic.Start panic = Panic.start(desired, current, p.panicUntil, nowMs, panicWindowMillis);
         p.panicUntil = panic.until();
-        reason.note(panic.clause());
+        reason.note(panic.text());
 
         long windowMs = Math.max(0, policy.scaleDownStabilizationSeconds()) * 1000L;
         Stabilization.Result window =
@@ -163,9 +163,12 @@ final class AdaptiveRules {
                 ? Step.none(want)
                 : new Step(
                         kept,
-                        "figures partial (management API unreadable: unacked and rates unknown):"
-                                + " no scale-down, held at "
-                                + kept);
+                        c ->
+                                c.append(
+                                                "figures partial (management API unreadable:"
+                                                        + " unacked and rates unknown): no"
+                                                        + " scale-down, held at ")
+                                        .append(kept));
     }
 
     private static double expectedOrCold(Policy policy, Settings settings) {
@@ -216,23 +219,35 @@ final class AdaptiveRules {
         if (cpu <= settings.cpuHighPercent() || current + 1 <= desired) {
             return Step.none(desired);
         }
-        StringBuilder c = new StringBuilder("workers at ");
-        Num.append(c, cpu).append("% CPU > ");
-        Num.append(c, settings.cpuHighPercent())
-                .append("% with backlog growing ")
-                .append(qh.lastDepth())
-                .append(" -> ")
-                .append(depth)
-                .append(": under-provisioned, at least ")
-                .append(current + 1);
-        return new Step(current + 1, c.toString());
+        double mean = cpu;
+        return new Step(
+                current + 1,
+                c -> {
+                    c.append("workers at ");
+                    Num.append(c, mean).append("% CPU > ");
+                    Num.append(c, settings.cpuHighPercent())
+                            .append("% with backlog growing ")
+                            .append(qh.lastDepth())
+                            .append(" -> ")
+                            .append(depth)
+                            .append(": under-provisioned, at least ")
+                            .append(current + 1);
+                });
     }
 
     private static Step clamp(int desired, int min, int max) {
         int clamped = Math.max(min, Math.min(max, desired));
         return clamped == desired
                 ? Step.none(desired)
-                : new Step(clamped, "clamp [" + min + ", " + max + "] -> " + clamped);
+                : new Step(
+                        clamped,
+                        c ->
+                                c.append("clamp [")
+                                        .append(min)
+                                        .append(", ")
+                                        .append(max)
+                                        .append("] -> ")
+                                        .append(clamped));
     }
 
     /** No more workers than the rate limit can keep busy. */
@@ -245,10 +260,13 @@ final class AdaptiveRules {
         if (desired <= cap || capped >= desired) {
             return Step.none(desired);
         }
-        StringBuilder c = new StringBuilder("rate limit ");
-        Num.append(c, policy.rateLimitPerSecond()).append("/s / ");
-        Num.append(c, perWorker).append("/s caps at ").append(capped);
-        return new Step(capped, c.toString());
+        return new Step(
+                capped,
+                c -> {
+                    c.append("rate limit ");
+                    Num.append(c, policy.rateLimitPerSecond()).append("/s / ");
+                    Num.append(c, perWorker).append("/s caps at ").append(capped);
+                });
     }
 
     /** The seed's sizing as a rate: messagesPerWorker per tick. */

@@ -10,6 +10,9 @@ final class Num {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return sb.append(v);
         }
+        if (v == (long) v) {
+            return sb.append((long) v); // most figures are whole: no rounding to do
+        }
         if (v < 0) {
             sb.append('-');
             v = -v;

@@ -16,18 +16,27 @@ final class Panic {
      * A burst starts (or restarts) the window: its end, and the clause; else the old end, no
      * clause.
      */
-    record Start(long until, String clause) {}
+    record Start(long until, Step.Clause text) {
+
+        /** The clause as a string, or null when no burst started. */
+        String clause() {
+            return Step.Clause.render(text);
+        }
+    }
 
     static Start start(int desired, int current, long panicUntil, long nowMs, long windowMs) {
         if (desired > current && desired >= THRESHOLD * Math.max(1, current)) {
-            StringBuilder c = new StringBuilder("burst: ").append(desired).append(" >= ");
-            Num.append(c, THRESHOLD)
-                    .append("x current ")
-                    .append(current)
-                    .append(", panic for ")
-                    .append(windowMs / 1000)
-                    .append(" s");
-            return new Start(nowMs + windowMs, c.toString());
+            return new Start(
+                    nowMs + windowMs,
+                    c -> {
+                        c.append("burst: ").append(desired).append(" >= ");
+                        Num.append(c, THRESHOLD)
+                                .append("x current ")
+                                .append(current)
+                                .append(", panic for ")
+                                .append(windowMs / 1000)
+                                .append(" s");
+                    });
         }
         return new Start(panicUntil, null);
     }
@@ -37,10 +46,11 @@ final class Panic {
         if (nowMs < panicUntil && lastTarget > want) {
             return new Step(
                     lastTarget,
-                    "panic until +"
-                            + (panicUntil - nowMs + 999) / 1000
-                            + " s: holding "
-                            + lastTarget);
+                    c ->
+                            c.append("panic until +")
+                                    .append((panicUntil - nowMs + 999) / 1000)
+                                    .append(" s: holding ")
+                                    .append(lastTarget));
         }
         return Step.none(want);
     }

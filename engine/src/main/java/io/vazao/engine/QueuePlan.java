@@ -17,7 +17,8 @@ final class QueuePlan {
     int demand;
     double weight = 1.0;
     boolean held;
-    final StringBuilder reason = new StringBuilder(192);
+    // A reason under a binding budget runs to about 270 characters: room for it without regrowing.
+    final StringBuilder reason = new StringBuilder(320);
     // next history
     List<QueueHistory.Recommendation> recommendations = List.of();
     Double rate;

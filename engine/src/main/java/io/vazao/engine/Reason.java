@@ -19,16 +19,18 @@ final class Reason {
     /** Adds a rule's clause when the rule changed the value. */
     Reason add(Step step) {
         if (step.changed()) {
-            text.append("; ").append(step.clause());
+            text.append("; ");
+            step.text().appendTo(text);
             stated = step.value();
         }
         return this;
     }
 
     /** A clause that states no new number (e.g. the start of a panic window). */
-    Reason note(String clause) {
+    Reason note(Step.Clause clause) {
         if (clause != null) {
-            text.append("; ").append(clause);
+            text.append("; ");
+            clause.appendTo(text);
         }
         return this;
     }

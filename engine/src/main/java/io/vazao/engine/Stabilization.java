@@ -51,14 +51,15 @@ final class Stabilization {
         if (want > desired) {
             return new Step(
                     want,
-                    "recommendation "
-                            + desired
-                            + " < "
-                            + want
-                            + ": keeping the highest of the last "
-                            + windowMs / 1000
-                            + " s before scaling down -> "
-                            + want);
+                    c ->
+                            c.append("recommendation ")
+                                    .append(desired)
+                                    .append(" < ")
+                                    .append(want)
+                                    .append(": keeping the highest of the last ")
+                                    .append(windowMs / 1000)
+                                    .append(" s before scaling down -> ")
+                                    .append(want));
         }
         return Step.none(want);
     }

@@ -69,7 +69,7 @@ public final class WeightedBudget {
             int budget,
             boolean feasible) {
         int n = floors.length;
-        double level = level(floors, caps, weights, budget);
+        double level = LevelSearch.level(floors, caps, weights, budget);
         int[] out = new int[n];
         long[] remainder = new long[n];
         long assigned = 0;
@@ -106,8 +106,8 @@ public final class WeightedBudget {
 
     /**
      * Hands out {@code left} workers, one each, to the largest remainders among the queues below
-     * their cap; equal remainders go by queue name. A primitive sort finds the threshold remainder;
-     * only the queues tied at it are ordered by name.
+     * their cap; equal remainders go by queue name. A selection (not a sort) finds the threshold
+     * remainder; only the queues tied at it are ordered by name.
      */
     private static void giveByLargestRemainder(
             String[] names, int[] caps, int[] out, long[] remainder, long left) {
@@ -122,12 +122,13 @@ public final class WeightedBudget {
         if (m == 0) {
             return;
         }
-        java.util.Arrays.sort(eligible, 0, m);
         int give = (int) Math.min(left, m);
-        long threshold = eligible[m - give]; // the give-th largest remainder
+        long threshold = LongSelect.kthSmallest(eligible, m, m - give); // the give-th largest
         int above = 0;
-        for (int k = m - 1; k >= 0 && eligible[k] > threshold; k--) {
-            above++;
+        for (int k = 0; k < m; k++) {
+            if (eligible[k] > threshold) {
+                above++;
+            }
         }
         int[] tied = new int[m];
         int t = 0;
@@ -149,62 +150,5 @@ public final class WeightedBudget {
                 out[byName[order[k]]]++;
             }
         }
-    }
-
-    /**
-     * The λ at which S(λ) = Σ clamp(w·λ, f, c) = budget. S is piecewise linear and non-decreasing
-     * in λ with breakpoints at f/w (a queue starts to grow) and c/w (it is satisfied). A binary
-     * search over the sorted breakpoints finds the segment that crosses the budget; S is linear
-     * inside it. O(n log n) with a primitive sort, no boxing.
-     */
-    static double level(int[] floors, int[] caps, double[] weights, int budget) {
-        int n = floors.length;
-        double[] at = new double[2 * n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (caps[i] > floors[i]) {
-                at[m++] = floors[i] / weights[i];
-                at[m++] = caps[i] / weights[i];
-            }
-        }
-        if (m == 0) {
-            return 0;
-        }
-        java.util.Arrays.sort(at, 0, m);
-        // Largest breakpoint index with S(at[k]) <= budget (S(at[0]) = Σ floors <= budget).
-        int lo = 0;
-        int hi = m - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (sum(floors, caps, weights, at[mid]) <= budget) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        double left = at[lo];
-        double base = sum(floors, caps, weights, left);
-        // Slope just right of `left`: the queues still growing there.
-        double slope = 0;
-        for (int i = 0; i < n; i++) {
-            // the same divisions as the breakpoints, so a queue starting exactly at `left` counts
-            if (caps[i] > floors[i]
-                    && floors[i] / weights[i] <= left
-                    && left < caps[i] / weights[i]) {
-                slope += weights[i];
-            }
-        }
-        if (slope <= 0 || base >= budget) {
-            return left;
-        }
-        return left + (budget - base) / slope;
-    }
-
-    private static double sum(int[] floors, int[] caps, double[] weights, double level) {
-        double s = 0;
-        for (int i = 0; i < floors.length; i++) {
-            s += Math.min(caps[i], Math.max(floors[i], weights[i] * level));
-        }
-        return s;
     }
 }

@@ -19,7 +19,10 @@ class NumTest {
         "1.96, 2",
         "-3.5, -3.5",
         "95, 95",
-        "1234567, 1234567"
+        "1234567, 1234567",
+        "-0.0, 0",
+        "-12, -12",
+        "99999999999, 99999999999"
     })
     void formats(double v, String expected) {
         assertEquals(expected, Num.format(v));
