@@ -7,15 +7,23 @@ package io.vazao.engine;
  * where S ≤ budget, and S is linear inside it.
  *
  * <p>That breakpoint is found without sorting the 2 × queues breakpoints (sorting them, up to three
- * times a tick, was a fifth of a decision's time at 1,000 queues): as in quickselect, each round
- * tests one pivot and keeps only the breakpoints on the side still in question, and every queue
- * whose clamp is decided on what is left (at its floor, at its cap, or growing throughout) is
- * folded into a constant and a slope, so a round costs the queues still in question, not all of
- * them. The folded sum rounds differently from summing every queue; so the breakpoint found is then
- * checked, and moved to a neighbour if need be, with S summed queue by queue as before: the answer
- * is exactly the sorted search's.
+ * times a tick, was a fifth of a decision's time at 1,000 queues): Newton's method on S, kept
+ * inside a bracket that bisection falls back to, finds where S crosses the budget in a few passes
+ * over the queues (one pass when the crossing is on the segment of the first guess, since S is
+ * linear there); the breakpoint at or below that point is then checked, and moved to a neighbour if
+ * float rounding put it one off, with S summed queue by queue as the sorted search summed it: the
+ * answer is exactly the sorted search's.
  */
 final class LevelSearch {
+
+    /**
+     * Newton stops when its step is this small relative to the level: the sum's rounding makes
+     * smaller steps noise, and the breakpoint check below corrects a crossing this close to one.
+     */
+    static final double CLOSE_ENOUGH = 1e-9;
+
+    /** Passes over the queues before the search settles for the bracket's midpoint. */
+    static final int MAX_PASSES = 200;
 
     private LevelSearch() {}
 
@@ -24,7 +32,7 @@ final class LevelSearch {
         if (q.count == 0) {
             return 0;
         }
-        double left = q.exact(folded(q, budget), budget);
+        double left = q.exact(q.atOrBelow(crossing(q, budget)), budget);
         double base = q.sum(left);
         // Slope just right of `left`: the queues still growing there.
         double slope = 0;
@@ -41,66 +49,44 @@ final class LevelSearch {
     }
 
     /**
-     * The largest breakpoint at which the folded S is within the budget, or the smallest breakpoint
-     * when none is.
+     * About where S crosses the budget: safeguarded Newton between the smallest breakpoint (S = Σ
+     * floors ≤ budget) and the largest (S = Σ caps > budget).
      */
-    private static double folded(Queues q, int budget) {
-        double[] candidates = new double[2 * q.count];
-        int[] open = new int[q.count];
-        int m = 0;
-        for (int k = 0; k < q.count; k++) {
-            int i = q.growing[k];
-            open[k] = i;
-            candidates[m++] = q.start(i);
-            candidates[m++] = q.end(i);
-        }
-        int active = q.count;
-        double constant = q.fixed;
-        double slope = 0;
-        double lo = Double.NEGATIVE_INFINITY;
-        double hi = Double.POSITIVE_INFINITY;
-        double best = q.smallest();
-        while (m > 0) {
-            double pivot = medianOfThree(candidates[0], candidates[m >>> 1], candidates[m - 1]);
-            double s = constant + slope * pivot;
-            for (int k = 0; k < active; k++) {
-                s += q.share(open[k], pivot);
-            }
-            boolean within = s <= budget;
-            if (within) {
-                best = pivot;
-                lo = pivot;
-            } else {
-                hi = pivot;
-            }
-            int kept = 0;
-            for (int j = 0; j < m; j++) {
-                double v = candidates[j];
-                candidates[kept] = v;
-                // no branch: which side a breakpoint lies on is a coin toss for the predictor
-                kept += (v > lo) & (v < hi) ? 1 : 0;
-            }
-            m = kept;
-            int still = 0;
-            for (int k = 0; k < active; k++) {
-                int i = open[k];
-                if (q.end(i) <= lo) {
-                    constant += q.caps[i];
-                } else if (q.start(i) >= hi) {
-                    constant += q.floors[i];
-                } else if (q.start(i) <= lo && q.end(i) >= hi) {
+    private static double crossing(Queues q, int budget) {
+        double lo = q.smallest();
+        double hi = q.largest();
+        double sLo = q.floorSum;
+        double sHi = q.capSum;
+        // First guess: S taken as a straight line over the whole bracket.
+        double level = lo + (budget - sLo) * (hi - lo) / (sHi - sLo);
+        for (int pass = 0; pass < MAX_PASSES && lo < level && level < hi; pass++) {
+            double s = 0;
+            double slope = 0;
+            for (int k = 0; k < q.count; k++) {
+                int i = q.growing[k];
+                s += q.share(i, level);
+                if (q.start(i) <= level && level < q.end(i)) {
                     slope += q.weights[i];
-                } else {
-                    open[still++] = i;
                 }
             }
-            active = still;
+            s += q.fixed;
+            if (s <= budget) {
+                lo = level;
+                sLo = s;
+            } else {
+                hi = level;
+                sHi = s;
+            }
+            double next = slope > 0 ? level + (budget - s) / slope : Double.NaN;
+            if (Math.abs(next - level) <= CLOSE_ENOUGH * Math.abs(level)) {
+                return next; // on the crossing's segment: S is linear there
+            }
+            if (!(next > lo && next < hi)) {
+                next = lo + (hi - lo) / 2; // Newton left the bracket: bisect instead
+            }
+            level = next;
         }
-        return best;
-    }
-
-    private static double medianOfThree(double a, double b, double c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        return Math.max(lo, Math.min(hi, level));
     }
 
     /** The queues that can grow (cap above floor) and S summed queue by queue. */
@@ -118,6 +104,11 @@ final class LevelSearch {
         /** What the queues that cannot grow add at every level. */
         final double fixed;
 
+        /** S below every breakpoint (every queue at its floor) and above them (at its cap). */
+        final double floorSum;
+
+        final double capSum;
+
         Queues(int[] floors, int[] caps, double[] weights) {
             this.floors = floors;
             this.caps = caps;
@@ -128,7 +119,11 @@ final class LevelSearch {
             this.ends = new double[n];
             int c = 0;
             double f = 0;
+            double low = 0;
+            double high = 0;
             for (int i = 0; i < n; i++) {
+                low += Math.min(caps[i], floors[i]);
+                high += caps[i];
                 if (caps[i] > floors[i]) {
                     g[c++] = i;
                     starts[i] = floors[i] / weights[i];
@@ -140,6 +135,8 @@ final class LevelSearch {
             this.growing = g;
             this.count = c;
             this.fixed = f;
+            this.floorSum = low;
+            this.capSum = high;
         }
 
         /** The level at which queue {@code i} starts to grow above its floor. */
@@ -170,6 +167,29 @@ final class LevelSearch {
                 v = Math.min(v, start(growing[k]));
             }
             return v;
+        }
+
+        double largest() {
+            double v = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < count; k++) {
+                v = Math.max(v, end(growing[k]));
+            }
+            return v;
+        }
+
+        /** The largest breakpoint at or below {@code level}, or the smallest when none is. */
+        double atOrBelow(double level) {
+            double best = Double.NaN;
+            for (int k = 0; k < count; k++) {
+                int i = growing[k];
+                if (start(i) <= level && !(start(i) <= best)) {
+                    best = start(i);
+                }
+                if (end(i) <= level && !(end(i) <= best)) {
+                    best = end(i);
+                }
+            }
+            return Double.isNaN(best) ? smallest() : best;
         }
 
         /** The nearest breakpoint above {@code v} (NaN: none) or below it (NaN: none). */

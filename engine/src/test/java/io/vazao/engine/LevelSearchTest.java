@@ -2,9 +2,12 @@ package io.vazao.engine;
 
 import static io.vazao.testsupport.Generators.qtAtLeast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +52,41 @@ class LevelSearchTest {
                                         LevelSearch.level(p.floors, p.caps, p.weights, p.budget),
                                         0.0,
                                         p.toString()));
+    }
+
+    /** As many queues as a large installation has, few distinct weights (ties) or many. */
+    @Test
+    void theLevelIsExactlyTheSortedSearchsForThousandsOfQueues() {
+        qtAtLeast(200)
+                .forAll(longs().all(), integers().between(1, 3000))
+                .checkAssert(
+                        (seed, n) -> {
+                            SplittableRandom random = new SplittableRandom(seed);
+                            boolean ties = random.nextBoolean();
+                            int[] f = new int[n];
+                            int[] cap = new int[n];
+                            double[] w = new double[n];
+                            long floors = 0;
+                            long caps = 0;
+                            for (int i = 0; i < n; i++) {
+                                f[i] = random.nextInt(3);
+                                cap[i] = f[i] + random.nextInt(21);
+                                w[i] =
+                                        ties
+                                                ? 0.1 * (1 + random.nextInt(5))
+                                                : 0.001 + random.nextDouble() * 10;
+                                floors += f[i];
+                                caps += cap[i];
+                            }
+                            if (caps == floors) {
+                                return;
+                            }
+                            int budget = (int) (floors + random.nextLong(caps - floors));
+                            assertEquals(
+                                    sortedLevel(f, cap, w, budget),
+                                    LevelSearch.level(f, cap, w, budget),
+                                    0.0);
+                        });
     }
 
     @Test
