@@ -43,15 +43,7 @@ class LevelSearchTest {
 
     @Test
     void theLevelIsExactlyTheSortedSearchs() {
-        qtAtLeast(3000)
-                .forAll(binding())
-                .checkAssert(
-                        p ->
-                                assertEquals(
-                                        sortedLevel(p.floors, p.caps, p.weights, p.budget),
-                                        LevelSearch.level(p.floors, p.caps, p.weights, p.budget),
-                                        0.0,
-                                        p.toString()));
+        qtAtLeast(3000).forAll(binding()).checkAssert(LevelSearchTest::sameLevel);
     }
 
     /** As many queues as a large installation has, few distinct weights (ties) or many. */
@@ -66,8 +58,6 @@ class LevelSearchTest {
                             int[] f = new int[n];
                             int[] cap = new int[n];
                             double[] w = new double[n];
-                            long floors = 0;
-                            long caps = 0;
                             for (int i = 0; i < n; i++) {
                                 f[i] = random.nextInt(3);
                                 cap[i] = f[i] + random.nextInt(21);
@@ -75,18 +65,17 @@ class LevelSearchTest {
                                         ties
                                                 ? 0.1 * (1 + random.nextInt(5))
                                                 : 0.001 + random.nextDouble() * 10;
-                                floors += f[i];
-                                caps += cap[i];
                             }
-                            if (caps == floors) {
-                                return;
-                            }
-                            int budget = (int) (floors + random.nextLong(caps - floors));
-                            assertEquals(
-                                    sortedLevel(f, cap, w, budget),
-                                    LevelSearch.level(f, cap, w, budget),
-                                    0.0);
+                            sameLevel(Problem.binding(f, cap, w, random.nextInt(1 << 30)));
                         });
+    }
+
+    private static void sameLevel(Problem p) {
+        assertEquals(
+                sortedLevel(p.floors, p.caps, p.weights, p.budget),
+                LevelSearch.level(p.floors, p.caps, p.weights, p.budget),
+                0.0,
+                p.toString());
     }
 
     @Test
@@ -111,6 +100,22 @@ class LevelSearchTest {
 
     /** A sharing problem as {@code fill} meets it: Σ floors ≤ budget < Σ caps. */
     record Problem(int[] floors, int[] caps, double[] weights, int budget) {
+
+        /** The budget {@code seed} (≥ 0) moved between the floors' sum and the caps'. */
+        static Problem binding(int[] floors, int[] caps, double[] weights, int seed) {
+            long low = 0;
+            long high = 0;
+            for (int i = 0; i < floors.length; i++) {
+                low += floors[i];
+                high += caps[i];
+            }
+            if (high == low) {
+                caps[0]++; // some queue must be able to grow for a level to exist
+                high++;
+            }
+            return new Problem(floors, caps, weights, (int) (low + seed % (high - low)));
+        }
+
         @Override
         public String toString() {
             return Arrays.toString(floors)
@@ -133,21 +138,12 @@ class LevelSearchTest {
                             int[] f = new int[n];
                             int[] cap = new int[n];
                             double[] w = new double[n];
-                            long floors = 0;
-                            long caps = 0;
                             for (int i = 0; i < n; i++) {
                                 f[i] = items.get(i).floor();
                                 cap[i] = items.get(i).cap();
                                 w[i] = items.get(i).weight();
-                                floors += f[i];
-                                caps += cap[i];
                             }
-                            if (caps == floors) {
-                                cap[0]++; // some queue must be able to grow for a level to exist
-                                caps++;
-                            }
-                            int budget = (int) (floors + c.budget() % (caps - floors));
-                            return new Problem(f, cap, w, budget);
+                            return Problem.binding(f, cap, w, c.budget());
                         });
     }
 
