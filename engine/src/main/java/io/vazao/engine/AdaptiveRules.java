@@ -210,21 +210,16 @@ final class AdaptiveRules {
         if (qs.workers().isEmpty() || qh.lastDepth() < 0 || depth <= qh.lastDepth()) {
             return Step.none(desired);
         }
-        double cpu = 0;
-        for (WorkerSample w : qs.workers()) {
-            cpu += w.cpuPercent();
-        }
-        cpu /= qs.workers().size();
+        double cpu = meanCpu(qs.workers());
         int current = qh.lastTarget() >= 0 ? qh.lastTarget() : liveWorkers;
         if (cpu <= settings.cpuHighPercent() || current + 1 <= desired) {
             return Step.none(desired);
         }
-        double mean = cpu;
         return new Step(
                 current + 1,
                 c -> {
                     c.append("workers at ");
-                    Num.append(c, mean).append("% CPU > ");
+                    Num.append(c, cpu).append("% CPU > ");
                     Num.append(c, settings.cpuHighPercent())
                             .append("% with backlog growing ")
                             .append(qh.lastDepth())
@@ -233,6 +228,14 @@ final class AdaptiveRules {
                             .append(": under-provisioned, at least ")
                             .append(current + 1);
                 });
+    }
+
+    private static double meanCpu(List<WorkerSample> workers) {
+        double sum = 0;
+        for (WorkerSample w : workers) {
+            sum += w.cpuPercent();
+        }
+        return sum / workers.size();
     }
 
     private static Step clamp(int desired, int min, int max) {

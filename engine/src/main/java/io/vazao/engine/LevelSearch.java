@@ -38,7 +38,7 @@ final class LevelSearch {
         double slope = 0;
         for (int k = 0; k < q.count; k++) {
             int i = q.growing[k];
-            if (q.start(i) <= left && left < q.end(i)) {
+            if (q.growsAt(i, left)) {
                 slope += weights[i];
             }
         }
@@ -53,8 +53,8 @@ final class LevelSearch {
      * floors ≤ budget) and the largest (S = Σ caps > budget).
      */
     private static double crossing(Queues q, int budget) {
-        double lo = q.smallest();
-        double hi = q.largest();
+        double lo = q.smallest;
+        double hi = q.largest;
         double sLo = q.floorSum;
         double sHi = q.capSum;
         // First guess: every queue that can grow growing in proportion to its weight, which is
@@ -69,7 +69,7 @@ final class LevelSearch {
             for (int k = 0; k < q.count; k++) {
                 int i = q.growing[k];
                 s += q.share(i, level);
-                if (q.start(i) <= level && level < q.end(i)) {
+                if (q.growsAt(i, level)) {
                     slope += q.weights[i];
                 }
             }
@@ -113,11 +113,16 @@ final class LevelSearch {
 
         final double capSum;
 
-        /** The weights of the queues that can grow, and their breakpoints' extremes. */
+        /** The weights of the queues that can grow. */
         final double growingWeight;
 
-        private final double smallest;
-        private final double largest;
+        /**
+         * The smallest breakpoint (the first queue starts to grow) and the largest (the last is
+         * capped).
+         */
+        final double smallest;
+
+        final double largest;
 
         Queues(int[] floors, int[] caps, double[] weights) {
             this.floors = floors;
@@ -180,14 +185,12 @@ final class LevelSearch {
             return s;
         }
 
-        /** The smallest breakpoint (where the first queue starts to grow). */
-        double smallest() {
-            return smallest;
-        }
-
-        /** The largest breakpoint (where the last queue reaches its cap). */
-        double largest() {
-            return largest;
+        /**
+         * Whether queue {@code i} is on its slope at {@code level} (the same divisions as the
+         * breakpoints, so a queue starting exactly there counts).
+         */
+        boolean growsAt(int i, double level) {
+            return start(i) <= level && level < end(i);
         }
 
         /** The largest breakpoint at or below {@code level}, or the smallest when none is. */
@@ -202,7 +205,7 @@ final class LevelSearch {
                     best = end(i);
                 }
             }
-            return Double.isNaN(best) ? smallest() : best;
+            return Double.isNaN(best) ? smallest : best;
         }
 
         /** The nearest breakpoint above {@code v} (NaN: none) or below it (NaN: none). */
