@@ -242,6 +242,25 @@ class EngineRulesTest {
             assertTrue(d.reason().contains("paused"), d.reason());
         }
 
+        /**
+         * minWorkers 0 is scaling to zero, which the simulator's trade-off sweep counts on: an idle
+         * queue keeps no worker, and the first message brings one back at the next tick.
+         */
+        @Test
+        void minZeroLetsAnIdleQueueGoToZeroAndAMessageBringsAWorkerBack() {
+            Policy p = withWindow(adaptive(1, 0, 50, 10.0, 30, 0), 0);
+            long[] ready = {300, 0, 0, 0, 1, 0};
+            int[] live = {1, 1, 1, 0, 0, 1};
+            int[] expected = {1, 0, 0, 0, 1, 0};
+            History h = History.empty();
+            for (int s = 0; s < ready.length; s++) {
+                Outcome o = decide(queue("q", inputs(ready[s], 0, 0, live[s], null)), p, h, s);
+                assertEquals(
+                        expected[s], only(o).target(), "second " + s + ": " + only(o).reason());
+                h = o.history();
+            }
+        }
+
         @Test
         void minAboveMaxIsReported() {
             Policy p = Policy.builder(1).workers(8, 3).expectedRatePerWorker(10.0).build();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The trade-off sweep of one scenario: every contender's points, each policy's in the order of its
@@ -14,10 +16,12 @@ import java.util.Optional;
  * worker-seconds ≤ the other point's, see {@link FrontierPoint#covers}): whatever the other
  * policy's knob, some value of vazao's knob waits no longer at no greater cost.
  *
- * <p>vazao is swept over two knobs, each on its own ({@code vazao}: {@code targetDrainSeconds};
- * {@link Policies#VAZAO_WINDOW}: {@code scaleDownStabilizationSeconds}); its curve is the frontier
- * of the union of both sweeps' points ({@link #vazao}). {@link #drainVerdict} asks the same of the
- * drain sweep alone.
+ * <p>vazao is swept three ways, each knob on its own ({@code vazao}: {@code targetDrainSeconds};
+ * {@link Policies#VAZAO_WINDOW}: {@code scaleDownStabilizationSeconds}; {@link
+ * Policies#VAZAO_TO_ZERO}: the drain again at minWorkers 0 and no window); its curve is the
+ * frontier of the union of all sweeps' points ({@link #vazao}). {@link Sweeps} names the narrower
+ * curves the verdicts also state: at vazao's default floor of one worker, and the drain sweep
+ * alone.
  *
  * @param scenario the arrival pattern's name
  * @param arrived messages that arrived, all queues together
@@ -40,14 +44,63 @@ public record Frontier(String scenario, long arrived, List<FrontierPoint> points
         return others.stream().filter(o -> by.stream().noneMatch(b -> b.covers(o))).toList();
     }
 
-    /** vazao's points over all its knobs: the union of its sweeps. */
-    public List<FrontierPoint> vazao() {
-        return points.stream().filter(p -> Policies.isVazao(p.policy())).toList();
+    /** Which of vazao's sweeps a curve is made of. */
+    public enum Sweeps {
+        /** every sweep: vazao's curve */
+        ALL("all sweeps"),
+        /** the sweeps at vazao's default floor of one worker: the drain's and the window's */
+        FLOOR_ONE("floor 1"),
+        /** the {@code targetDrainSeconds} sweep at vazao's other defaults */
+        DRAIN("drain only");
+
+        private final String text;
+
+        Sweeps(String text) {
+            this.text = text;
+        }
+
+        boolean counts(String policy) {
+            return switch (this) {
+                case ALL -> Policies.isVazao(policy);
+                case FLOOR_ONE ->
+                        Policies.isVazao(policy) && !policy.equals(Policies.VAZAO_TO_ZERO);
+                case DRAIN -> policy.equals("vazao");
+            };
+        }
     }
 
-    /** Whether vazao was swept over more than one knob. */
-    public boolean bothKnobs() {
-        return vazao().stream().map(FrontierPoint::policy).distinct().count() > 1;
+    /** vazao's points over all its knobs: the union of its sweeps. */
+    public List<FrontierPoint> vazao() {
+        return vazao(Sweeps.ALL);
+    }
+
+    /** vazao's points of the sweeps {@code sweeps} counts. */
+    public List<FrontierPoint> vazao(Sweeps sweeps) {
+        return points.stream().filter(p -> sweeps.counts(p.policy())).toList();
+    }
+
+    /**
+     * The curves worth a verdict, widest first: all of vazao's sweeps, then each narrower one whose
+     * points differ from every curve before it (with only the drain and the window swept, the floor
+     * of one is all of them; with one sweep, there is one curve).
+     */
+    public List<Sweeps> sweeps() {
+        List<Sweeps> out = new ArrayList<>();
+        List<Set<String>> seen = new ArrayList<>();
+        for (Sweeps s : Sweeps.values()) {
+            Set<String> swept =
+                    vazao(s).stream().map(FrontierPoint::policy).collect(Collectors.toSet());
+            if (!swept.isEmpty() && !seen.contains(swept)) {
+                seen.add(swept);
+                out.add(s);
+            }
+        }
+        return out.isEmpty() ? List.of(Sweeps.ALL) : out;
+    }
+
+    /** What a verdict calls the curve: "vazao" when it was swept one way, else with its sweeps. */
+    public String subject(Sweeps sweeps) {
+        return sweeps().size() == 1 ? "vazao" : "vazao (" + sweeps.text + ")";
     }
 
     /**
@@ -64,15 +117,13 @@ public record Frontier(String scenario, long arrived, List<FrontierPoint> points
      * greater cost.
      */
     public String verdict(String other) {
-        return verdict(other, vazao(), bothKnobs() ? "vazao (both knobs)" : "vazao");
+        return verdict(other, Sweeps.ALL);
     }
 
-    /** The same as {@link #verdict} for the {@code targetDrainSeconds} sweep alone. */
-    public String drainVerdict(String other) {
-        return verdict(other, of("vazao"), "vazao (drain only)");
-    }
-
-    private String verdict(String other, List<FrontierPoint> vazao, String subject) {
+    /** The same as {@link #verdict(String)} for the curve of the sweeps {@code sweeps} counts. */
+    public String verdict(String other, Sweeps sweeps) {
+        List<FrontierPoint> vazao = vazao(sweeps);
+        String subject = subject(sweeps);
         List<FrontierPoint> theirs = of(other);
         List<FrontierPoint> open = uncovered(vazao, theirs);
         StringBuilder line =

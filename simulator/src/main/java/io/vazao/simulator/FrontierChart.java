@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Polygon;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -33,8 +35,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws one scenario's sweep as a PNG with JFreeChart, headless: mean wait against worker-seconds,
- * one line with markers per policy in the order of its knob (vazao's two knobs as two lines), each
- * point labelled with its knob value, each policy's default ringed.
+ * one line with markers per policy in the order of its knob (vazao's sweeps as lines of their own),
+ * each point labelled with its knob value, each policy's default ringed.
  */
 public final class FrontierChart {
 
@@ -127,11 +129,7 @@ public final class FrontierChart {
         for (int i = 0; i < policies.size(); i++) {
             renderer.setSeriesPaint(i, color(policies, i));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
-            renderer.setSeriesShape(
-                    i,
-                    policies.get(i).equals(Policies.VAZAO_WINDOW)
-                            ? new Rectangle2D.Double(-4, -4, 8, 8)
-                            : new Ellipse2D.Double(-4, -4, 8, 8));
+            renderer.setSeriesShape(i, shape(policies.get(i)));
         }
         renderer.setDefaultItemLabelGenerator(
                 (dataset, series, item) -> label(frontier.of(policies.get(series)), item, near));
@@ -177,11 +175,24 @@ public final class FrontierChart {
         return true;
     }
 
-    /** The policy's colour: vazao's sweeps blue and purple, KEDA red, the seed green. */
+    /**
+     * vazao's window sweep squares, its scale-to-zero sweep triangles, every other line circles.
+     */
+    private static Shape shape(String policy) {
+        return switch (policy) {
+            case Policies.VAZAO_WINDOW -> new Rectangle2D.Double(-4, -4, 8, 8);
+            case Policies.VAZAO_TO_ZERO ->
+                    new Polygon(new int[] {0, 5, -5}, new int[] {-5, 4, 4}, 3);
+            default -> new Ellipse2D.Double(-4, -4, 8, 8);
+        };
+    }
+
+    /** The policy's colour: vazao's sweeps blue, purple and teal, KEDA red, the seed green. */
     static Color color(List<String> policies, int i) {
         return switch (policies.get(i)) {
             case "vazao" -> new Color(0x1f77b4);
             case Policies.VAZAO_WINDOW -> new Color(0x9467bd);
+            case Policies.VAZAO_TO_ZERO -> new Color(0x17becf);
             case "keda" -> new Color(0xd62728);
             case "seed" -> new Color(0x2ca02c);
             default -> COLORS.get(i % COLORS.size());

@@ -25,10 +25,12 @@ import picocli.CommandLine.Spec;
         name = "frontier",
         mixinStandardHelpOptions = true,
         description =
-                "Sweep vazao's targetDrainSeconds and scale-down window, KEDA's trigger value and"
-                        + " the seed's messages per worker per scenario; draw mean wait against"
+                "Sweep vazao's targetDrainSeconds and scale-down window (and the drain again at"
+                        + " minWorkers 0 and no window), KEDA's trigger value and the seed's"
+                        + " messages per worker per scenario; draw mean wait against"
                         + " worker-seconds, write the numbers, and say whether vazao's curve (over"
-                        + " both knobs, and over the drain alone) lies below the others'.")
+                        + " all sweeps, at a floor of one worker, and over the drain alone) lies"
+                        + " below the others'.")
 public class FrontierCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -58,6 +60,8 @@ public class FrontierCommand implements Callable<Integer> {
                             + " vazao=2,3,5,8,12,20,30,45,60,90,300,600 (targetDrainSeconds),"
                             + " vazao-window=0,2,5,10,15,20,30,45,60,120"
                             + " (scaleDownStabilizationSeconds at the default drain),"
+                            + " vazao-zero=2,3,5,8,12,20,30,45,60,90,300,600"
+                            + " (targetDrainSeconds at minWorkers 0 and no window),"
                             + " keda=5,10,20,40,80,160,320,640 (the trigger's value),"
                             + " seed=25,50,100,200,400,800,1600 (messages per worker)")
     Map<String, String> knobs = new LinkedHashMap<>();
@@ -97,9 +101,8 @@ public class FrontierCommand implements Callable<Integer> {
             sections.add(new FrontierReport.Section(frontier, png, budget));
             printer.println(a.name() + ": " + out.resolve(png));
             for (String other : List.of("keda", "seed")) {
-                printer.println(frontier.verdict(other));
-                if (frontier.bothKnobs()) {
-                    printer.println(frontier.drainVerdict(other));
+                for (Frontier.Sweeps sweeps : frontier.sweeps()) {
+                    printer.println(frontier.verdict(other, sweeps));
                 }
             }
             printer.flush();

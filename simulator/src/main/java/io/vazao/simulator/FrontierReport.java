@@ -39,13 +39,17 @@ final class FrontierReport {
                 "vazao's curve lies **below** another policy's **everywhere** when every point of"
                         + " the other policy is *covered* by a point of vazao's: one with mean"
                         + " wait ≤ and worker-seconds ≤ the other point's, compared exactly as"
-                        + " computed. vazao is swept over two knobs, each on its own: `vazao"
+                        + " computed. vazao is swept three ways, each knob on its own: `vazao"
                         + " (drain)` over targetDrainSeconds at the default window, `vazao"
-                        + " (window)` over scaleDownStabilizationSeconds at the default drain."
-                        + " **vazao's curve is the frontier of both sweeps' points together**"
-                        + " (\"vazao (both knobs)\"); \"vazao (drain only)\" asks the same of the"
-                        + " drain sweep alone. The last two columns say which points each"
-                        + " covers.\n");
+                        + " (window)` over scaleDownStabilizationSeconds at the default drain, and"
+                        + " `vazao (to zero)` over targetDrainSeconds again at minWorkers 0 (an"
+                        + " idle queue scaled to zero, which the seed's floor of one worker cannot"
+                        + " do and KEDA's default minReplicaCount 0 does) with no scale-down"
+                        + " window. **vazao's curve is the frontier of all sweeps' points"
+                        + " together** (\"vazao (all sweeps)\"); \"vazao (floor 1)\" asks the"
+                        + " same of the two sweeps at vazao's default floor of one worker, and"
+                        + " \"vazao (drain only)\" of the drain sweep alone. The last columns say"
+                        + " which points each covers.\n");
         for (Section s : sections) {
             section(md, s, policies);
         }
@@ -58,13 +62,13 @@ final class FrontierReport {
             if (out.length() > 0) {
                 out.append("; ");
             }
-            out.append(Policies.label(p))
-                    .append(": ")
-                    .append(Policies.knobName(p))
-                    .append(", default ")
-                    .append(
-                            new FrontierPoint(p, Policies.defaultKnob(p), true, 0, 0, 0, 0)
-                                    .knobText());
+            out.append(Policies.label(p)).append(": ").append(Policies.knobName(p));
+            if (!Double.isNaN(Policies.defaultKnob(p))) {
+                out.append(", default ")
+                        .append(
+                                new FrontierPoint(p, Policies.defaultKnob(p), true, 0, 0, 0, 0)
+                                        .knobText());
+            }
         }
         return out.toString();
     }
@@ -83,37 +87,41 @@ final class FrontierReport {
                         s.png()));
         for (String p : policies) {
             if (!Policies.isVazao(p) && !f.vazao().isEmpty()) {
-                md.append("- ").append(f.verdict(p)).append('\n');
-                if (f.bothKnobs()) {
-                    md.append("- ").append(f.drainVerdict(p)).append('\n');
+                for (Frontier.Sweeps sweeps : f.sweeps()) {
+                    md.append("- ").append(f.verdict(p, sweeps)).append('\n');
                 }
             }
         }
-        md.append(
-                "\n| policy | knob | worker·s | mean wait (s) | p99 wait (s) | peak workers |"
-                        + " covered by vazao (both knobs) | covered by vazao (drain only) |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("\n| policy | knob | worker·s | mean wait (s) | p99 wait (s) | peak workers |");
+        for (Frontier.Sweeps sweeps : f.sweeps()) {
+            md.append(" covered by ").append(f.subject(sweeps)).append(" |");
+        }
+        md.append("\n|---|---|---|---|---|---|").append("---|".repeat(f.sweeps().size()));
+        md.append('\n');
         for (String p : policies) {
             for (FrontierPoint pt : f.of(p)) {
-                md.append(row(pt, f.vazao(), f.of("vazao")));
+                md.append(row(pt, f));
             }
         }
     }
 
-    private static String row(
-            FrontierPoint pt, List<FrontierPoint> vazao, List<FrontierPoint> drain) {
-        return String.format(
-                Locale.ROOT,
-                "| %s | %s%s | %,.0f | %.2f | %.2f | %d | %s | %s |%n",
-                Policies.label(pt.policy()),
-                pt.knobText(),
-                pt.isDefault() ? " (default)" : "",
-                pt.workerSeconds(),
-                pt.meanWaitSeconds(),
-                pt.p99WaitSeconds(),
-                pt.peakWorkers(),
-                covered(pt, vazao),
-                covered(pt, drain));
+    private static String row(FrontierPoint pt, Frontier f) {
+        StringBuilder row =
+                new StringBuilder(
+                        String.format(
+                                Locale.ROOT,
+                                "| %s | %s%s | %,.0f | %.2f | %.2f | %d |",
+                                Policies.label(pt.policy()),
+                                pt.knobText(),
+                                pt.isDefault() ? " (default)" : "",
+                                pt.workerSeconds(),
+                                pt.meanWaitSeconds(),
+                                pt.p99WaitSeconds(),
+                                pt.peakWorkers()));
+        for (Frontier.Sweeps sweeps : f.sweeps()) {
+            row.append(' ').append(covered(pt, f.vazao(sweeps))).append(" |");
+        }
+        return row.append('\n').toString();
     }
 
     private static String covered(FrontierPoint pt, List<FrontierPoint> by) {

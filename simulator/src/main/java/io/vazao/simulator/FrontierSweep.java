@@ -14,9 +14,10 @@ import java.util.Map;
 public final class FrontierSweep {
 
     /**
-     * The knob values swept by default, per policy, vazao's two knobs apart ({@code vazao}: its
-     * {@code targetDrainSeconds}, {@link Policies#VAZAO_WINDOW}: its scale-down window); each list
-     * holds the policy's default.
+     * The knob values swept by default, per policy, vazao's three sweeps apart ({@code vazao}: its
+     * {@code targetDrainSeconds}, {@link Policies#VAZAO_WINDOW}: its scale-down window, {@link
+     * Policies#VAZAO_TO_ZERO}: the drain again at minWorkers 0 and no window); each list holds the
+     * policy's default, where it has one.
      */
     public static final Map<String, List<Double>> DEFAULT_KNOBS = defaultKnobs();
 
@@ -24,12 +25,13 @@ public final class FrontierSweep {
 
     private static Map<String, List<Double>> defaultKnobs() {
         Map<String, List<Double>> knobs = new LinkedHashMap<>();
-        knobs.put(
-                "vazao",
-                List.of(2.0, 3.0, 5.0, 8.0, 12.0, 20.0, 30.0, 45.0, 60.0, 90.0, 300.0, 600.0));
+        List<Double> drains =
+                List.of(2.0, 3.0, 5.0, 8.0, 12.0, 20.0, 30.0, 45.0, 60.0, 90.0, 300.0, 600.0);
+        knobs.put("vazao", drains);
         knobs.put(
                 Policies.VAZAO_WINDOW,
                 List.of(0.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 120.0));
+        knobs.put(Policies.VAZAO_TO_ZERO, drains);
         knobs.put("keda", List.of(5.0, 10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0));
         knobs.put("seed", List.of(25.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0));
         return Collections.unmodifiableMap(knobs);

@@ -22,6 +22,13 @@ public final class Policies {
      */
     public static final String VAZAO_WINDOW = "vazao-window";
 
+    /**
+     * vazao swept over {@code targetDrainSeconds} at its cheapest settings ({@link
+     * VazaoKnobs#TO_ZERO}: {@code minWorkers} 0, no scale-down window): the settings a user picks
+     * to pay for no idle worker, which the seed's rule, whose floor is one worker, cannot express.
+     */
+    public static final String VAZAO_TO_ZERO = "vazao-zero";
+
     /** Warm standby workers per queue of the {@code vazao-standby} row, unless told. */
     public static final int DEFAULT_STANDBY = 3;
 
@@ -79,6 +86,12 @@ public final class Policies {
                             queues,
                             model,
                             budget);
+            case VAZAO_TO_ZERO ->
+                    vazao(
+                            VazaoKnobs.TO_ZERO.withDrain(whole(name, knob, 1)),
+                            queues,
+                            model,
+                            budget);
             case "keda" -> new KedaDefaultsPolicy(model.maxWorkers(), knob);
             case "seed" -> new SeedPolicy(model.maxWorkers(), whole(name, knob, 1));
             default ->
@@ -87,9 +100,13 @@ public final class Policies {
         };
     }
 
-    /** The value {@link #create} gives each contender's main knob. */
+    /**
+     * The value {@link #create} gives each contender's main knob; NaN for {@link #VAZAO_TO_ZERO},
+     * none of whose points is vazao's default run.
+     */
     public static double defaultKnob(String name) {
         return switch (name) {
+            case VAZAO_TO_ZERO -> Double.NaN;
             case "vazao" -> Policy.DEFAULT_TARGET_DRAIN_SECONDS;
             case VAZAO_WINDOW -> Policy.DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS;
             case "keda" -> KedaDefaultsPolicy.QUEUE_LENGTH_VALUE;
@@ -105,6 +122,7 @@ public final class Policies {
         return switch (name) {
             case "vazao" -> "targetDrainSeconds (s)";
             case VAZAO_WINDOW -> "scaleDownStabilizationSeconds (s)";
+            case VAZAO_TO_ZERO -> "targetDrainSeconds (s) at minWorkers 0 and no scale-down window";
             case "keda" -> "trigger value (messages per replica)";
             case "seed" -> "messages per worker";
             default ->
@@ -113,27 +131,32 @@ public final class Policies {
         };
     }
 
-    /** A swept contender's name as the chart and the tables give it: vazao's two sweeps apart. */
+    /** A swept contender's name as the chart and the tables give it: vazao's sweeps apart. */
     public static String label(String name) {
         return switch (name) {
             case "vazao" -> "vazao (drain)";
             case VAZAO_WINDOW -> "vazao (window)";
+            case VAZAO_TO_ZERO -> "vazao (to zero)";
             default -> name;
         };
     }
 
-    /** A swept knob's value as the verdicts name a vazao point: "drain 30", "window 0". */
+    /**
+     * A swept knob's value as the verdicts name a vazao point: "drain 30", "window 0", "to zero,
+     * drain 30".
+     */
     public static String knobShort(String name) {
         return switch (name) {
             case "vazao" -> "drain";
             case VAZAO_WINDOW -> "window";
+            case VAZAO_TO_ZERO -> "to zero, drain";
             default -> name;
         };
     }
 
     /** Whether {@code name} is one of vazao's sweeps. */
     public static boolean isVazao(String name) {
-        return name.equals("vazao") || name.equals(VAZAO_WINDOW);
+        return name.equals("vazao") || name.equals(VAZAO_WINDOW) || name.equals(VAZAO_TO_ZERO);
     }
 
     private ScalingPolicy vazao(

@@ -30,6 +30,12 @@ public record VazaoKnobs(
                     Policy.DEFAULT_MIN_WORKERS,
                     null);
 
+    /**
+     * vazao's cheapest settings: an idle queue scaled to zero ({@code minWorkers} 0) and no
+     * scale-down window, the drain target at its default.
+     */
+    public static final VazaoKnobs TO_ZERO = new VazaoKnobs(DEFAULT.targetDrainSeconds, 0, 0, null);
+
     public VazaoKnobs {
         if (expectedRatePerWorker != null
                 && !(expectedRatePerWorker > 0

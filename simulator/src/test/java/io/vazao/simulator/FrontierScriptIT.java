@@ -50,7 +50,7 @@ class FrontierScriptIT {
         assertEquals(0, p.exitValue(), out);
         for (String s : new String[] {"burst", "sine", "spike-train"}) {
             assertTrue(Files.size(tmp.resolve("docs/frontier-" + s + ".png")) > 0, s);
-            assertTrue(out.contains(s + ": vazao (both knobs) below keda everywhere: "), out);
+            assertTrue(out.contains(s + ": vazao (all sweeps) below keda everywhere: "), out);
             assertTrue(out.contains(s + ": vazao (drain only) below seed everywhere: "), out);
         }
         assertTrue(Files.readString(tmp.resolve("docs/frontier.md")).contains("## spike-train"));

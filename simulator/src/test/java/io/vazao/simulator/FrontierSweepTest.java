@@ -80,7 +80,7 @@ class FrontierSweepTest {
                 List.of(30.0),
                 window.stream().filter(FrontierPoint::isDefault).map(FrontierPoint::knob).toList());
         assertEquals(6, f.vazao().size());
-        assertTrue(f.bothKnobs());
+        assertEquals(List.of(Frontier.Sweeps.ALL, Frontier.Sweeps.DRAIN), f.sweeps());
         // window 30 at drain 30 is the drain sweep's default run: the same point
         FrontierPoint drainDefault = f.of("vazao").get(0);
         assertEquals(drainDefault.workerSeconds(), window.get(2).workerSeconds());
@@ -90,14 +90,35 @@ class FrontierSweepTest {
         assertTrue(window.get(3).workerSeconds() > window.get(2).workerSeconds(), "" + window);
     }
 
+    @Test
+    void theScaleToZeroSeriesRunsTheDrainAtMinWorkersZeroAndNoWindow() throws Exception {
+        Arrivals sine = SimulateCommand.load("sine");
+        Map<String, List<Double>> knobs = new LinkedHashMap<>();
+        knobs.put("vazao", List.of(30.0));
+        knobs.put(Policies.VAZAO_TO_ZERO, List.of(30.0, 600.0));
+        Frontier f =
+                FrontierSweep.run(
+                        sine, WorkerModel.DEFAULT, new SimulationConfig(0.1, 5, 60), 20, knobs);
+        List<FrontierPoint> zero = f.of(Policies.VAZAO_TO_ZERO);
+        assertEquals(List.of(30.0, 600.0), zero.stream().map(FrontierPoint::knob).toList());
+        assertTrue(zero.stream().noneMatch(FrontierPoint::isDefault), "" + zero);
+        // the same drain without a floor or a window: idle queues and past peaks cost nothing
+        FrontierPoint drainDefault = f.of("vazao").get(0);
+        assertTrue(zero.get(0).workerSeconds() < drainDefault.workerSeconds(), "" + f.points());
+        // the drain still reaches the engine: a longer one waits longer
+        assertTrue(zero.get(1).meanWaitSeconds() > zero.get(0).meanWaitSeconds(), "" + zero);
+    }
+
     /**
-     * The issue's goal on KEDA, with the default sweep and model: every KEDA point is covered by
-     * one of vazao's. Before a one-tick batch was told from a sustained rate, three KEDA points of
-     * the spike train were not: every spike took vazao to its ceiling whatever the drain target.
+     * The issue's goal, with the default sweep and model: every KEDA point and every seed point is
+     * covered by one of vazao's. Before a one-tick batch was told from a sustained rate, three KEDA
+     * points of the spike train were not: every spike took vazao to its ceiling whatever the drain
+     * target. The seed's cheapest points (a floor of one worker and little more) are covered only
+     * by the scale-to-zero sweep: at vazao's floor of one they are not (docs/simulator.md).
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"burst", "sine", "spike-train"})
-    void vazaosCurveLiesBelowKedasEverywhere(String scenario) throws Exception {
+    void vazaosCurveLiesBelowKedasAndTheSeedsEverywhere(String scenario) throws Exception {
         Frontier f =
                 FrontierSweep.run(
                         SimulateCommand.load(scenario),
@@ -106,6 +127,11 @@ class FrontierSweepTest {
                         20,
                         FrontierSweep.DEFAULT_KNOBS);
         assertTrue(f.vazaoBelow("keda"), f.verdict("keda"));
+        assertTrue(f.vazaoBelow("seed"), f.verdict("seed"));
+        assertTrue(
+                f.verdict("seed", Frontier.Sweeps.FLOOR_ONE).contains("everywhere: no"),
+                "the docs say the floor of one does not reach the seed's cheapest points; now: "
+                        + f.verdict("seed", Frontier.Sweeps.FLOOR_ONE));
     }
 
     @Test
@@ -123,6 +149,7 @@ class FrontierSweepTest {
                         "--out", dir.toString(),
                         "--knobs", "vazao=30,60",
                         "--knobs", "vazao-window=0,30",
+                        "--knobs", "vazao-zero=30",
                         "--knobs", "keda=20",
                         "--knobs", "seed=100,200",
                         "--tail", "60");
@@ -130,7 +157,8 @@ class FrontierSweepTest {
         String md = Files.readString(dir.resolve("frontier.md"));
         for (String s : List.of("burst", "spike-train")) {
             assertTrue(Files.isRegularFile(dir.resolve("frontier-" + s + ".png")), s);
-            for (String who : List.of("vazao (both knobs)", "vazao (drain only)")) {
+            for (String who :
+                    List.of("vazao (all sweeps)", "vazao (floor 1)", "vazao (drain only)")) {
                 for (String other : List.of("keda", "seed")) {
                     String line = s + ": " + who + " below " + other + " everywhere: ";
                     assertTrue(out.toString().contains(line), out.toString());
@@ -143,6 +171,7 @@ class FrontierSweepTest {
         assertTrue(md.contains("| vazao (drain) | 30 (default) |"), md);
         assertTrue(md.contains("| vazao (window) | 0 |"), md);
         assertTrue(md.contains("| vazao (window) | 30 (default) |"), md);
+        assertTrue(md.contains("| vazao (to zero) | 30 |"), md);
         assertTrue(md.contains("| seed | 100 |"), md);
         assertEquals(2, md.lines().filter(l -> l.startsWith("| keda | 20 (default) |")).count());
     }
@@ -163,6 +192,9 @@ class FrontierSweepTest {
         assertEquals(
                 List.of(0.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 120.0),
                 sweep.get(Policies.VAZAO_WINDOW));
-        assertEquals(List.of("vazao", "vazao-window", "keda", "seed"), List.copyOf(sweep.keySet()));
+        assertEquals(FrontierSweep.DEFAULT_KNOBS.get("vazao"), sweep.get(Policies.VAZAO_TO_ZERO));
+        assertEquals(
+                List.of("vazao", "vazao-window", "vazao-zero", "keda", "seed"),
+                List.copyOf(sweep.keySet()));
     }
 }

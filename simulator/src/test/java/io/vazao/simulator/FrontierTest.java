@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vazao.contract.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -89,28 +90,58 @@ class FrontierTest {
     }
 
     @Test
-    void vazaosCurveIsTheUnionOfBothSweepsAndTheDrainAloneIsStatedToo() {
+    void vazaosCurveIsTheUnionOfItsSweepsAndTheNarrowerCurvesAreStatedToo() {
         List<FrontierPoint> all = new ArrayList<>(points("vazao", "1500:14 1600:14"));
         all.addAll(points(Policies.VAZAO_WINDOW, "1150:26 1200:15 1600:14"));
         all.addAll(points("seed", "1300:17"));
         Frontier f = new Frontier("burst", 0, all);
-        assertTrue(f.bothKnobs());
+        // drain and window alone: both are at the floor of one, so that curve is not stated apart
+        assertEquals(List.of(Frontier.Sweeps.ALL, Frontier.Sweeps.DRAIN), f.sweeps());
         assertEquals(5, f.vazao().size());
         assertTrue(f.vazaoBelow("seed")); // window 1200:15 covers 1300:17
         assertEquals(
-                "burst: vazao (both knobs) below seed everywhere: yes (1 of 1 seed points covered)",
+                "burst: vazao (all sweeps) below seed everywhere: yes (1 of 1 seed points covered)",
                 f.verdict("seed"));
         assertTrue(
-                f.drainVerdict("seed")
+                f.verdict("seed", Frontier.Sweeps.DRAIN)
                         .startsWith(
                                 "burst: vazao (drain only) below seed everywhere: no (0 of 1 seed"
                                         + " points covered); not covered: seed 1 at 1,300"
                                         + " worker·s waits 17.00 s, no vazao point costs that"
                                         + " little"),
-                f.drainVerdict("seed"));
+                f.verdict("seed", Frontier.Sweeps.DRAIN));
         Frontier open = new Frontier("b", 0, List.of(all.get(2), pt("keda", "1180:20")));
         assertTrue(
                 open.verdict("keda").endsWith("(window 1, 1,150 worker·s)"), open.verdict("keda"));
+    }
+
+    @Test
+    void theScaleToZeroSweepCountsForTheCurveAndNotForTheFloorOfOne() {
+        List<FrontierPoint> all = new ArrayList<>(points("vazao", "1500:14"));
+        all.addAll(points(Policies.VAZAO_WINDOW, "1150:26 1200:15"));
+        all.addAll(points(Policies.VAZAO_TO_ZERO, "700:9"));
+        all.addAll(points("seed", "1300:17 1000:11"));
+        Frontier f = new Frontier("sine", 0, all);
+        assertEquals(
+                List.of(Frontier.Sweeps.ALL, Frontier.Sweeps.FLOOR_ONE, Frontier.Sweeps.DRAIN),
+                f.sweeps());
+        assertEquals(4, f.vazao().size());
+        assertEquals(3, f.vazao(Frontier.Sweeps.FLOOR_ONE).size());
+        assertTrue(f.vazaoBelow("seed"));
+        assertEquals(
+                "sine: vazao (all sweeps) below seed everywhere: yes (2 of 2 seed points covered)",
+                f.verdict("seed"));
+        assertEquals(
+                "sine: vazao (floor 1) below seed everywhere: no (1 of 2 seed points covered); not"
+                        + " covered: seed 1 at 1,000 worker·s waits 11.00 s, no vazao point costs"
+                        + " that little",
+                f.verdict("seed", Frontier.Sweeps.FLOOR_ONE));
+        Frontier open = new Frontier("b", 0, List.of(all.get(3), pt("keda", "800:8")));
+        assertEquals(List.of(Frontier.Sweeps.ALL), open.sweeps());
+        assertTrue(
+                open.verdict("keda").endsWith("(to zero, drain 1, 700 worker·s)"),
+                open.verdict("keda"));
+        assertTrue(open.verdict("keda").startsWith("b: vazao below keda"), open.verdict("keda"));
     }
 
     @Test
@@ -144,6 +175,24 @@ class FrontierTest {
                         .policies(queues, WorkerModel.DEFAULT)
                         .get("business_queue_1")
                         .scaleDownStabilizationSeconds());
+        assertTrue(Double.isNaN(Policies.defaultKnob(Policies.VAZAO_TO_ZERO))); // never the default
+        assertEquals(
+                "vazao",
+                factory.createWithKnob(Policies.VAZAO_TO_ZERO, queues, WorkerModel.DEFAULT, 10, 30)
+                        .name());
+        Policy zero =
+                VazaoKnobs.TO_ZERO
+                        .withDrain(45)
+                        .policies(queues, WorkerModel.DEFAULT)
+                        .get("business_queue_1");
+        assertEquals(0, zero.minWorkers());
+        assertEquals(0, zero.scaleDownStabilizationSeconds());
+        assertEquals(45, zero.targetDrainSeconds());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        factory.createWithKnob(
+                                Policies.VAZAO_TO_ZERO, queues, WorkerModel.DEFAULT, 10, 0));
         for (double bad : new double[] {-1, 2.5}) {
             assertThrows(
                     IllegalArgumentException.class,
