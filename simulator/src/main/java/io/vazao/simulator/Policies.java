@@ -68,8 +68,9 @@ public final class Policies {
      * A contender with its main knob set to {@code knob}: vazao's {@code targetDrainSeconds} (a
      * whole number of seconds), KEDA's trigger {@code value} (messages per replica), the seed's
      * messages per worker (a whole number); for {@link #VAZAO_WINDOW} vazao's {@code
-     * scaleDownStabilizationSeconds} (a whole number of seconds, 0 allowed). Everything else as
-     * {@link #create} sets it.
+     * scaleDownStabilizationSeconds} (a whole number of seconds, 0 allowed); for {@link
+     * #VAZAO_TO_ZERO} vazao's {@code targetDrainSeconds} at {@link VazaoKnobs#TO_ZERO}. Everything
+     * else as {@link #create} sets it.
      */
     public ScalingPolicy createWithKnob(
             String name, List<String> queues, WorkerModel model, int budget, double knob) {
