@@ -56,24 +56,41 @@ class StandbyModelTest {
     }
 
     /**
-     * The issue's goal, on the row with the scaler's default standby: at most half KEDA's mean wait
-     * at no more than 1.1 times its worker-seconds. Met on the burst and the sine; on the spike
-     * train vazao sizes each spike for its 30 s drain target, which KEDA's defaults do not have
-     * (docs/simulator.md says by how much it misses).
+     * The issue's goal, on the row with 3 warm standby workers per queue (the simulator's {@code
+     * --standby} default; the local scaler's is 0, `vazao up --standby 3` sets it): at most half
+     * KEDA's mean wait at no more than 1.1 times its worker-seconds. Met on the burst and the sine;
+     * on the spike train vazao sizes each spike for its 30 s drain target, which KEDA's defaults do
+     * not have (docs/simulator.md says by how much it misses).
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"burst", "sine"})
-    void withWarmStandbyTheGoalIsMetOnTheBurstAndTheSine(String scenario) {
-        Arrivals arrivals = new ScenarioArrivals(Scenario.builtin(scenario));
+    void withWarmStandbyTheGoalIsMetOnTheBurstAndTheSine(String scenario) throws Exception {
+        assertTheGoalIsMet(scenario, VazaoKnobs.DEFAULT);
+    }
+
+    /**
+     * The settings docs/simulator.md gives for KEDA's waits halved on every scenario: 3 warm
+     * standby workers per queue and a 5 s drain target. At 7 s the spike train misses again
+     * (0.51x).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"burst", "sine", "spike-train", "recorded-burst"})
+    void withWarmStandbyAndAFiveSecondDrainTheGoalIsMetOnEveryScenario(String scenario)
+            throws Exception {
+        assertTheGoalIsMet(scenario, VazaoKnobs.DEFAULT.withDrain(5));
+    }
+
+    private static void assertTheGoalIsMet(String scenario, VazaoKnobs knobs) throws Exception {
+        Arrivals arrivals = SimulateCommand.load(scenario);
         Simulation sim = new Simulation(arrivals, WorkerModel.DEFAULT, SimulationConfig.DEFAULT);
         List<String> queues = arrivals.queueNames();
         Policies policies = new Policies(AdaptiveDecisionEngine::new);
-        PolicyResult keda = run(sim, policies, "keda", queues);
-        PolicyResult standby = run(sim, policies, "vazao-standby", queues);
+        PolicyResult keda = run(sim, policies, "keda", queues, knobs);
+        PolicyResult standby = run(sim, policies, "vazao-standby", queues, knobs);
         double wait = standby.meanDelaySeconds() / keda.meanDelaySeconds();
         double cost = standby.workerSeconds() / keda.workerSeconds();
-        assertTrue(wait <= 0.5, scenario + ": wait " + wait + "x KEDA's");
-        assertTrue(cost <= 1.1, scenario + ": cost " + cost + "x KEDA's");
+        assertTrue(wait <= 0.5, scenario + " " + knobs + ": wait " + wait + "x KEDA's");
+        assertTrue(cost <= 1.1, scenario + " " + knobs + ": cost " + cost + "x KEDA's");
     }
 
     @org.junit.jupiter.api.Test
@@ -97,6 +114,11 @@ class StandbyModelTest {
     /** One policy with vazao's defaults and a budget of 20 on the model's defaults. */
     private static PolicyResult run(
             Simulation sim, Policies policies, String name, List<String> queues) {
-        return sim.run(policies.create(name, queues, WorkerModel.DEFAULT, 20, VazaoKnobs.DEFAULT));
+        return run(sim, policies, name, queues, VazaoKnobs.DEFAULT);
+    }
+
+    private static PolicyResult run(
+            Simulation sim, Policies policies, String name, List<String> queues, VazaoKnobs knobs) {
+        return sim.run(policies.create(name, queues, WorkerModel.DEFAULT, 20, knobs));
     }
 }
