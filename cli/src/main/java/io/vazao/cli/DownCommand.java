@@ -20,14 +20,17 @@ public final class DownCommand implements Callable<Integer> {
             names = "--grace",
             description =
                     "seconds each component gets to stop before SIGKILL (default ${DEFAULT-VALUE})")
-    int graceSeconds = 60;
+    int graceSeconds = DEFAULT_GRACE_SECONDS;
+
+    static final int DEFAULT_GRACE_SECONDS = 60;
 
     @Override
     public Integer call() throws IOException {
         Home home = Home.detect();
-        int stopped = stop(home, "scaler", "local scaler");
-        stopped += stop(home, "policy-service", "policy service");
-        int leftovers = stopLeftoverWorkers(home.workersPidFile(), graceSeconds * 1000L);
+        long grace = graceSeconds * 1000L;
+        int stopped = stop(home, "scaler", "local scaler", grace);
+        stopped += stop(home, "policy-service", "policy service", grace);
+        int leftovers = stopLeftoverWorkers(home.workersPidFile(), grace);
         if (leftovers > 0) {
             System.out.println("stopped " + leftovers + " worker(s) the scaler left behind");
         }
@@ -37,14 +40,15 @@ public final class DownCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int stop(Home home, String name, String label) throws IOException {
+    /** Stops the component whose pid file is {@code name}.pid; 1 if one was running, else 0. */
+    static int stop(Home home, String name, String label, long graceMillis) throws IOException {
         Path pidFile = home.pid(name);
         Optional<ProcessHandle> h = Background.running(pidFile);
         Files.deleteIfExists(pidFile);
         if (h.isEmpty()) {
             return 0;
         }
-        boolean killed = Background.stop(h.get(), graceSeconds * 1000L);
+        boolean killed = Background.stop(h.get(), graceMillis);
         System.out.println(
                 label + " stopped (pid " + h.get().pid() + (killed ? ", after SIGKILL" : "") + ")");
         return 1;

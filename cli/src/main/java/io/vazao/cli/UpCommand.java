@@ -58,6 +58,12 @@ public final class UpCommand implements Callable<Integer> {
             description = "seconds to wait for everything to answer (default ${DEFAULT-VALUE})")
     int timeoutSeconds = 180;
 
+    /** The policy service this command started, null if one was running already. */
+    private Process startedPolicyService;
+
+    /** Whether this command started the local scaler. */
+    private boolean startedScaler;
+
     @Override
     public Integer call() throws Exception {
         List<String> standbyArguments =
@@ -82,7 +88,12 @@ public final class UpCommand implements Callable<Integer> {
         int apiPort = URI.create(url).getPort();
         startScaler(home, java, common, apiPort > 0 ? apiPort : port, standbyArguments);
         ApiClient api = new ApiClient(URI.create(url), null);
-        if (!Services.await(timeoutSeconds * 1000L, api::healthy)) {
+        boolean answered =
+                Services.await(timeoutSeconds * 1000L, () -> api.healthy() || exitedAtStart());
+        if (exitedAtStart() && !api.healthy()) {
+            throw refusedToStart(home);
+        }
+        if (!answered) {
             throw new CliException(
                     ExitCodes.CHECK_FAILED,
                     "policy service did not become ready within "
@@ -110,6 +121,7 @@ public final class UpCommand implements Callable<Integer> {
         String url = "http://127.0.0.1:" + port;
         Path log = home.logs().resolve("policy-service.log");
         Process p = PolicyServiceSupervisor.start(home, common, port);
+        startedPolicyService = p;
         System.out.println("policy service starting (pid " + p.pid() + ", log " + log + ")");
         Files.writeString(home.urlFile(), url + "\n");
         return url;
@@ -155,7 +167,33 @@ public final class UpCommand implements Callable<Integer> {
         e.put("VAZAO_HOME", home.root().toString());
         Path log = home.logs().resolve("scaler.log");
         Process p = Background.start(cmd, e, log, home.pid("scaler"));
+        startedScaler = true;
         System.out.println("local scaler started (pid " + p.pid() + ", log " + log + ")");
+    }
+
+    private boolean exitedAtStart() {
+        return startedPolicyService != null && !startedPolicyService.isAlive();
+    }
+
+    /**
+     * The policy service this command started exited before it answered (a configuration it
+     * refuses, a port taken meanwhile): waiting out the timeout would only let the scaler restart
+     * it again and again. Stops what this command started and says why, from the service's log.
+     */
+    private CliException refusedToStart(Home home) throws IOException {
+        Path log = home.logs().resolve("policy-service.log");
+        long grace = DownCommand.DEFAULT_GRACE_SECONDS * 1000L;
+        if (startedScaler) {
+            DownCommand.stop(home, "scaler", "local scaler", grace);
+        }
+        DownCommand.stop(home, "policy-service", "policy service", grace);
+        return new CliException(
+                ExitCodes.ERROR,
+                "policy service exited while starting (exit code "
+                        + startedPolicyService.exitValue()
+                        + ")"
+                        + StartupFailure.reason(log).map(r -> ": " + r).orElse("")
+                        + "; what vazao up started is stopped again; see .vazao/logs/policy-service.log");
     }
 
     private static void printWhereThingsAre(String url) {

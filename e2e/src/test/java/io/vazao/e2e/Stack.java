@@ -2,6 +2,8 @@ package io.vazao.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vazao.contract.Json;
+import io.vazao.load.LoadGenerator;
+import io.vazao.load.LoadPlan;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -212,6 +215,49 @@ public final class Stack implements AutoCloseable {
 
     public JsonNode status() throws IOException, InterruptedException {
         return api("GET", "/api/v1/status", null);
+    }
+
+    /**
+     * Publishes {@code counts} messages per queue on the machine's broker as fast as confirms
+     * allow, with the seed's payloads; {@code runId} names the run in the messages.
+     */
+    public static LoadGenerator.Result publish(String runId, long seed, Map<String, Long> counts)
+            throws Exception {
+        return new LoadGenerator(
+                        new LoadGenerator.Options(
+                                "amqp://guest:guest@127.0.0.1:5672",
+                                runId,
+                                seed,
+                                10_000,
+                                null,
+                                Set.of()))
+                .run(LoadPlan.counts(counts, 0));
+    }
+
+    /** The queue's entry of {@code /api/v1/status}, or a missing node. */
+    public JsonNode queue(String q) throws IOException, InterruptedException {
+        for (JsonNode n : status().path("queues")) {
+            if (q.equals(n.path("queue").asText())) {
+                return n;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** Ready + unacked as the policy service last read them; -1 before it has. */
+    public long depth(String q) throws IOException, InterruptedException {
+        JsonNode n = queue(q);
+        return n.path("ready").asLong(-1) + n.path("unacked").asLong(0);
+    }
+
+    /** The queue's published target. */
+    public int target(String q) throws IOException, InterruptedException {
+        return queue(q).path("target").asInt();
+    }
+
+    /** The queue's live workers, by their heartbeats. */
+    public int live(String q) throws IOException, InterruptedException {
+        return queue(q).path("liveWorkers").asInt();
     }
 
     /** The last resort: whatever is still alive of this installation is killed. */

@@ -9,13 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vazao.contract.RedisKeys;
 import io.vazao.contract.Topology;
 import io.vazao.load.LoadGenerator;
-import io.vazao.load.LoadPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +95,11 @@ class WorkConservationE2ETest {
         }
         await().atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> live(light) == 1 && live(mid) == 1 && live(heavy) == 1);
+                .until(
+                        () ->
+                                stack.live(light) == 1
+                                        && stack.live(mid) == 1
+                                        && stack.live(heavy) == 1);
 
         // The light queue gets thirty times as much as the others: it is still busy when they are
         // done, even when the others' demand falls early (a batch is drained as backlog, so the
@@ -106,25 +108,16 @@ class WorkConservationE2ETest {
         counts.put(light, 60_000L);
         counts.put(mid, 2_000L);
         counts.put(heavy, 2_000L);
-        LoadGenerator.Result published =
-                new LoadGenerator(
-                                new LoadGenerator.Options(
-                                        "amqp://guest:guest@127.0.0.1:5672",
-                                        "wc" + id,
-                                        11,
-                                        10_000,
-                                        null,
-                                        Set.of()))
-                        .run(LoadPlan.counts(counts, 0));
+        LoadGenerator.Result published = Stack.publish("wc" + id, 11, counts);
         assertTrue(published.complete(), published.summary());
 
         // Both heavier queues drained while the light one still has a backlog.
         await().atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> depth(mid) == 0 && depth(heavy) == 0);
+                .until(() -> stack.depth(mid) == 0 && stack.depth(heavy) == 0);
         long drainedSeen = System.currentTimeMillis();
-        long lightDepth = depth(light);
-        int lightBefore = target(light);
+        long lightDepth = stack.depth(light);
+        int lightBefore = stack.target(light);
         assertTrue(
                 lightDepth > 2_000,
                 "the light queue drained too soon to show anything: " + lightDepth);
@@ -132,9 +125,9 @@ class WorkConservationE2ETest {
         // Within two ticks the light queue's target takes every worker the others no longer need.
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> target(light) >= BUDGET - 2);
+                .until(() -> stack.target(light) >= BUDGET - 2);
         long tookThem = System.currentTimeMillis() - drainedSeen;
-        JsonNode lightNow = queue(light);
+        JsonNode lightNow = stack.queue(light);
         System.out.printf(
                 "work-conservation e2e: light's target %d -> %d %d ms after the others drained (light depth %d): %s%n",
                 lightBefore,
@@ -150,28 +143,6 @@ class WorkConservationE2ETest {
                         + "the others drained (two ticks: "
                         + 2 * TICK_MS
                         + " ms)");
-        assertTrue(target(mid) + target(heavy) + target(light) <= BUDGET);
-    }
-
-    JsonNode queue(String q) throws Exception {
-        for (JsonNode n : stack.status().path("queues")) {
-            if (q.equals(n.path("queue").asText())) {
-                return n;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    long depth(String q) throws Exception {
-        JsonNode n = queue(q);
-        return n.path("ready").asLong(-1) + n.path("unacked").asLong(0);
-    }
-
-    int target(String q) throws Exception {
-        return queue(q).path("target").asInt();
-    }
-
-    int live(String q) throws Exception {
-        return queue(q).path("liveWorkers").asInt();
+        assertTrue(stack.target(mid) + stack.target(heavy) + stack.target(light) <= BUDGET);
     }
 }
