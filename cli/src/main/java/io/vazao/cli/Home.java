@@ -31,6 +31,11 @@ public record Home(Path root) {
         return state().resolve("logs");
     }
 
+    /** The policy service's log, appended to by every start. */
+    public Path policyServiceLog() {
+        return logs().resolve("policy-service.log");
+    }
+
     public Path pid(String name) {
         return state().resolve(name + ".pid");
     }

@@ -37,7 +37,7 @@ final class PolicyServiceSupervisor {
         return Background.start(
                 List.of(java, "-Xmx256m", "-jar", home.policyServiceJar().toString()),
                 e,
-                home.logs().resolve("policy-service.log"),
+                home.policyServiceLog(),
                 home.pid("policy-service"));
     }
 

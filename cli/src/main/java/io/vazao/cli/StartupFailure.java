@@ -1,6 +1,7 @@
 package io.vazao.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,20 +16,34 @@ final class StartupFailure {
 
     private StartupFailure() {}
 
-    /**
-     * The service's own refusal ("Refusing to start: …") if it logged one, else its last ERROR
-     * line, without a closing full stop; empty when the log has neither or cannot be read.
-     */
-    static Optional<String> reason(Path log) {
-        List<String> lines;
+    /** Where the next start's lines will begin: the log is appended to, start after start. */
+    static long endOf(Path log) {
         try {
-            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return Files.isRegularFile(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * {@link #reason(List)} of what the log gained from byte {@code from} on (its {@link #endOf}
+     * before this start), so that an earlier start's refusal is not given as this one's; empty when
+     * the log cannot be read.
+     */
+    static Optional<String> reason(Path log, long from) {
+        try (InputStream in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(from, Files.size(log)));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return reason(text.lines().toList());
         } catch (IOException e) {
             return Optional.empty();
         }
-        return reason(lines);
     }
 
+    /**
+     * The service's own refusal ("Refusing to start: …") if it logged one, else its last ERROR
+     * line, without a closing full stop; empty when the lines have neither.
+     */
     static Optional<String> reason(List<String> lines) {
         String error = null;
         for (String line : lines) {

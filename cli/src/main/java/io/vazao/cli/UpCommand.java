@@ -61,6 +61,9 @@ public final class UpCommand implements Callable<Integer> {
     /** The policy service this command started, null if one was running already. */
     private Process startedPolicyService;
 
+    /** Where that start's lines begin in the policy service's log. */
+    private long policyLogFrom;
+
     /** Whether this command started the local scaler. */
     private boolean startedScaler;
 
@@ -119,7 +122,8 @@ public final class UpCommand implements Callable<Integer> {
                             + " is taken by another program; pick another: vazao up --port 8081");
         }
         String url = "http://127.0.0.1:" + port;
-        Path log = home.logs().resolve("policy-service.log");
+        Path log = home.policyServiceLog();
+        policyLogFrom = StartupFailure.endOf(log);
         Process p = PolicyServiceSupervisor.start(home, common, port);
         startedPolicyService = p;
         System.out.println("policy service starting (pid " + p.pid() + ", log " + log + ")");
@@ -181,7 +185,7 @@ public final class UpCommand implements Callable<Integer> {
      * it again and again. Stops what this command started and says why, from the service's log.
      */
     private CliException refusedToStart(Home home) throws IOException {
-        Path log = home.logs().resolve("policy-service.log");
+        Path log = home.policyServiceLog();
         long grace = DownCommand.DEFAULT_GRACE_SECONDS * 1000L;
         if (startedScaler) {
             DownCommand.stop(home, "scaler", "local scaler", grace);
@@ -192,7 +196,7 @@ public final class UpCommand implements Callable<Integer> {
                 "policy service exited while starting (exit code "
                         + startedPolicyService.exitValue()
                         + ")"
-                        + StartupFailure.reason(log).map(r -> ": " + r).orElse("")
+                        + StartupFailure.reason(log, policyLogFrom).map(r -> ": " + r).orElse("")
                         + "; what vazao up started is stopped again; see .vazao/logs/policy-service.log");
     }
 

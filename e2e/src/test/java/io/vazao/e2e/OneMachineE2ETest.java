@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.vazao.cli.LoadCommand;
 import io.vazao.contract.BudgetShare;
 import io.vazao.contract.EventKind;
 import io.vazao.contract.Json;
@@ -129,7 +130,7 @@ class OneMachineE2ETest {
 
     static Connection rabbit() throws Exception {
         ConnectionFactory f = new ConnectionFactory();
-        f.setUri("amqp://guest:guest@127.0.0.1:5672");
+        f.setUri(LoadCommand.DEFAULT_AMQP_URI);
         return f.newConnection("vazao-e2e");
     }
 
@@ -268,7 +269,7 @@ class OneMachineE2ETest {
         LoadGenerator generator =
                 new LoadGenerator(
                         new LoadGenerator.Options(
-                                "amqp://guest:guest@127.0.0.1:5672",
+                                LoadCommand.DEFAULT_AMQP_URI,
                                 runId,
                                 7,
                                 10_000,

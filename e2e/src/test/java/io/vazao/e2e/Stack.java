@@ -1,6 +1,7 @@
 package io.vazao.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vazao.cli.LoadCommand;
 import io.vazao.contract.Json;
 import io.vazao.load.LoadGenerator;
 import io.vazao.load.LoadPlan;
@@ -225,12 +226,7 @@ public final class Stack implements AutoCloseable {
             throws Exception {
         return new LoadGenerator(
                         new LoadGenerator.Options(
-                                "amqp://guest:guest@127.0.0.1:5672",
-                                runId,
-                                seed,
-                                10_000,
-                                null,
-                                Set.of()))
+                                LoadCommand.DEFAULT_AMQP_URI, runId, seed, 10_000, null, Set.of()))
                 .run(LoadPlan.counts(counts, 0));
     }
 
